@@ -1,0 +1,99 @@
+package load
+
+import (
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/minhbach/minhbach/internal/model"
+)
+
+type configFile struct {
+	Title        string
+	Description  string
+	BaseURL      string `toml:"base_url"`
+	Language     string
+	Illustrative bool
+	Plan         struct {
+		Number      string
+		Title       string
+		Date        time.Time
+		Issuer      string
+		Signer      string
+		SignerTitle string `toml:"signer_title"`
+		Start       string
+		End         string
+		Basis       []string
+	}
+	Menu []struct {
+		Label string
+		Path  string
+	}
+}
+
+const configPath = "site.toml"
+
+func (l *loader) config() model.Config {
+	f := readTOML(l.fsys, configPath, l.errs)
+	if f == nil {
+		return model.Config{}
+	}
+	var c configFile
+	if !f.decode(&c) {
+		return model.Config{}
+	}
+	f.require("", map[string]string{"title": c.Title, "base_url": c.BaseURL})
+	f.require("plan", map[string]string{"number": c.Plan.Number, "title": c.Plan.Title, "issuer": c.Plan.Issuer})
+	cfg := model.Config{
+		Title:        strings.TrimSpace(c.Title),
+		Description:  strings.TrimSpace(c.Description),
+		BaseURL:      strings.TrimSpace(c.BaseURL),
+		Language:     cmpOr(strings.TrimSpace(c.Language), "vi"),
+		Illustrative: c.Illustrative,
+		Plan: model.Plan{
+			Number:      c.Plan.Number,
+			Title:       c.Plan.Title,
+			Date:        c.Plan.Date,
+			Issuer:      c.Plan.Issuer,
+			Signer:      c.Plan.Signer,
+			SignerTitle: c.Plan.SignerTitle,
+			Basis:       c.Plan.Basis,
+		},
+	}
+	if cfg.BaseURL != "" {
+		u, err := url.Parse(cfg.BaseURL)
+		switch {
+		case err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "":
+			f.at("base_url", "base_url must be an absolute http or https address such as \"https://example.org/portal/\"")
+		case !strings.HasSuffix(u.Path, "/"):
+			cfg.BaseURL += "/"
+		}
+	}
+	if c.Plan.Date.IsZero() {
+		f.at("plan", "missing \"date\": add date = 2017-03-03 (the plan's date, without quotes)")
+	}
+	var err error
+	if cfg.Plan.Start, err = model.ParseMonth(c.Plan.Start); err != nil {
+		f.at("plan.start", "plan start: %v", err)
+	}
+	if cfg.Plan.End, err = model.ParseMonth(c.Plan.End); err != nil {
+		f.at("plan.end", "plan end: %v", err)
+	}
+	if !cfg.Plan.Start.IsZero() && cfg.Plan.End.Before(cfg.Plan.Start) {
+		f.at("plan.end", "the plan ends (%s) before it starts (%s)", cfg.Plan.End, cfg.Plan.Start)
+	}
+	for i, m := range c.Menu {
+		if m.Label == "" || strings.Contains(m.Path, "://") || strings.HasPrefix(m.Path, "/") {
+			f.at(keyPath("menu", i), "a menu item needs a label and a path relative to the site root, such as path = \"ke-hoach/\"")
+		}
+		cfg.Menu = append(cfg.Menu, model.MenuItem{Label: m.Label, Path: m.Path})
+	}
+	return cfg
+}
+
+func cmpOr(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}

@@ -1,0 +1,118 @@
+// Package load reads a site folder into a checked model.Site.
+//
+// It is the first stage of the pipeline (load → model → compute → render →
+// write). It reads from an fs.FS, so tests build whole sites in memory, and
+// it never stops at the first problem: every problem found is recorded with
+// its file, line and column, and Site returns them all at once.
+package load
+
+import (
+	"cmp"
+	"io/fs"
+	"maps"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/minhbach/minhbach/internal/diag"
+	"github.com/minhbach/minhbach/internal/model"
+)
+
+// Site reads and checks the site in fsys. The error, if any, is a
+// *diag.ListError listing every problem found.
+func Site(fsys fs.FS) (*model.Site, error) {
+	l := &loader{fsys: fsys, errs: &diag.List{}}
+	s := l.site()
+	if err := l.errs.Err(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+type loader struct {
+	fsys fs.FS
+	errs *diag.List
+}
+
+func (l *loader) site() *model.Site {
+	s := &model.Site{}
+	s.Config = l.config()
+	s.Units = l.units()
+	s.Agencies = l.agencies()
+	s.Kinds = l.kinds(s.Units)
+	s.Rubrics = l.rubrics()
+	s.Lists = l.lists(s.Units, s.Rubrics)
+	s.Targets = l.targets(s.Units, s.Kinds, s.Lists)
+	s.Context = l.context()
+	s.Reports = l.reports(s)
+	s.Pages = l.pages()
+	s.Strings = l.strings()
+	s.Templates = l.templates()
+	s.Static = l.static()
+	return s
+}
+
+// files lists the regular files below dir with the given extension, sorted.
+// A missing dir is not an error: the caller decides whether it is required.
+func (l *loader) files(dir, ext string) []string {
+	var out []string
+	err := fs.WalkDir(l.fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			l.errs.Add(p, 0, 0, "symbolic links are not followed: replace the link by the file itself")
+			return nil
+		}
+		if d.IsDir() {
+			if p != dir && strings.HasPrefix(d.Name(), ".") {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if strings.HasPrefix(d.Name(), ".") || !strings.HasSuffix(p, ext) {
+			return nil
+		}
+		out = append(out, p)
+		return nil
+	})
+	if err != nil && !isNotExist(err) {
+		l.errs.Add(dir, 0, 0, "cannot read folder: %v", unwrapPathError(err))
+	}
+	slices.Sort(out)
+	return out
+}
+
+func isNotExist(err error) bool {
+	return err != nil && strings.Contains(err.Error(), fs.ErrNotExist.Error())
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	return slices.Sorted(maps.Keys(m))
+}
+
+// baseName returns the file name of p without its extension.
+func baseName(p string) string {
+	b := path.Base(p)
+	return strings.TrimSuffix(b, path.Ext(b))
+}
+
+// checkUnique records a problem for every id seen before, at the key path
+// given by where(i).
+func checkUnique[T any](f *tomlFile, items []T, id func(T) string, where func(i int) string) {
+	seen := map[string]int{}
+	for i, it := range items {
+		k := id(it)
+		if k == "" {
+			continue
+		}
+		if j, ok := seen[k]; ok {
+			line, _ := f.ix.find(where(j))
+			f.at(where(i), "duplicate id %q: it is already used on line %d", k, line)
+			continue
+		}
+		seen[k] = i
+	}
+}
+
+func cmpInt(a, b int) int { return cmp.Compare(a, b) }

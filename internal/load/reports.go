@@ -1,0 +1,311 @@
+package load
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/minhbach/minhbach/internal/model"
+)
+
+const reportsDir = "data/reports"
+
+func (l *loader) reports(s *model.Site) []*model.Report {
+	var out []*model.Report
+	for _, p := range l.files(reportsDir, ".toml") {
+		m, err := model.ParseMonth(baseName(p))
+		if err != nil {
+			l.errs.Add(p, 0, 0, "a report file is named by its month, such as data/reports/2017-03.toml")
+			continue
+		}
+		plan := s.Config.Plan
+		if !plan.Start.IsZero() && (m.Before(plan.Start) || plan.End.Before(m)) {
+			l.errs.Add(p, 0, 0, "month %s is outside the plan period %s to %s set in site.toml", m, plan.Start, plan.End)
+		}
+		f := readTOML(l.fsys, p, l.errs)
+		if f == nil {
+			continue
+		}
+		if r := f.report(m, s); r != nil {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func (f *tomlFile) report(m model.Month, s *model.Site) *model.Report {
+	var raw map[string]any
+	if _, err := toml.Decode(f.src, &raw); err != nil {
+		f.decodeError(err)
+		return nil
+	}
+	r := &model.Report{Month: m, Path: f.path, Records: map[string][]*model.Record{}}
+	for _, key := range sortedKeys(raw) {
+		v := raw[key]
+		switch key {
+		case "published":
+			t, ok := v.(time.Time)
+			if !ok {
+				f.at(key, "published must be a date such as 2017-04-05, without quotes")
+			}
+			r.Published = t
+		case "list_changes":
+			for i, rec := range f.tables(key, v) {
+				if c := f.listChange(keyPath(key, i), rec, m, s); c != nil {
+					r.Changes = append(r.Changes, c)
+				}
+			}
+		case "submitted":
+			f.submitted(r, v, s)
+		default:
+			k := slices.IndexFunc(s.Kinds, func(k *model.Kind) bool { return k.ID == key })
+			if k < 0 {
+				f.at(key, "unknown record kind %q: use a kind defined in %s (%s) or published, list_changes, submitted", key, kindsPath, kindIDs(s.Kinds))
+				continue
+			}
+			for i, rec := range f.tables(key, v) {
+				if x := f.record(keyPath(key, i), rec, s.Kinds[k], m, s); x != nil {
+					r.Records[key] = append(r.Records[key], x)
+				}
+			}
+		}
+	}
+	return r
+}
+
+func kindIDs(kinds []*model.Kind) string {
+	var ids []string
+	for _, k := range kinds {
+		ids = append(ids, k.ID)
+	}
+	return strings.Join(ids, ", ")
+}
+
+// tables returns v as an array of tables, recording a problem if it is not.
+func (f *tomlFile) tables(key string, v any) []map[string]any {
+	ts, ok := v.([]map[string]any)
+	if !ok {
+		f.at(key, "%q must be written as [[%s]] tables", key, key)
+	}
+	return ts
+}
+
+func (f *tomlFile) record(at string, raw map[string]any, k *model.Kind, m model.Month, s *model.Site) *model.Record {
+	line, col := f.ix.find(at)
+	rec := &model.Record{Kind: k, Month: m, Values: map[string]model.Value{}, Pos: model.Pos{Path: f.path, Line: line, Col: col}}
+	ok := true
+	if k.Level != "" {
+		code, _ := raw["unit"].(string)
+		if _, isString := raw["unit"].(string); raw["unit"] != nil && !isString {
+			f.at(at+".unit", "unit must be a code in quotes, such as unit = \"14320\"")
+		}
+		rec.Unit = checkUnit(f, at+".unit", code, k.Level, s.Units)
+		ok = rec.Unit != nil
+	}
+	for _, key := range sortedKeys(raw) {
+		if key != "unit" || k.Level == "" {
+			if k.Field(key) == nil {
+				f.at(keyPath(at, key), "unknown field %q for %s: use one of %s", key, k.ID, fieldIDs(k))
+				ok = false
+			}
+		}
+	}
+	for _, fd := range k.Fields {
+		v, present := raw[fd.ID]
+		if !present {
+			if fd.Required {
+				f.at(at, "missing %q (%s): every %s record needs it", fd.ID, fd.Name, k.ID)
+				ok = false
+			}
+			continue
+		}
+		val, err := fieldValue(fd, v)
+		if err == nil && fd.ID == "date" && !m.Contains(val.Date) {
+			err = fmt.Errorf("date %s is not in %s, the month of this report: move the record to the report of its month", val.Text, m)
+		}
+		if err != nil {
+			f.at(keyPath(at, fd.ID), "%s", err)
+			ok = false
+			continue
+		}
+		rec.Values[fd.ID] = val
+	}
+	if !ok {
+		return nil
+	}
+	return rec
+}
+
+func fieldIDs(k *model.Kind) string {
+	var ids []string
+	if k.Level != "" {
+		ids = append(ids, "unit")
+	}
+	for _, f := range k.Fields {
+		ids = append(ids, f.ID)
+	}
+	return strings.Join(ids, ", ")
+}
+
+// fieldValue converts and checks a raw TOML value for a field.
+func fieldValue(fd *model.Field, v any) (model.Value, error) {
+	switch fd.Type {
+	case model.Int, model.Number:
+		var n float64
+		switch x := v.(type) {
+		case int64:
+			n = float64(x)
+		case float64:
+			if fd.Type == model.Int {
+				return model.Value{}, fmt.Errorf("%s must be a whole number, not %v", fd.ID, x)
+			}
+			n = x
+		default:
+			return model.Value{}, fmt.Errorf("%s must be a number without quotes, such as %s = 3", fd.ID, fd.ID)
+		}
+		if math.IsNaN(n) || math.IsInf(n, 0) {
+			return model.Value{}, fmt.Errorf("%s must be a finite number", fd.ID)
+		}
+		if fd.Min != nil && n < *fd.Min {
+			return model.Value{}, fmt.Errorf("%s is %v but cannot be below %v", fd.ID, n, *fd.Min)
+		}
+		return model.Value{Text: strconv.FormatFloat(n, 'f', -1, 64), Number: n}, nil
+	case model.Date:
+		t, ok := v.(time.Time)
+		if !ok {
+			return model.Value{}, fmt.Errorf("%s must be a date without quotes, such as %s = 2017-03-15", fd.ID, fd.ID)
+		}
+		return model.Value{Text: t.Format("2006-01-02"), Date: t}, nil
+	}
+	s, ok := v.(string)
+	if !ok {
+		return model.Value{}, fmt.Errorf("%s must be text in quotes", fd.ID)
+	}
+	s = strings.TrimSpace(s)
+	switch {
+	case s == "" && fd.Required:
+		return model.Value{}, fmt.Errorf("%s is empty: write its value between the quotes", fd.ID)
+	case fd.Type == model.URL && s != "" && !isWebURL(s):
+		return model.Value{}, fmt.Errorf("%s must be a web address starting with https:// or http://", fd.ID)
+	case fd.Type == model.Choice && !slices.Contains(fd.Choices, s):
+		return model.Value{}, fmt.Errorf("%s %q is not one of the allowed values: %s", fd.ID, s, quoteAll(fd.Choices))
+	}
+	return model.Value{Text: s}, nil
+}
+
+func quoteAll(ss []string) string {
+	var q []string
+	for _, s := range ss {
+		q = append(q, strconv.Quote(s))
+	}
+	return strings.Join(q, ", ")
+}
+
+var changeKeys = []string{"list", "unit", "change", "date", "note", "scores"}
+
+func (f *tomlFile) listChange(at string, raw map[string]any, m model.Month, s *model.Site) *model.ListChange {
+	for _, key := range sortedKeys(raw) {
+		if !slices.Contains(changeKeys, key) {
+			f.at(keyPath(at, key), "unknown key %q in a list change: use %s", key, strings.Join(changeKeys, ", "))
+		}
+	}
+	c := &model.ListChange{Month: m}
+	id, _ := raw["list"].(string)
+	i := slices.IndexFunc(s.Lists, func(l *model.List) bool { return l.ID == id })
+	if i < 0 {
+		f.at(at+".list", "unknown list %q: it must be the name of a file data/lists/NAME.toml", id)
+		return nil
+	}
+	c.List = s.Lists[i]
+	code, _ := raw["unit"].(string)
+	c.Unit = checkUnit(f, at+".unit", code, c.List.Level, s.Units)
+	change, _ := raw["change"].(string)
+	c.Change = model.ChangeType(change)
+	if c.Change != model.Added && c.Change != model.Removed {
+		f.at(at+".change", "change must be \"added\" (the unit joins the list) or \"removed\" (it loses its place)")
+		return nil
+	}
+	d, ok := raw["date"].(time.Time)
+	switch {
+	case !ok:
+		f.at(at+".date", "missing or wrong date: write date = 2017-06-20, without quotes")
+		return nil
+	case !m.Contains(d):
+		f.at(at+".date", "date %s is not in %s, the month of this report", d.Format("2006-01-02"), m)
+	}
+	c.Date = d
+	c.Note, _ = raw["note"].(string)
+	if sc, present := raw["scores"]; present {
+		tbl, ok := sc.(map[string]any)
+		if !ok {
+			f.at(at+".scores", "scores must be a table such as scores = { \"1.1\" = 5 }")
+		}
+		c.Scores = map[string]float64{}
+		for k, v := range tbl {
+			switch n := v.(type) {
+			case int64:
+				c.Scores[k] = float64(n)
+			case float64:
+				c.Scores[k] = n
+			default:
+				f.at(keyPath(at, "scores", k), "score %q must be a number", k)
+			}
+		}
+		checkScores(f, at+".scores", c.Scores, c.List.Rubric)
+	}
+	if c.Unit == nil {
+		return nil
+	}
+	return c
+}
+
+func (f *tomlFile) submitted(r *model.Report, v any, s *model.Site) {
+	tbl, ok := v.(map[string]any)
+	if !ok {
+		f.at("submitted", "submitted must be a table: [submitted] with agencies = [...] and units = [...]")
+		return
+	}
+	for _, key := range sortedKeys(tbl) {
+		list, isList := tbl[key].([]any)
+		if !isList && key != "agencies" && key != "units" {
+			f.at(keyPath("submitted", key), "unknown key %q in [submitted]: use agencies and units", key)
+			continue
+		}
+		if !isList {
+			f.at(keyPath("submitted", key), "%s must be a list such as [\"a\", \"b\"]", key)
+			continue
+		}
+		at := keyPath("submitted", key)
+		seen := map[string]bool{}
+		for _, x := range list {
+			id, _ := x.(string)
+			id = strings.TrimSpace(id)
+			if seen[id] {
+				f.atValue(at, id, "%q is listed twice", id)
+				continue
+			}
+			seen[id] = true
+			switch key {
+			case "agencies":
+				if !slices.ContainsFunc(s.Agencies, func(a *model.Agency) bool { return a.ID == id }) {
+					f.atValue(at, id, "unknown agency %q: use an id from %s", id, agenciesPath)
+					continue
+				}
+				r.OnTimeAgencies = append(r.OnTimeAgencies, id)
+			case "units":
+				if s.Units.Unit(id) == nil {
+					f.atValue(at, id, "unknown unit code %q: it is not in %s", id, unitsPath)
+					continue
+				}
+				r.OnTimeUnits = append(r.OnTimeUnits, id)
+			default:
+				f.at(at, "unknown key %q in [submitted]: use agencies and units", key)
+			}
+		}
+	}
+}

@@ -1,0 +1,329 @@
+package load
+
+import (
+	"io/fs"
+	"net/url"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/minhbach/minhbach/internal/model"
+)
+
+type kindsFile struct {
+	Kinds []struct {
+		ID     string
+		Name   string
+		Level  string
+		Fields []struct {
+			ID       string
+			Name     string
+			Type     string
+			Required bool
+			Choices  []string
+			Min      *float64
+		}
+	}
+}
+
+const kindsPath = "data/records.toml"
+
+// reservedKeys are the top-level keys of a report that are not record kinds.
+var reservedKeys = []string{"published", "list_changes", "submitted"}
+
+var fieldTypes = []model.FieldType{model.Text, model.Int, model.Number, model.Date, model.URL, model.Choice}
+
+func (l *loader) kinds(units *model.Registry) []*model.Kind {
+	f := readTOML(l.fsys, kindsPath, l.errs)
+	var kf kindsFile
+	if f == nil || !f.decode(&kf) {
+		return nil
+	}
+	var out []*model.Kind
+	for i, k := range kf.Kinds {
+		at := keyPath("kinds", i)
+		f.require(at, map[string]string{"id": k.ID, "name": k.Name})
+		kind := &model.Kind{ID: strings.TrimSpace(k.ID), Name: k.Name, Level: strings.TrimSpace(k.Level)}
+		if slices.Contains(reservedKeys, kind.ID) || kind.ID == "unit" {
+			f.at(at+".id", "%q is a reserved name in reports: choose another id", kind.ID)
+		}
+		if kind.Level != "" && units.Level(kind.Level) == nil {
+			f.at(at+".level", "unknown level %q: use one of %s", kind.Level, levelIDs(units.Levels))
+		}
+		for j, fd := range k.Fields {
+			fat := keyPath("kinds", i, "fields", j)
+			f.require(fat, map[string]string{"id": fd.ID, "name": fd.Name})
+			field := &model.Field{ID: strings.TrimSpace(fd.ID), Name: fd.Name, Type: model.FieldType(cmpOr(fd.Type, "text")), Required: fd.Required, Choices: fd.Choices, Min: fd.Min}
+			if !slices.Contains(fieldTypes, field.Type) {
+				f.at(fat+".type", "unknown field type %q: use text, int, number, date, url or choice", fd.Type)
+			}
+			if field.Type == model.Choice && len(field.Choices) == 0 {
+				f.at(fat, "a choice field needs choices = [\"…\", \"…\"]")
+			}
+			if field.ID == "unit" {
+				f.at(fat+".id", "\"unit\" is set by the kind's level: remove this field")
+			}
+			if field.ID == "date" && field.Type != model.Date {
+				f.at(fat+".type", "a field named \"date\" must have type = \"date\"")
+			}
+			kind.Fields = append(kind.Fields, field)
+		}
+		checkUnique(f, kind.Fields, func(x *model.Field) string { return x.ID }, func(j int) string { return keyPath("kinds", i, "fields", j, "id") })
+		out = append(out, kind)
+	}
+	checkUnique(f, out, func(k *model.Kind) string { return k.ID }, func(i int) string { return keyPath("kinds", i, "id") })
+	return out
+}
+
+type targetsFile struct {
+	Targets []struct {
+		ID          string
+		Number      int
+		Name        string
+		Text        string
+		Rule        string
+		Records     string
+		Level       string
+		Threshold   *float64
+		Unit        string
+		Numerator   string
+		Denominator string
+		List        string
+		MaxRemoved  int `toml:"max_removed"`
+	}
+}
+
+const targetsPath = "data/targets.toml"
+
+func (l *loader) targets(units *model.Registry, kinds []*model.Kind, lists []*model.List) []*model.Target {
+	f := readTOML(l.fsys, targetsPath, l.errs)
+	var tf targetsFile
+	if f == nil || !f.decode(&tf) {
+		return nil
+	}
+	var out []*model.Target
+	for i, t := range tf.Targets {
+		at := keyPath("targets", i)
+		f.require(at, map[string]string{"id": t.ID, "name": t.Name, "rule": t.Rule, "unit": t.Unit})
+		tg := &model.Target{
+			ID: strings.TrimSpace(t.ID), Number: t.Number, Name: t.Name, Text: t.Text,
+			Rule: model.Rule(t.Rule), Level: t.Level, Unit: t.Unit,
+			Numerator: t.Numerator, Denominator: t.Denominator, MaxRemoved: t.MaxRemoved,
+		}
+		out = append(out, tg)
+		if t.Threshold == nil {
+			f.at(at, "missing \"threshold\": the value the target must reach, such as threshold = 75")
+		} else {
+			tg.Threshold = *t.Threshold
+			if tg.Threshold < 0 || tg.IsPercent() && tg.Threshold > 100 {
+				f.at(at+".threshold", "threshold %v is out of range: use a value from 0 to 100 for a percentage", tg.Threshold)
+			}
+		}
+		if t.Rule != "" && !slices.Contains(model.Rules, tg.Rule) {
+			f.at(at+".rule", "unknown rule %q: use share, monthly, count, ratio or membership", t.Rule)
+			continue
+		}
+		if tg.Rule == model.Membership {
+			i := slices.IndexFunc(lists, func(x *model.List) bool { return x.ID == t.List })
+			if i < 0 {
+				f.at(at+".list", "unknown list %q: it must be the name of a file data/lists/NAME.toml", t.List)
+			} else {
+				tg.List = lists[i]
+			}
+			if t.MaxRemoved < 0 {
+				f.at(at+".max_removed", "max_removed cannot be negative")
+			}
+			continue
+		}
+		k := slices.IndexFunc(kinds, func(x *model.Kind) bool { return x.ID == t.Records })
+		if k < 0 {
+			f.at(at+".records", "unknown record kind %q: use the id of a kind in %s", t.Records, kindsPath)
+			continue
+		}
+		tg.Kind = kinds[k]
+		switch tg.Rule {
+		case model.Share:
+			tg.Level = cmpOr(t.Level, tg.Kind.Level)
+			switch {
+			case units.Level(tg.Level) == nil:
+				f.at(at+".level", "a share target needs the level of the units it counts: use one of %s", levelIDs(units.Levels))
+			case tg.Kind.Level == "":
+				f.at(at+".records", "kind %q has no level, so its records name no unit to count", tg.Kind.ID)
+			}
+		case model.Ratio:
+			for key, id := range map[string]string{"numerator": t.Numerator, "denominator": t.Denominator} {
+				fd := tg.Kind.Field(id)
+				if fd == nil || (fd.Type != model.Int && fd.Type != model.Number) {
+					f.at(at+"."+key, "%s %q must be an int or number field of kind %q", key, id, tg.Kind.ID)
+				}
+			}
+		}
+	}
+	checkUnique(f, out, func(t *model.Target) string { return t.ID }, func(i int) string { return keyPath("targets", i, "id") })
+	return out
+}
+
+type listFile struct {
+	Name    string
+	Level   string
+	Rubric  string
+	Members []struct {
+		Unit   string
+		Since  time.Time
+		Scores map[string]float64
+	}
+}
+
+func (l *loader) lists(units *model.Registry, rubrics []*model.Rubric) []*model.List {
+	var out []*model.List
+	for _, p := range l.files("data/lists", ".toml") {
+		f := readTOML(l.fsys, p, l.errs)
+		var lf listFile
+		if f == nil || !f.decode(&lf) {
+			continue
+		}
+		f.require("", map[string]string{"name": lf.Name, "level": lf.Level})
+		list := &model.List{ID: baseName(p), Name: lf.Name, Level: lf.Level}
+		if lf.Level != "" && units.Level(lf.Level) == nil {
+			f.at("level", "unknown level %q: use one of %s", lf.Level, levelIDs(units.Levels))
+		}
+		if lf.Rubric != "" {
+			i := slices.IndexFunc(rubrics, func(r *model.Rubric) bool { return r.ID == lf.Rubric })
+			if i < 0 {
+				f.at("rubric", "unknown rubric %q: it must be the name of a file data/rubrics/NAME.toml", lf.Rubric)
+			} else {
+				list.Rubric = rubrics[i]
+			}
+		}
+		seen := map[string]int{}
+		for i, m := range lf.Members {
+			at := keyPath("members", i)
+			u := checkUnit(f, at+".unit", m.Unit, list.Level, units)
+			if j, dup := seen[strings.TrimSpace(m.Unit)]; dup {
+				line, _ := f.ix.find(keyPath("members", j))
+				f.at(at+".unit", "unit %q is listed twice: it is already a member on line %d", m.Unit, line)
+			}
+			seen[strings.TrimSpace(m.Unit)] = i
+			checkScores(f, at+".scores", m.Scores, list.Rubric)
+			if u != nil {
+				list.Members = append(list.Members, &model.Member{Unit: u, Since: m.Since, Scores: m.Scores})
+			}
+		}
+		out = append(out, list)
+	}
+	return out
+}
+
+// checkUnit looks up a unit code of the given level, recording a problem at
+// key if there is none.
+func checkUnit(f *tomlFile, key, code, level string, units *model.Registry) *model.Unit {
+	code = strings.TrimSpace(code)
+	if code == "" {
+		f.at(key, "missing \"unit\": the code of a unit in %s", unitsPath)
+		return nil
+	}
+	u := units.Unit(code)
+	switch {
+	case u == nil:
+		f.at(key, "unknown unit code %q: it is not in %s", code, unitsPath)
+	case level != "" && u.Level != level:
+		lv := units.Level(level)
+		f.at(key, "unit %q (%s) is not one of the %s counted here", code, u.FullName(), lv.Name)
+		return nil
+	}
+	return u
+}
+
+// checkScores checks that scores name criteria of the rubric within their
+// maximum points.
+func checkScores(f *tomlFile, key string, scores map[string]float64, r *model.Rubric) {
+	if len(scores) == 0 {
+		return
+	}
+	if r == nil {
+		f.at(key, "scores need a rubric: add rubric = \"NAME\" to the list file")
+		return
+	}
+	max := map[string]float64{}
+	for _, c := range r.Contents {
+		for _, k := range c.Criteria {
+			max[k.ID] = k.Max
+		}
+	}
+	for _, id := range sortedKeys(scores) {
+		m, ok := max[id]
+		switch {
+		case !ok:
+			f.at(keyPath(key, id), "unknown criterion %q: it is not in rubric %q", id, r.ID)
+		case scores[id] < 0 || scores[id] > m:
+			f.at(keyPath(key, id), "score %v for criterion %q is out of range: use 0 to %v", scores[id], id, m)
+		}
+	}
+}
+
+type rubricFile struct {
+	Name         string
+	Source       string
+	Illustrative bool
+	Note         string
+	Contents     []struct {
+		ID       string
+		Name     string
+		Criteria []struct {
+			ID   string
+			Name string
+			Max  float64
+		}
+	}
+	Grades []struct {
+		Name string
+		Min  float64
+	}
+}
+
+func (l *loader) rubrics() []*model.Rubric {
+	var out []*model.Rubric
+	for _, p := range l.files("data/rubrics", ".toml") {
+		f := readTOML(l.fsys, p, l.errs)
+		var rf rubricFile
+		if f == nil || !f.decode(&rf) {
+			continue
+		}
+		f.require("", map[string]string{"name": rf.Name})
+		r := &model.Rubric{ID: baseName(p), Name: rf.Name, Source: rf.Source, Illustrative: rf.Illustrative, Note: rf.Note}
+		ids := map[string]bool{}
+		for i, c := range rf.Contents {
+			content := &model.Content{ID: c.ID, Name: c.Name}
+			for j, k := range c.Criteria {
+				at := keyPath("contents", i, "criteria", j)
+				if ids[k.ID] {
+					f.at(at+".id", "duplicate criterion id %q", k.ID)
+				}
+				ids[k.ID] = true
+				if k.Max <= 0 {
+					f.at(at, "criterion %q needs max points above 0: add max = 5", k.ID)
+				}
+				content.Criteria = append(content.Criteria, &model.Criterion{ID: k.ID, Name: k.Name, Max: k.Max})
+			}
+			r.Contents = append(r.Contents, content)
+		}
+		for i, g := range rf.Grades {
+			if i > 0 && g.Min >= rf.Grades[i-1].Min {
+				f.at(keyPath("grades", i, "min"), "grades go from the highest min down: %v is not below %v", g.Min, rf.Grades[i-1].Min)
+			}
+			r.Grades = append(r.Grades, model.Grade{Name: g.Name, Min: g.Min})
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+func exists(fsys fs.FS, name string) bool {
+	_, err := fs.Stat(fsys, name)
+	return err == nil
+}
+
+func isWebURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
+}

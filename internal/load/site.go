@@ -1,0 +1,67 @@
+package load
+
+import (
+	"io/fs"
+	"path"
+	"strings"
+
+	"github.com/minhbach/minhbach/internal/model"
+)
+
+const (
+	layoutsDir  = "layouts"
+	stringsPath = "layouts/strings.toml"
+	staticDir   = "static"
+)
+
+// strings reads the table of user-interface texts: a flat TOML table of
+// key = "text".
+func (l *loader) strings() model.Strings {
+	f := readTOML(l.fsys, stringsPath, l.errs)
+	if f == nil {
+		return nil
+	}
+	var m map[string]string
+	if !f.decode(&m) {
+		return nil
+	}
+	return model.Strings(m)
+}
+
+// templates reads the layouts' sources; package render parses them.
+func (l *loader) templates() map[string]string {
+	out := map[string]string{}
+	for _, p := range l.files(layoutsDir, ".html") {
+		b, err := fs.ReadFile(l.fsys, p)
+		if err != nil {
+			l.errs.Add(p, 0, 0, "cannot read file: %v", unwrapPathError(err))
+			continue
+		}
+		if src, ok := text(p, b, l.errs); ok {
+			out[strings.TrimPrefix(p, layoutsDir+"/")] = src
+		}
+	}
+	if len(out) == 0 {
+		l.errs.Add(layoutsDir, 0, 0, "no layouts found: the folder layouts/ must hold the .html templates")
+	}
+	return out
+}
+
+// static reads every file below static/, copied to the output as it is.
+func (l *loader) static() map[string][]byte {
+	out := map[string][]byte{}
+	for _, p := range l.files(staticDir, "") {
+		if path.Ext(p) == ".go" {
+			continue
+		}
+		b, err := fs.ReadFile(l.fsys, p)
+		if err != nil {
+			l.errs.Add(p, 0, 0, "cannot read file: %v", unwrapPathError(err))
+			continue
+		}
+		out[strings.TrimPrefix(p, staticDir+"/")] = b
+	}
+	return out
+}
+
+var _ = model.Strings(nil)

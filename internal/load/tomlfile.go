@@ -1,0 +1,188 @@
+package load
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/minhbach/minhbach/internal/diag"
+)
+
+// tomlFile is one TOML input file with the means to say where its keys are.
+type tomlFile struct {
+	path string
+	src  string
+	ix   *keyIndex
+	errs *diag.List
+}
+
+// readTOML reads path from fsys. It returns nil after recording a problem if
+// the file cannot be read or is not UTF-8.
+func readTOML(fsys fs.FS, path string, errs *diag.List) *tomlFile {
+	b, err := fs.ReadFile(fsys, path)
+	if err != nil {
+		errs.Add(path, 0, 0, "cannot read file: %v", unwrapPathError(err))
+		return nil
+	}
+	src, ok := text(path, b, errs)
+	if !ok {
+		return nil
+	}
+	return &tomlFile{path: path, src: src, ix: newKeyIndex(src), errs: errs}
+}
+
+// text checks that b is UTF-8 and drops a leading byte-order mark.
+func text(path string, b []byte, errs *diag.List) (string, bool) {
+	b = bytes.TrimPrefix(b, []byte("\ufeff"))
+	if !utf8.Valid(b) {
+		line := 1 + bytes.Count(b[:firstInvalid(b)], []byte("\n"))
+		errs.Add(path, line, 0, "the file is not UTF-8 text: save it with the UTF-8 encoding")
+		return "", false
+	}
+	return string(b), true
+}
+
+func firstInvalid(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return len(b)
+}
+
+func unwrapPathError(err error) error {
+	if pe, ok := errors.AsType[*fs.PathError](err); ok {
+		return pe.Err
+	}
+	return err
+}
+
+// typeError matches the messages BurntSushi/toml gives for a value of the
+// wrong type, which carry a line and the key but are plain strings.
+var typeError = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): incompatible types: TOML value has type (\S+); destination has type (\S+)`)
+
+// decode decodes the file strictly into v: syntax errors, values of the wrong
+// type and unknown keys are recorded with their places. It reports whether v
+// may be used.
+func (f *tomlFile) decode(v any) bool {
+	md, err := toml.Decode(f.src, v)
+	if err != nil {
+		f.decodeError(err)
+		return false
+	}
+	ok := true
+	seen := map[string]int{}
+	for _, key := range md.Undecoded() {
+		name := key.String()
+		places := f.ix.bare[bareKey(key)]
+		i := seen[name]
+		seen[name]++
+		line, col := 0, 0
+		if i < len(places) {
+			line, col = places[i].line, places[i].col
+		}
+		f.errs.Add(f.path, line, col, "unknown key %q: check its spelling against the README", key[len(key)-1])
+		ok = false
+	}
+	return ok
+}
+
+// bareKey writes a toml.Key the way keyIndex.bare does.
+func bareKey(k toml.Key) string { return joinPath(k) }
+
+func (f *tomlFile) decodeError(err error) {
+	if pe, ok := errors.AsType[toml.ParseError](err); ok {
+		col := f.runeCol(pe.Position.Line, pe.Position.Start)
+		msg := pe.Message
+		if pe.Usage != "" {
+			msg += " (" + strings.TrimSpace(strings.SplitN(pe.Usage, "\n", 2)[0]) + ")"
+		}
+		f.errs.Add(f.path, pe.Position.Line, col, "TOML syntax: %s", msg)
+		return
+	}
+	if m := typeError.FindStringSubmatch(err.Error()); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		parts := strings.Split(m[2], ".")
+		last := parts[len(parts)-1]
+		col := 0
+		for _, p := range f.ix.bare[m[2]] {
+			if p.line == line {
+				col = p.col
+			}
+		}
+		f.errs.Add(f.path, line, col, "%q must be %s, not %s", last, typeName(m[4]), typeName(m[3]))
+		return
+	}
+	f.errs.Add(f.path, 0, 0, "%v", err)
+}
+
+// typeName names a TOML or Go type in an editor's words.
+func typeName(t string) string {
+	switch strings.TrimPrefix(t, "*") {
+	case "string", "String":
+		return "text in quotes"
+	case "integer", "Integer", "int", "int64", "int32":
+		return "a whole number"
+	case "float", "Float", "float64":
+		return "a number"
+	case "bool", "Bool", "boolean":
+		return "true or false"
+	case "time.Time", "Datetime", "Date", "LocalDate", "DateTime", "datetime":
+		return "a date such as 2017-03-15"
+	case "Array", "array", "slice":
+		return "a list in [ ]"
+	case "Hash", "map", "struct", "Table", "table":
+		return "a table"
+	}
+	return t
+}
+
+// runeCol converts a byte offset in the file into a column counted in
+// characters on the given line.
+func (f *tomlFile) runeCol(line, offset int) int {
+	start := 0
+	for n := 1; n < line; n++ {
+		i := strings.IndexByte(f.src[start:], '\n')
+		if i < 0 {
+			break
+		}
+		start += i + 1
+	}
+	if offset < start || offset > len(f.src) {
+		return 0
+	}
+	return utf8.RuneCountInString(f.src[start:offset]) + 1
+}
+
+// at records a problem at the key path (see keyPath).
+func (f *tomlFile) at(path string, format string, args ...any) {
+	line, col := f.ix.find(path)
+	f.errs.Add(f.path, line, col, format, args...)
+}
+
+// atValue records a problem at one element of an array value.
+func (f *tomlFile) atValue(path, literal string, format string, args ...any) {
+	line, col := f.ix.value(path, literal)
+	f.errs.Add(f.path, line, col, format, args...)
+}
+
+// require records a problem for every named field that is empty.
+func (f *tomlFile) require(path string, fields map[string]string) {
+	for _, name := range sortedKeys(fields) {
+		if strings.TrimSpace(fields[name]) == "" {
+			f.at(path, "missing %q: add %s = \"…\"", name, name)
+		}
+	}
+}
+
+func (f *tomlFile) String() string { return fmt.Sprintf("toml file %s", f.path) }

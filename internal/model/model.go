@@ -1,0 +1,139 @@
+// Package model defines the typed form of a site's input: the plan, its
+// units, targets, record kinds, lists, rubrics, monthly reports and content
+// pages.
+//
+// It is the second stage of the pipeline (load → model → compute → render →
+// write): package load fills these types from files and checks them, package
+// progress computes from them, package render shows them. Nothing here reads
+// files or knows about HTML.
+package model
+
+import (
+	"fmt"
+	"time"
+)
+
+// Site is everything a build reads, after validation.
+type Site struct {
+	Config    Config
+	Units     *Registry
+	Agencies  []*Agency
+	Kinds     []*Kind
+	Targets   []*Target
+	Lists     []*List
+	Rubrics   []*Rubric
+	Context   Context
+	Reports   []*Report // sorted by month
+	Pages     []*Page   // sorted by path
+	Strings   Strings
+	Templates map[string]string // layout file name → source
+	Static    map[string][]byte // path under static/ → content
+}
+
+// Config is site.toml.
+type Config struct {
+	Title        string
+	Description  string
+	BaseURL      string
+	Language     string
+	Illustrative bool
+	Plan         Plan
+	Menu         []MenuItem
+}
+
+// Plan identifies the action plan the site reports on.
+type Plan struct {
+	Number      string
+	Title       string
+	Date        time.Time
+	Issuer      string
+	Signer      string
+	SignerTitle string
+	Start, End  Month
+	Basis       []string
+}
+
+// Months returns every month of the plan's period, in order.
+func (p Plan) Months() []Month {
+	var ms []Month
+	for m := p.Start; !p.End.Before(m); m = m.Next() {
+		ms = append(ms, m)
+	}
+	return ms
+}
+
+// MenuItem is one entry of the site navigation.
+type MenuItem struct {
+	Label string
+	Path  string // relative to the site root, e.g. "ke-hoach/"
+}
+
+// Month is a calendar month.
+type Month struct {
+	Year int
+	Mon  time.Month
+}
+
+// ParseMonth parses "YYYY-MM".
+func ParseMonth(s string) (Month, error) {
+	t, err := time.Parse("2006-01", s)
+	if err != nil || len(s) != 7 {
+		return Month{}, fmt.Errorf("%q is not a month written YYYY-MM", s)
+	}
+	return Month{t.Year(), t.Month()}, nil
+}
+
+// MonthOf returns the month that contains t.
+func MonthOf(t time.Time) Month { return Month{t.Year(), t.Month()} }
+
+func (m Month) String() string { return fmt.Sprintf("%04d-%02d", m.Year, int(m.Mon)) }
+
+// Next returns the month after m.
+func (m Month) Next() Month {
+	if m.Mon == time.December {
+		return Month{m.Year + 1, time.January}
+	}
+	return Month{m.Year, m.Mon + 1}
+}
+
+// Before reports whether m comes before o.
+func (m Month) Before(o Month) bool {
+	return m.Year < o.Year || m.Year == o.Year && m.Mon < o.Mon
+}
+
+// IsZero reports whether m is the zero Month.
+func (m Month) IsZero() bool { return m.Year == 0 }
+
+// Contains reports whether t falls inside m.
+func (m Month) Contains(t time.Time) bool { return MonthOf(t) == m }
+
+// Agency is a body with responsibilities under the plan (section IV).
+type Agency struct {
+	ID     string
+	Number int
+	Name   string
+	Lead   bool
+	Tasks  []string
+	Parts  []AgencyPart
+}
+
+// AgencyPart is one body of a group of agencies, with its own tasks.
+type AgencyPart struct {
+	Name  string
+	Tasks []string
+}
+
+// Context holds real context figures, each with its citation.
+type Context struct {
+	Note  string
+	Facts []Fact
+}
+
+// Fact is one cited figure.
+type Fact struct {
+	Label  string
+	Value  string
+	AsOf   string
+	Source string
+	URL    string
+}

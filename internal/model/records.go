@@ -1,0 +1,171 @@
+package model
+
+import "time"
+
+// FieldType is the type of a record field.
+type FieldType string
+
+// The field types a record kind may declare.
+const (
+	Text   FieldType = "text"
+	Int    FieldType = "int"
+	Number FieldType = "number"
+	Date   FieldType = "date"
+	URL    FieldType = "url"
+	Choice FieldType = "choice"
+)
+
+// Kind describes one kind of record that monthly reports hold, such as press
+// items or outreach activities.
+type Kind struct {
+	ID     string
+	Name   string
+	Level  string // if set, every record names a unit of this level
+	Fields []*Field
+}
+
+// Field returns the kind's field with the given id, or nil.
+func (k *Kind) Field(id string) *Field {
+	for _, f := range k.Fields {
+		if f.ID == id {
+			return f
+		}
+	}
+	return nil
+}
+
+// Field is one field of a record kind.
+type Field struct {
+	ID       string
+	Name     string
+	Type     FieldType
+	Required bool
+	Choices  []string
+	Min      *float64
+}
+
+// Record is one entry of a monthly report.
+type Record struct {
+	Kind   *Kind
+	Month  Month
+	Unit   *Unit // nil when the kind has no level
+	Values map[string]Value
+	Pos    Pos
+}
+
+// Date returns the record's "date" field, or the zero time.
+func (r *Record) Date() time.Time { return r.Values["date"].Date }
+
+// Value is the value of one record field. Which member is set depends on the
+// field's type; Text is always set to its display form.
+type Value struct {
+	Text   string
+	Number float64
+	Date   time.Time
+}
+
+// Pos is a place in an input file.
+type Pos struct {
+	Path      string
+	Line, Col int
+}
+
+// Report is one month's progress report.
+type Report struct {
+	Month          Month
+	Path           string
+	Published      time.Time
+	Records        map[string][]*Record // by kind id, in file order
+	Changes        []*ListChange
+	OnTimeAgencies []string
+	OnTimeUnits    []string
+}
+
+// List is a set of units holding a status, such as the healthy communes.
+type List struct {
+	ID      string
+	Name    string
+	Level   string
+	Rubric  *Rubric
+	Members []*Member // holding the status when the period starts
+}
+
+// Member is a unit on a list at the start of the period.
+type Member struct {
+	Unit   *Unit
+	Since  time.Time
+	Scores map[string]float64
+}
+
+// ChangeType says whether a unit joins or leaves a list.
+type ChangeType string
+
+// The list changes a report may record.
+const (
+	Added   ChangeType = "added"
+	Removed ChangeType = "removed"
+)
+
+// ListChange is a unit joining or leaving a list.
+type ListChange struct {
+	List   *List
+	Unit   *Unit
+	Change ChangeType
+	Date   time.Time
+	Note   string
+	Scores map[string]float64
+	Month  Month
+}
+
+// Rubric is a scoring scheme: contents made of criteria with points, and
+// grades by total.
+type Rubric struct {
+	ID           string
+	Name         string
+	Source       string
+	Illustrative bool
+	Note         string
+	Contents     []*Content
+	Grades       []Grade // highest first
+}
+
+// Content is one group of criteria of a rubric.
+type Content struct {
+	ID       string
+	Name     string
+	Criteria []*Criterion
+}
+
+// Criterion is one scored criterion of a rubric.
+type Criterion struct {
+	ID   string
+	Name string
+	Max  float64
+}
+
+// Grade is a classification reached from a minimum total.
+type Grade struct {
+	Name string
+	Min  float64
+}
+
+// Max returns the rubric's highest possible total.
+func (r *Rubric) Max() float64 {
+	var sum float64
+	for _, c := range r.Contents {
+		for _, k := range c.Criteria {
+			sum += k.Max
+		}
+	}
+	return sum
+}
+
+// Grade returns the grade a total reaches, or "" if none.
+func (r *Rubric) Grade(total float64) string {
+	for _, g := range r.Grades {
+		if total >= g.Min {
+			return g.Name
+		}
+	}
+	return ""
+}

@@ -1,0 +1,43 @@
+package model
+
+// Rule is how a target's value is computed.
+type Rule string
+
+// The rules a target may use.
+const (
+	// Share is the percentage of all units of a level that have at least one
+	// record since the start of the period.
+	Share Rule = "share"
+	// Monthly counts records per calendar month; every month must reach the
+	// threshold.
+	Monthly Rule = "monthly"
+	// Count counts records since the start of the period.
+	Count Rule = "count"
+	// Ratio is the sum of one field over the sum of another, in percent.
+	Ratio Rule = "ratio"
+	// Membership counts units added to and removed from a list.
+	Membership Rule = "membership"
+)
+
+// Rules lists every rule, for messages.
+var Rules = []Rule{Share, Monthly, Count, Ratio, Membership}
+
+// Target is one target of the plan.
+type Target struct {
+	ID          string
+	Number      int
+	Name        string
+	Text        string // the plan's own words
+	Rule        Rule
+	Kind        *Kind  // the records it counts; nil for Membership
+	Level       string // Share: the units counted
+	Threshold   float64
+	Unit        string // unit of count, e.g. "xã"
+	Numerator   string // Ratio: field ids
+	Denominator string
+	List        *List // Membership
+	MaxRemoved  int   // Membership
+}
+
+// IsPercent reports whether the target's value and threshold are percentages.
+func (t *Target) IsPercent() bool { return t.Rule == Share || t.Rule == Ratio }

@@ -1,0 +1,367 @@
+// Package progress computes, for every target and every month of the plan
+// period, the target's value, its status and the evidence behind it.
+//
+// It is the third stage of the pipeline (load → model → compute → render →
+// write). It only computes: it reads a checked model.Site and returns plain
+// numbers and lists, which package render words and formats.
+//
+// # Statuses
+//
+// A month without a report has status NoData: nothing is claimed without
+// evidence. For a month with a report, let pace be the threshold times the
+// share of the period elapsed at the end of that month (rounded down for
+// whole counts: 1 pilot model over 10 months is on track until the last
+// month):
+//
+//   - share, count: Met if value ≥ threshold; otherwise NotMet in the last
+//     month of the period, OnTrack if value ≥ pace, else AtRisk.
+//   - ratio: NoData if the denominator is 0; Met if value ≥ threshold;
+//     otherwise NotMet in the last month, else AtRisk.
+//   - monthly: NotMet if any reported month so far has fewer than threshold
+//     records; Met if every month so far is reported and reached it;
+//     otherwise (all reported months reached it, some are unreported) AtRisk,
+//     and NotMet once the period has ended.
+//   - membership: NotMet if more than max_removed units left the list;
+//     Met if at least threshold units joined; otherwise as share.
+package progress
+
+import (
+	"math"
+	"slices"
+
+	"github.com/minhbach/minhbach/internal/model"
+)
+
+// Status is a target's standing in a month.
+type Status string
+
+// The statuses, from best to worst; NoData means there is no evidence.
+const (
+	Met     Status = "met"
+	OnTrack Status = "on_track"
+	AtRisk  Status = "at_risk"
+	NotMet  Status = "not_met"
+	NoData  Status = "no_data"
+)
+
+// Statuses lists every status in display order.
+var Statuses = []Status{Met, OnTrack, AtRisk, NotMet, NoData}
+
+// Progress is the computed state of a whole plan.
+type Progress struct {
+	Months  []model.Month // the plan period
+	Latest  model.Month   // the latest month with a report; zero if none
+	Results []*Result     // one per target, in target order
+	Lists   []*ListState  // one per list, in list order
+	// Activity counts, per record kind with a level, the records of each
+	// unit from the start of the period to Latest. Units above the kind's
+	// level get the sum of their descendants.
+	Activity map[string]map[string]int
+}
+
+// Result is one target's computed state.
+type Result struct {
+	Target *model.Target
+	Months []*Month // every month of the period
+	// Latest is the month the target is reported as of: the latest month
+	// with a report, or nil if there is none.
+	Latest *Month
+	// Groups breaks a share target down by the units one level up (for
+	// communes, by district), as of Latest.
+	Groups []*Group
+	// Counted and Missing are, for a share target, the units that have a
+	// record and those that have none, as of Latest.
+	Counted, Missing []*model.Unit
+	// Records are the records the target counts, to Latest, in month order.
+	Records []*model.Record
+	// Changes are, for a membership target, the list changes to Latest.
+	Changes []*model.ListChange
+}
+
+// Status returns the target's current status.
+func (r *Result) Status() Status {
+	if r.Latest == nil {
+		return NoData
+	}
+	return r.Latest.Status
+}
+
+// Month is a target's state in one month.
+type Month struct {
+	Month    model.Month
+	Reported bool    // a report exists for this month
+	Value    float64 // percent for share and ratio, otherwise a count
+	HasValue bool    // false when there is no report or no denominator
+	// Num and Den are the figures behind Value: units with records and all
+	// units (share), the two sums (ratio), records in the month or to date
+	// (monthly, count), units added and removed (membership).
+	Num, Den float64
+	Pace     float64 // the value expected by this month for OnTrack
+	Status   Status
+	// MonthsMet, MonthsMissed and MonthsUnreported count, for a monthly
+	// target, the months of the period to this one in each state.
+	MonthsMet, MonthsMissed, MonthsUnreported int
+}
+
+// Group is one row of a share target's breakdown.
+type Group struct {
+	Unit     *model.Unit
+	Num, Den int
+	Value    float64
+	HasValue bool
+}
+
+// Compute computes the progress of every target of s.
+func Compute(s *model.Site) *Progress {
+	p := &Progress{Months: s.Config.Plan.Months(), Activity: map[string]map[string]int{}}
+	reported := map[model.Month]*model.Report{}
+	for _, r := range s.Reports {
+		reported[r.Month] = r
+		if p.Latest.Before(r.Month) {
+			p.Latest = r.Month
+		}
+	}
+	c := &computer{site: s, months: p.Months, reports: reported, latest: p.Latest}
+	for _, t := range s.Targets {
+		p.Results = append(p.Results, c.target(t))
+	}
+	for _, l := range s.Lists {
+		p.Lists = append(p.Lists, c.list(l))
+	}
+	for _, k := range s.Kinds {
+		if k.Level != "" {
+			p.Activity[k.ID] = c.activity(k)
+		}
+	}
+	return p
+}
+
+type computer struct {
+	site    *model.Site
+	months  []model.Month
+	reports map[model.Month]*model.Report
+	latest  model.Month
+}
+
+// recordsTo returns the records of kind k from the start of the period to m.
+func (c *computer) recordsTo(k *model.Kind, m model.Month) []*model.Record {
+	var out []*model.Record
+	for _, mm := range c.months {
+		if m.Before(mm) {
+			break
+		}
+		if r := c.reports[mm]; r != nil {
+			out = append(out, r.Records[k.ID]...)
+		}
+	}
+	return out
+}
+
+func (c *computer) target(t *model.Target) *Result {
+	res := &Result{Target: t}
+	n := len(c.months)
+	for i, m := range c.months {
+		mr := &Month{Month: m, Reported: c.reports[m] != nil}
+		elapsed := float64(i+1) / float64(n)
+		last := i == n-1
+		switch t.Rule {
+		case model.Share:
+			c.share(t, mr, m)
+		case model.Count:
+			mr.Num = float64(len(c.recordsTo(t.Kind, m)))
+			mr.Value, mr.HasValue = mr.Num, true
+		case model.Ratio:
+			for _, r := range c.recordsTo(t.Kind, m) {
+				mr.Num += r.Values[t.Numerator].Number
+				mr.Den += r.Values[t.Denominator].Number
+			}
+			if mr.Den > 0 {
+				mr.Value, mr.HasValue = 100*mr.Num/mr.Den, true
+			}
+		case model.Monthly:
+			if r := c.reports[m]; r != nil {
+				mr.Num = float64(len(r.Records[t.Kind.ID]))
+				mr.Value, mr.HasValue = mr.Num, true
+			}
+		case model.Membership:
+			for _, ch := range c.changesTo(t.List, m) {
+				if ch.Change == model.Added {
+					mr.Num++
+				} else {
+					mr.Den++
+				}
+			}
+			mr.Value, mr.HasValue = mr.Num, true
+		}
+		mr.Pace = t.Threshold * elapsed
+		if t.Rule == model.Count || t.Rule == model.Membership {
+			mr.Pace = math.Floor(mr.Pace + 1e-9)
+		}
+		if !mr.Reported {
+			mr.HasValue = false
+		}
+		if i > 0 {
+			prev := res.Months[i-1]
+			mr.MonthsMet, mr.MonthsMissed, mr.MonthsUnreported = prev.MonthsMet, prev.MonthsMissed, prev.MonthsUnreported
+		}
+		if t.Rule == model.Monthly {
+			switch {
+			case !mr.Reported:
+				mr.MonthsUnreported++
+			case mr.Value >= t.Threshold:
+				mr.MonthsMet++
+			default:
+				mr.MonthsMissed++
+			}
+		}
+		mr.Status = status(t, mr, last)
+		res.Months = append(res.Months, mr)
+		if mr.Reported {
+			res.Latest = mr
+		}
+	}
+	if res.Latest != nil {
+		m := res.Latest.Month
+		switch t.Rule {
+		case model.Share:
+			res.Counted, res.Missing = c.split(t, m)
+			res.Groups = c.groups(t, res.Counted)
+		case model.Membership:
+			res.Changes = c.changesTo(t.List, m)
+		default:
+			res.Records = c.recordsTo(t.Kind, m)
+		}
+	}
+	return res
+}
+
+func status(t *model.Target, m *Month, last bool) Status {
+	if !m.Reported {
+		return NoData
+	}
+	switch t.Rule {
+	case model.Monthly:
+		switch {
+		case m.MonthsMissed > 0:
+			return NotMet
+		case m.MonthsUnreported == 0:
+			return Met
+		case last:
+			return NotMet
+		}
+		return AtRisk
+	case model.Ratio:
+		switch {
+		case !m.HasValue:
+			return NoData
+		case m.Value >= t.Threshold:
+			return Met
+		case last:
+			return NotMet
+		}
+		return AtRisk
+	case model.Membership:
+		if m.Den > float64(t.MaxRemoved) {
+			return NotMet
+		}
+	}
+	if !m.HasValue {
+		return NoData
+	}
+	switch {
+	case m.Value >= t.Threshold:
+		return Met
+	case last:
+		return NotMet
+	case m.Value >= m.Pace:
+		return OnTrack
+	}
+	return AtRisk
+}
+
+// share sets the share of units of the target's level with a record to m.
+func (c *computer) share(t *model.Target, mr *Month, m model.Month) {
+	counted, missing := c.split(t, m)
+	mr.Num = float64(len(counted))
+	mr.Den = float64(len(counted) + len(missing))
+	if mr.Den > 0 {
+		mr.Value, mr.HasValue = 100*mr.Num/mr.Den, true
+	}
+}
+
+// split divides the units of a share target's level into those with at least
+// one record to m and those without, each in registry order.
+func (c *computer) split(t *model.Target, m model.Month) (counted, missing []*model.Unit) {
+	has := map[string]bool{}
+	for _, r := range c.recordsTo(t.Kind, m) {
+		if u := c.site.Units.Ancestor(r.Unit, t.Level); u != nil {
+			has[u.Code] = true
+		}
+	}
+	for _, u := range c.site.Units.AtLevel(t.Level) {
+		if has[u.Code] {
+			counted = append(counted, u)
+		} else {
+			missing = append(missing, u)
+		}
+	}
+	return counted, missing
+}
+
+// groups breaks counted units down by their parent units.
+func (c *computer) groups(t *model.Target, counted []*model.Unit) []*Group {
+	lv := c.site.Units.Level(t.Level)
+	if lv == nil || lv.Parent == "" {
+		return nil
+	}
+	var out []*Group
+	for _, parent := range c.site.Units.AtLevel(lv.Parent) {
+		g := &Group{Unit: parent}
+		for _, u := range c.site.Units.Children(parent.Code) {
+			if u.Level != t.Level {
+				continue
+			}
+			g.Den++
+			if slices.Contains(counted, u) {
+				g.Num++
+			}
+		}
+		if g.Den > 0 {
+			g.Value, g.HasValue = 100*float64(g.Num)/float64(g.Den), true
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+func (c *computer) changesTo(l *model.List, m model.Month) []*model.ListChange {
+	var out []*model.ListChange
+	for _, mm := range c.months {
+		if m.Before(mm) {
+			break
+		}
+		if r := c.reports[mm]; r != nil {
+			for _, ch := range r.Changes {
+				if ch.List == l {
+					out = append(out, ch)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// activity counts the records of kind k per unit, to the latest report,
+// adding each record to its unit and every unit above it.
+func (c *computer) activity(k *model.Kind) map[string]int {
+	out := map[string]int{}
+	if c.latest.IsZero() {
+		return out
+	}
+	for _, r := range c.recordsTo(k, c.latest) {
+		for u := r.Unit; u != nil; u = c.site.Units.Unit(u.Parent) {
+			out[u.Code]++
+		}
+	}
+	return out
+}

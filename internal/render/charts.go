@@ -1,0 +1,167 @@
+package render
+
+import (
+	"encoding/json"
+	"html/template"
+	"math"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"github.com/minhbach/minhbach/internal/model"
+)
+
+// Chart is a chart's options, ready to embed in a page as JSON data that
+// static/js/charts.js draws.
+//
+// go-echarts renders options with its own templates, which neither escape
+// `</script>` nor leave strings wrapped in __f__ alone (it turns them into
+// live JavaScript). So it only builds the options here; they are marshalled
+// with encoding/json, which escapes <, > and &, and placed in a
+// <script type="application/json"> element that is parsed with JSON.parse,
+// never evaluated.
+type Chart struct {
+	ID      string      // fixed, so that output is deterministic
+	Label   string      // the chart's accessible name
+	Summary string      // one sentence saying what it shows
+	Options template.JS // JSON
+}
+
+// noValue is how ECharts marks a missing point.
+const noValue = "-"
+
+func (r *renderer) chartJSON(c interface {
+	Validate()
+	JSON() map[string]any
+}) template.JS {
+	c.Validate()
+	b, err := json.Marshal(c.JSON())
+	if err != nil {
+		r.errs.Add("", 0, 0, "cannot encode chart options: %v", err)
+	}
+	return template.JS(b)
+}
+
+func (r *renderer) targetChart(v *TargetView) *Chart {
+	t := v.Target
+	var labels []string
+	var values, line []opts.LineData
+	var bars []opts.BarData
+	for _, m := range v.Months {
+		labels = append(labels, r.monthLabel(m.Month.Month))
+		var val any = noValue
+		if m.HasValue {
+			val = round1(m.Month.Value)
+		}
+		values = append(values, opts.LineData{Value: val})
+		bars = append(bars, opts.BarData{Value: val})
+		line = append(line, opts.LineData{Value: t.Threshold})
+	}
+	id := "chart-" + t.ID
+	name := r.sentence("chart.value", map[string]string{"unit": t.Unit})
+	if t.IsPercent() {
+		name = r.sentence("chart.percent", nil)
+	}
+	thresholdName := r.sentence("chart.threshold", nil)
+	yAxis := opts.YAxis{Type: "value", Min: 0}
+	if t.IsPercent() {
+		yAxis.Max = 100
+	}
+	global := []charts.GlobalOpts{
+		charts.WithInitializationOpts(opts.Initialization{ChartID: id}),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}),
+		charts.WithYAxisOpts(yAxis),
+		charts.WithGridOpts(opts.Grid{Left: "48", Right: "16", Top: "24", Bottom: "64"}),
+		charts.WithAnimation(false),
+	}
+	dashed := charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed", Width: 2, Color: "#8a5a00"})
+	var options template.JS
+	if t.Rule == model.Monthly {
+		c := charts.NewBar()
+		c.SetGlobalOptions(global...)
+		c.SetXAxis(labels).AddSeries(name, bars, charts.WithItemStyleOpts(opts.ItemStyle{Color: "#1f5f8b"}))
+		l := charts.NewLine()
+		l.SetXAxis(labels).AddSeries(thresholdName, line, dashed, charts.WithItemStyleOpts(opts.ItemStyle{Color: "#8a5a00"}), charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)}))
+		c.Overlap(l)
+		options = r.chartJSON(c)
+	} else {
+		c := charts.NewLine()
+		c.SetGlobalOptions(global...)
+		c.SetXAxis(labels).
+			AddSeries(name, values, charts.WithLineStyleOpts(opts.LineStyle{Width: 3, Color: "#1f5f8b"}), charts.WithItemStyleOpts(opts.ItemStyle{Color: "#1f5f8b"})).
+			AddSeries(thresholdName, line, dashed, charts.WithItemStyleOpts(opts.ItemStyle{Color: "#8a5a00"}), charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)}))
+		options = r.chartJSON(c)
+	}
+	return &Chart{
+		ID:      id,
+		Label:   r.sentence("chart.target_label", map[string]string{"name": t.Name}),
+		Summary: r.chartSummary(v),
+		Options: options,
+	}
+}
+
+// chartSummary says in one sentence what a target's chart shows.
+func (r *renderer) chartSummary(v *TargetView) string {
+	var first, last *MonthRow
+	for _, m := range v.Months {
+		if m.HasValue {
+			if first == nil {
+				first = m
+			}
+			last = m
+		}
+	}
+	if first == nil {
+		return r.sentence("chart.summary_empty", nil)
+	}
+	return r.sentence("chart.summary", map[string]string{
+		"from":       r.monthLabel(first.Month.Month),
+		"from_value": first.Value,
+		"to":         r.monthLabel(last.Month.Month),
+		"to_value":   last.Value,
+		"threshold":  v.Threshold,
+	})
+}
+
+func (r *renderer) listChart(v *ListView) *Chart {
+	if len(v.Groups) < 2 {
+		return nil
+	}
+	var labels []string
+	var held, removed []opts.BarData
+	most, mostName := -1, ""
+	for _, g := range v.Groups {
+		labels = append(labels, g.Unit.Name)
+		held = append(held, opts.BarData{Value: g.Held})
+		removed = append(removed, opts.BarData{Value: g.Removed})
+		if g.Held > most {
+			most, mostName = g.Held, g.Unit.FullName()
+		}
+	}
+	id := "chart-list-" + v.List.ID
+	c := charts.NewBar()
+	c.SetGlobalOptions(
+		charts.WithInitializationOpts(opts.Initialization{ChartID: id}),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}),
+		charts.WithXAxisOpts(opts.XAxis{AxisLabel: &opts.AxisLabel{Interval: "0", Rotate: 30}}),
+		charts.WithGridOpts(opts.Grid{Left: "40", Right: "16", Top: "24", Bottom: "88"}),
+		charts.WithAnimation(false),
+	)
+	c.SetXAxis(labels).
+		AddSeries(r.sentence("chart.list_held", nil), held, charts.WithItemStyleOpts(opts.ItemStyle{Color: "#2e7d4f"})).
+		AddSeries(r.sentence("chart.list_removed", nil), removed, charts.WithItemStyleOpts(opts.ItemStyle{Color: "#b3261e"}))
+	return &Chart{
+		ID:    id,
+		Label: r.sentence("chart.list_label", map[string]string{"name": v.List.Name}),
+		Summary: r.sentence("chart.list_summary", map[string]string{
+			"held":  formatNumber(float64(v.Held), 0),
+			"most":  mostName,
+			"count": formatNumber(float64(most), 0),
+		}),
+		Options: r.chartJSON(c),
+	}
+}
+
+func round1(x float64) float64 { return math.Round(x*10) / 10 }

@@ -1,0 +1,120 @@
+package render
+
+import (
+	"bytes"
+	"encoding/xml"
+	"slices"
+	"strings"
+	"time"
+)
+
+// feeds writes the Atom feed of monthly updates, the sitemap and robots.txt.
+func (r *renderer) feeds() {
+	r.atom()
+	r.sitemap()
+	base := r.site.Config.BaseURL
+	r.files["robots.txt"] = []byte("User-agent: *\nAllow: /\nSitemap: " + base + "sitemap.xml\n")
+}
+
+type atomFeed struct {
+	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
+	Lang    string      `xml:"xml:lang,attr"`
+	Title   string      `xml:"title"`
+	ID      string      `xml:"id"`
+	Updated string      `xml:"updated"`
+	Links   []atomLink  `xml:"link"`
+	Author  atomAuthor  `xml:"author"`
+	Entries []atomEntry `xml:"entry"`
+}
+
+type atomLink struct {
+	Href string `xml:"href,attr"`
+	Rel  string `xml:"rel,attr,omitempty"`
+	Type string `xml:"type,attr,omitempty"`
+}
+
+type atomAuthor struct {
+	Name string `xml:"name"`
+}
+
+type atomEntry struct {
+	Title   string   `xml:"title"`
+	ID      string   `xml:"id"`
+	Updated string   `xml:"updated"`
+	Link    atomLink `xml:"link"`
+	Summary string   `xml:"summary,omitempty"`
+	Content struct {
+		Type string `xml:"type,attr"`
+		Body string `xml:",chardata"`
+	} `xml:"content"`
+}
+
+// atomTime writes a date as an Atom timestamp at midnight UTC: dates in the
+// data have no time of day, and the feed must not depend on the build's.
+func atomTime(t time.Time) string {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC).Format(time.RFC3339)
+}
+
+func (r *renderer) atom() {
+	cfg := r.site.Config
+	f := atomFeed{
+		Lang:   cfg.Language,
+		Title:  cfg.Title + " — " + r.sentence("title.updates", nil),
+		ID:     cfg.BaseURL + "cap-nhat/",
+		Author: atomAuthor{Name: cfg.Plan.Issuer},
+		Links: []atomLink{
+			{Href: cfg.BaseURL + "cap-nhat/atom.xml", Rel: "self", Type: "application/atom+xml"},
+			{Href: cfg.BaseURL + "cap-nhat/", Rel: "alternate", Type: "text/html"},
+		},
+	}
+	var latest time.Time
+	for _, u := range r.updates {
+		e := atomEntry{
+			Title:   u.Page.Title,
+			ID:      cfg.BaseURL + u.URL,
+			Updated: atomTime(u.Page.Date),
+			Link:    atomLink{Href: cfg.BaseURL + u.URL, Rel: "alternate", Type: "text/html"},
+			Summary: u.Page.Description,
+		}
+		html, _, _ := Markdown(u.Page.Body)
+		e.Content.Type = "html"
+		e.Content.Body = string(html)
+		f.Entries = append(f.Entries, e)
+		if u.Page.Date.After(latest) {
+			latest = u.Page.Date
+		}
+	}
+	if latest.IsZero() {
+		latest = cfg.Plan.Date
+	}
+	f.Updated = atomTime(latest)
+	var buf bytes.Buffer
+	buf.WriteString(xml.Header)
+	enc := xml.NewEncoder(&buf)
+	enc.Indent("", "  ")
+	if err := enc.Encode(f); err != nil {
+		r.errs.Add("", 0, 0, "cannot write the Atom feed: %v", err)
+	}
+	buf.WriteByte('\n')
+	r.files["cap-nhat/atom.xml"] = buf.Bytes()
+}
+
+func (r *renderer) sitemap() {
+	var urls []string
+	for name := range r.files {
+		if strings.HasSuffix(name, "index.html") {
+			urls = append(urls, strings.TrimSuffix(name, "index.html"))
+		}
+	}
+	slices.Sort(urls)
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	for _, u := range urls {
+		b.WriteString("  <url><loc>")
+		_ = xml.EscapeText(&b, []byte(r.site.Config.BaseURL+u))
+		b.WriteString("</loc></url>\n")
+	}
+	b.WriteString("</urlset>\n")
+	r.files["sitemap.xml"] = b.Bytes()
+}

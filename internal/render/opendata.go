@@ -1,0 +1,286 @@
+package render
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"html/template"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/minhbach/minhbach/internal/model"
+)
+
+// Download is one open-data file.
+type Download struct {
+	Path   string // relative to the site root
+	Title  string
+	Format string // "CSV", "JSON" or "ZIP"
+	Size   int
+	Date   time.Time
+}
+
+const dataDir = "du-lieu/"
+
+// table is a data set written both as CSV and as JSON.
+type table struct {
+	name    string // file name without extension
+	title   string
+	columns []string
+	rows    [][]any // string, float64 or int cells; nil for empty
+}
+
+func (r *renderer) openData() {
+	var tables []*table
+	all := &table{name: "chi-tieu", title: r.sentence("data.targets", nil),
+		columns: []string{"target", "month", "reported", "value", "numerator", "denominator", "threshold", "status"}}
+	for _, v := range r.targets {
+		t := r.targetTable(v)
+		tables = append(tables, t)
+		all.rows = append(all.rows, t.rows...)
+	}
+	tables = append([]*table{all}, tables...)
+	for _, k := range r.site.Kinds {
+		tables = append(tables, r.recordTable(k))
+	}
+	for _, l := range r.lists {
+		tables = append(tables, r.listTable(l))
+	}
+	tables = append(tables, r.unitTable(), r.submittedTable())
+
+	var zipped []*Download
+	for _, t := range tables {
+		for _, d := range r.writeTable(t) {
+			r.downloads = append(r.downloads, d)
+			zipped = append(zipped, d)
+		}
+	}
+	r.downloads = append(r.downloads, r.writeZip(zipped))
+	for _, v := range r.targets {
+		for _, d := range r.downloads {
+			if strings.HasPrefix(d.Path, dataDir+"chi-tieu-"+v.Target.ID+".") {
+				v.Downloads = append(v.Downloads, d)
+			}
+		}
+	}
+	for _, l := range r.lists {
+		for _, d := range r.downloads {
+			if strings.HasPrefix(d.Path, dataDir+"danh-sach-"+l.List.ID+".") {
+				l.Downloads = append(l.Downloads, d)
+			}
+		}
+	}
+}
+
+func (r *renderer) targetTable(v *TargetView) *table {
+	t := &table{name: "chi-tieu-" + v.Target.ID, title: v.Target.Name,
+		columns: []string{"target", "month", "reported", "value", "numerator", "denominator", "threshold", "status"}}
+	for _, m := range v.Months {
+		var value, num, den any
+		if m.HasValue {
+			value, num, den = round1(m.Month.Value), m.Num, m.Den
+		}
+		t.rows = append(t.rows, []any{v.Target.ID, m.Month.Month.String(), strconv.FormatBool(m.Reported), value, num, den, v.Target.Threshold, string(m.Status)})
+	}
+	return t
+}
+
+func (r *renderer) recordTable(k *model.Kind) *table {
+	t := &table{name: k.ID, title: k.Name, columns: []string{"month"}}
+	if k.Level != "" {
+		t.columns = append(t.columns, "unit_code", "unit_name")
+	}
+	for _, f := range k.Fields {
+		t.columns = append(t.columns, f.ID)
+	}
+	for _, rep := range r.site.Reports {
+		for _, rec := range rep.Records[k.ID] {
+			row := []any{rep.Month.String()}
+			if k.Level != "" {
+				row = append(row, rec.Unit.Code, rec.Unit.FullName())
+			}
+			for _, f := range k.Fields {
+				v, ok := rec.Values[f.ID]
+				switch {
+				case !ok:
+					row = append(row, nil)
+				case f.Type == model.Int || f.Type == model.Number:
+					row = append(row, v.Number)
+				default:
+					row = append(row, v.Text)
+				}
+			}
+			t.rows = append(t.rows, row)
+		}
+	}
+	return t
+}
+
+func (r *renderer) listTable(l *ListView) *table {
+	t := &table{name: "danh-sach-" + l.List.ID, title: l.List.Name,
+		columns: []string{"unit_code", "unit_name", "parent_name", "status", "since", "lost_on", "total_score", "grade", "note"}}
+	for _, e := range l.Entries {
+		parent := ""
+		if p := r.site.Units.Unit(e.Unit.Parent); p != nil {
+			parent = p.FullName()
+		}
+		var total any
+		if len(e.Scores) > 0 {
+			total = e.Total
+		}
+		t.rows = append(t.rows, []any{e.Unit.Code, e.Unit.FullName(), parent, entryState(e), isoDate(e.Since), isoDate(e.LostOn), total, e.Grade, e.Note})
+	}
+	return t
+}
+
+func (r *renderer) unitTable() *table {
+	t := &table{name: "don-vi", title: r.sentence("data.units", nil),
+		columns: []string{"code", "name", "type", "level", "parent_code"}}
+	for _, u := range r.site.Units.Units {
+		t.rows = append(t.rows, []any{u.Code, u.Name, u.Type, u.Level, u.Parent})
+	}
+	return t
+}
+
+func (r *renderer) submittedTable() *table {
+	t := &table{name: "bao-cao-dung-han", title: r.sentence("data.submitted", nil),
+		columns: []string{"month", "kind", "id", "name", "on_time"}}
+	for _, rep := range r.site.Reports {
+		for _, a := range r.site.Agencies {
+			t.rows = append(t.rows, []any{rep.Month.String(), "agency", a.ID, a.Name, strconv.FormatBool(slices.Contains(rep.OnTimeAgencies, a.ID))})
+		}
+		for _, u := range r.site.Units.AtLevel(r.site.Units.Levels[0].ID) {
+			t.rows = append(t.rows, []any{rep.Month.String(), "unit", u.Code, u.FullName(), strconv.FormatBool(slices.Contains(rep.OnTimeUnits, u.Code))})
+		}
+	}
+	return t
+}
+
+func isoDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2006-01-02")
+}
+
+// writeTable writes t as CSV and JSON and returns both downloads.
+func (r *renderer) writeTable(t *table) []*Download {
+	var csvBuf bytes.Buffer
+	csvBuf.WriteString("\ufeff") // so spreadsheet programs read UTF-8
+	w := csv.NewWriter(&csvBuf)
+	w.UseCRLF = true
+	_ = w.Write(t.columns)
+	var objs []map[string]any
+	for _, row := range t.rows {
+		cells := make([]string, len(row))
+		obj := make(map[string]any, len(row))
+		for i, c := range row {
+			obj[t.columns[i]] = c
+			switch c := c.(type) {
+			case nil:
+			case string:
+				cells[i] = neutralise(c)
+			case float64:
+				cells[i] = strconv.FormatFloat(c, 'f', -1, 64)
+			case int:
+				cells[i] = strconv.Itoa(c)
+			}
+		}
+		_ = w.Write(cells)
+		objs = append(objs, obj)
+	}
+	w.Flush()
+	if objs == nil {
+		objs = []map[string]any{}
+	}
+	var jsonBuf bytes.Buffer
+	enc := json.NewEncoder(&jsonBuf)
+	enc.SetIndent("", "  ")
+	_ = enc.Encode(map[string]any{"title": t.title, "columns": t.columns, "rows": objs})
+
+	var out []*Download
+	for _, f := range []struct {
+		ext, format string
+		b           []byte
+	}{{"csv", "CSV", csvBuf.Bytes()}, {"json", "JSON", jsonBuf.Bytes()}} {
+		p := dataDir + t.name + "." + f.ext
+		r.files[p] = f.b
+		out = append(out, &Download{Path: p, Title: t.title, Format: f.format, Size: len(f.b), Date: r.published})
+	}
+	return out
+}
+
+// neutralise stops a spreadsheet from reading a text cell as a formula
+// (OWASP "CSV injection"): a cell starting with = + - @, a tab or a carriage
+// return gets a leading apostrophe.
+func neutralise(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+// writeZip bundles every download in one archive. Entries carry the data's
+// date, not the build's, so that the archive is byte-identical between
+// builds of the same input.
+func (r *renderer) writeZip(files []*Download) *Download {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	mod := r.published
+	if mod.IsZero() {
+		mod = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	for _, d := range files {
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: strings.TrimPrefix(d.Path, dataDir), Method: zip.Deflate, Modified: mod})
+		if err == nil {
+			_, err = w.Write(r.files[d.Path])
+		}
+		if err != nil {
+			r.errs.Add("", 0, 0, "cannot write the zip archive: %v", err)
+		}
+	}
+	_ = zw.Close()
+	p := dataDir + "minhbach-du-lieu.zip"
+	r.files[p] = buf.Bytes()
+	return &Download{Path: p, Title: r.sentence("data.all", nil), Format: "ZIP", Size: buf.Len(), Date: r.published}
+}
+
+// dataset describes the downloads as a schema.org Dataset, for search
+// engines' dataset search.
+func (r *renderer) dataset(p *Page) template.JS {
+	cfg := r.site.Config
+	var dist []map[string]any
+	for _, d := range r.downloads {
+		mime := map[string]string{"CSV": "text/csv", "JSON": "application/json", "ZIP": "application/zip"}[d.Format]
+		dist = append(dist, map[string]any{
+			"@type":          "DataDownload",
+			"name":           d.Title,
+			"encodingFormat": mime,
+			"contentUrl":     cfg.BaseURL + d.Path,
+			"contentSize":    strconv.Itoa(d.Size) + " B",
+		})
+	}
+	ds := map[string]any{
+		"@context":            "https://schema.org",
+		"@type":               "Dataset",
+		"name":                cfg.Title,
+		"description":         cmpOr(cfg.Description, cfg.Title),
+		"url":                 cfg.BaseURL + p.URL,
+		"inLanguage":          cfg.Language,
+		"creator":             map[string]any{"@type": "GovernmentOrganization", "name": cfg.Plan.Issuer},
+		"temporalCoverage":    cfg.Plan.Start.String() + "/" + cfg.Plan.End.String(),
+		"isAccessibleForFree": true,
+		"distribution":        dist,
+	}
+	if !r.published.IsZero() {
+		ds["dateModified"] = isoDate(r.published)
+	}
+	b, err := json.Marshal(ds)
+	if err != nil {
+		r.errs.Add("", 0, 0, "cannot encode the dataset description: %v", err)
+	}
+	return template.JS(b)
+}

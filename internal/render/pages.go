@@ -1,0 +1,127 @@
+package render
+
+import (
+	"net/url"
+
+	"github.com/minhbach/minhbach/internal/progress"
+)
+
+// pages renders every HTML page of the site.
+func (r *renderer) pages() {
+	r.home()
+	for _, pg := range r.site.Pages {
+		if pg.URL == "" || pg.Section == "cap-nhat" {
+			continue
+		}
+		p := r.newPage(pg.Layout, pg.URL, pg.Title, pg.Description)
+		p.Source = pg
+		p.Content, p.TOC = r.markdown(pg)
+		if !pg.TOC {
+			p.TOC = nil
+		}
+		p.Registry = r.site.Units
+		p.Targets = r.targets
+		p.Statuses = progress.Statuses
+		p.Context = r.site.Context
+		p.Lists = r.lists
+		r.emit(p)
+	}
+
+	p := r.newPage("targets", "chi-tieu/", r.sentence("title.targets", nil), "")
+	p.Targets = r.targets
+	r.emit(p)
+	for _, v := range r.targets {
+		p := r.newPage("target", v.URL, v.Target.Name, v.Target.Text)
+		p.Target = v
+		p.Charts = v.Chart != nil
+		r.emit(p)
+	}
+	for _, l := range r.lists {
+		p := r.newPage("list", l.URL, l.List.Name, "")
+		p.List = l
+		p.Charts = l.Chart != nil
+		r.emit(p)
+	}
+
+	p = r.newPage("updates", "cap-nhat/", r.sentence("title.updates", nil), "")
+	p.Updates = r.updates
+	r.emit(p)
+	for _, u := range r.updates {
+		p := r.newPage("update", u.URL, u.Page.Title, u.Page.Description)
+		p.Source = u.Page
+		p.Content, _ = r.markdown(u.Page)
+		p.Update = u
+		u.Statuses = r.statusesIn(u.Month)
+		r.emit(p)
+	}
+
+	var units []*UnitView
+	top := r.site.Units.Levels
+	if len(top) > 0 {
+		for _, u := range r.site.Units.AtLevel(top[0].ID) {
+			units = append(units, r.unitView(u))
+		}
+	}
+	p = r.newPage("units", "don-vi/", r.sentence("title.units", nil), "")
+	p.Units = units
+	p.Registry = r.site.Units
+	r.emit(p)
+	for _, u := range units {
+		p := r.newPage("unit", u.URL, u.Unit.FullName(), "")
+		p.Unit = u
+		p.Lists = r.lists
+		r.emit(p)
+	}
+
+	p = r.newPage("agencies", "trach-nhiem/", r.sentence("title.agencies", nil), "")
+	p.Agencies = r.agencyViews()
+	p.Registry = r.site.Units
+	r.emit(p)
+
+	p = r.newPage("data", "du-lieu/", r.sentence("title.data", nil), "")
+	p.Downloads = r.downloads
+	r.emit(p)
+
+	// The server shows 404.html at any address, so its links cannot be
+	// relative: they start from the path of base_url.
+	p = r.newPage("404", "404.html", r.sentence("title.404", nil), "")
+	p.Root = basePath(r.site.Config.BaseURL)
+	r.emit(p)
+}
+
+func (r *renderer) home() {
+	pg := r.pageByURL("")
+	title, desc := r.site.Config.Title, r.site.Config.Description
+	if pg != nil {
+		title, desc = pg.Title, cmpOr(pg.Description, desc)
+	}
+	p := r.newPage("home", "", title, desc)
+	if pg != nil {
+		p.Source = pg
+		p.Content, _ = r.markdown(pg)
+	}
+	p.Targets = r.targets
+	p.Updates = r.updates
+	if len(r.updates) > 3 {
+		p.Updates = r.updates[:3]
+	}
+	p.Context = r.site.Context
+	p.Lists = r.lists
+	r.emit(p)
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// basePath returns the path part of a base URL, e.g. "/portal/".
+func basePath(base string) string {
+	u, err := url.Parse(base)
+	if err != nil || u.Path == "" {
+		return "/"
+	}
+	return u.Path
+}

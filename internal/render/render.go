@@ -1,0 +1,351 @@
+// Package render turns a site's model and computed progress into the files
+// of the published site: HTML pages from the layouts, charts, open-data
+// downloads, the Atom feed, the sitemap.
+//
+// It is the fourth stage of the pipeline (load → model → compute → render →
+// write). It returns files in memory and writes nothing: package write puts
+// them on disk. Every user-interface text comes from the layouts or from
+// layouts/strings.toml, none from Go code.
+//
+// # Layouts
+//
+// layouts/_base.html defines the page frame and calls the blocks "main" and
+// "head"; every other layout defines "main" for one page kind: home, page,
+// plan, about, targets, target, list, updates, update, units, unit,
+// agencies, data and 404. Templates are executed with a *Page (see
+// [Page]) and may call these functions:
+//
+//	t KEY                 the text KEY of layouts/strings.toml
+//	url PATH              a link to PATH (relative to the site root) from this page
+//	num N                 N the Vietnamese way: 1.245; 64,8
+//	pct N                 a percentage: 64,8%
+//	date T                a date as dd/mm/yyyy
+//	month M               a month as mm/yyyy
+//	status S              the label of a status, e.g. "Đạt"
+//	fold S                S lowercased without diacritics, for filters
+package render
+
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"html/template"
+	"maps"
+	"path"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/minhbach/minhbach/internal/diag"
+	"github.com/minhbach/minhbach/internal/model"
+	"github.com/minhbach/minhbach/internal/progress"
+)
+
+// Files maps output paths (slash-separated, relative to the site root) to
+// their contents.
+type Files map[string][]byte
+
+// Options change how a site is rendered.
+type Options struct {
+	// Inject is HTML added at the end of every page's body; the preview
+	// server uses it for live reload. Empty for published builds.
+	Inject template.HTML
+}
+
+// Site renders every file of the site.
+func Site(s *model.Site, p *progress.Progress, opt Options) (Files, error) {
+	r := &renderer{site: s, prog: p, opt: opt, files: Files{}, errs: &diag.List{}}
+	r.parseTemplates()
+	if err := r.errs.Err(); err != nil {
+		return nil, err
+	}
+	r.views()
+	r.openData()
+	r.pages()
+	r.feeds()
+	for name, b := range s.Static {
+		r.files[name] = b
+	}
+	if err := r.errs.Err(); err != nil {
+		return nil, err
+	}
+	return r.files, nil
+}
+
+type renderer struct {
+	site  *model.Site
+	prog  *progress.Progress
+	opt   Options
+	files Files
+	errs  *diag.List
+	tmpl  map[string]*template.Template // page kind → base + kind
+
+	targets   []*TargetView
+	lists     []*ListView
+	updates   []*UpdateView
+	downloads []*Download
+	published time.Time // date of the latest report, the data's "as of" date
+}
+
+const baseLayout = "_base.html"
+
+func (r *renderer) parseTemplates() {
+	r.tmpl = map[string]*template.Template{}
+	src := r.site.Templates
+	baseSrc, ok := src[baseLayout]
+	if !ok {
+		r.errs.Add("layouts/"+baseLayout, 0, 0, "missing base layout: create layouts/%s", baseLayout)
+		return
+	}
+	base, err := template.New(baseLayout).Funcs(r.funcs(nil)).Parse(baseSrc)
+	if err != nil {
+		r.templateError(err)
+		return
+	}
+	for _, name := range slices.Sorted(maps.Keys(src)) {
+		if name == baseLayout || strings.HasPrefix(name, "_") {
+			continue
+		}
+		t, err := base.Clone()
+		if err == nil {
+			for _, partial := range slices.Sorted(maps.Keys(src)) {
+				if strings.HasPrefix(partial, "_") && partial != baseLayout {
+					if _, err = t.New(partial).Parse(src[partial]); err != nil {
+						break
+					}
+				}
+			}
+		}
+		if err == nil {
+			_, err = t.New(name).Parse(src[name])
+		}
+		if err != nil {
+			r.templateError(err)
+			continue
+		}
+		r.tmpl[strings.TrimSuffix(name, ".html")] = t
+	}
+}
+
+// templateError reports a template error at its layout's file and line.
+// html/template errors read "template: NAME:LINE:COL: msg" or
+// "html/template:NAME:LINE:COL: msg".
+func (r *renderer) templateError(err error) {
+	msg := err.Error()
+	for _, prefix := range []string{"template: ", "html/template:"} {
+		msg = strings.TrimPrefix(msg, prefix)
+	}
+	name, rest, _ := strings.Cut(msg, ":")
+	var line, col int
+	if n, _ := fmt.Sscanf(rest, "%d:%d:", &line, &col); n == 2 {
+		_, rest, _ = strings.Cut(rest, ":")
+		_, rest, _ = strings.Cut(rest, ":")
+	} else if n, _ := fmt.Sscanf(rest, "%d:", &line); n == 1 {
+		_, rest, _ = strings.Cut(rest, ":")
+	}
+	if _, ok := r.site.Templates[name]; !ok {
+		name, line, col, rest = baseLayout, 0, 0, err.Error()
+	}
+	r.errs.Add("layouts/"+name, line, col, "%s", strings.TrimSpace(rest))
+}
+
+// Page is what a layout is executed with.
+type Page struct {
+	Kind        string // the layout, e.g. "target"
+	URL         string // relative to the site root, "" for home
+	Root        string // relative link to the site root, e.g. "../../"
+	Title       string
+	Description string
+	Canonical   string
+	Site        *model.Config
+	Nav         []NavItem
+	Charts      bool // the page draws charts: load the chart library
+	Inject      template.HTML
+	Published   time.Time // the data's "as of" date
+	LatestMonth model.Month
+
+	Content template.HTML // rendered Markdown, for content pages
+	TOC     []TOCEntry
+	Source  *model.Page
+
+	// One of these, by kind.
+	Targets   []*TargetView
+	Target    *TargetView
+	List      *ListView
+	Lists     []*ListView
+	Updates   []*UpdateView
+	Update    *UpdateView
+	Units     []*UnitView
+	Unit      *UnitView
+	Agencies  []*AgencyView
+	Downloads []*Download
+	Context   model.Context
+	Registry  *model.Registry
+	Statuses  []progress.Status
+}
+
+// NavItem is one entry of the navigation.
+type NavItem struct {
+	Label   string
+	Path    string
+	Current bool
+}
+
+// newPage starts a page at url with the common fields set.
+func (r *renderer) newPage(kind, url, title, description string) *Page {
+	cfg := &r.site.Config
+	depth := strings.Count(url, "/")
+	if !strings.HasSuffix(url, "/") && url != "" {
+		depth = strings.Count(url, "/")
+	}
+	p := &Page{
+		Kind:        kind,
+		URL:         url,
+		Root:        strings.Repeat("../", depth),
+		Title:       title,
+		Description: cmp.Or(description, cfg.Description),
+		Canonical:   cfg.BaseURL + url,
+		Site:        cfg,
+		Inject:      r.opt.Inject,
+		Published:   r.published,
+		LatestMonth: r.prog.Latest,
+	}
+	best := -1
+	for i, m := range cfg.Menu {
+		if m.Path == url || (m.Path != "" && strings.HasPrefix(url, m.Path)) {
+			if best < 0 || len(m.Path) > len(cfg.Menu[best].Path) {
+				best = i
+			}
+		}
+	}
+	for i, m := range cfg.Menu {
+		p.Nav = append(p.Nav, NavItem{Label: m.Label, Path: m.Path, Current: i == best})
+	}
+	return p
+}
+
+// emit executes the page's layout and stores the result at its path.
+func (r *renderer) emit(p *Page) {
+	t := r.tmpl[p.Kind]
+	if t == nil {
+		r.errs.Add("layouts/"+p.Kind+".html", 0, 0, "missing layout for %s pages: create layouts/%s.html", p.Kind, p.Kind)
+		return
+	}
+	var buf bytes.Buffer
+	if err := t.Funcs(r.funcs(p)).ExecuteTemplate(&buf, baseLayout, p); err != nil {
+		r.templateError(err)
+		return
+	}
+	out := p.URL + "index.html"
+	if strings.HasSuffix(p.URL, ".html") {
+		out = p.URL
+	}
+	r.files[out] = buf.Bytes()
+}
+
+func (r *renderer) funcs(p *Page) template.FuncMap {
+	return template.FuncMap{
+		"t": r.text,
+		"url": func(target string) string {
+			if p == nil {
+				return target
+			}
+			return cmpOr(p.Root+target, "./")
+		},
+		"num":     func(n float64) string { return formatNumber(n, 1) },
+		"int":     func(n int) string { return formatNumber(float64(n), 0) },
+		"pct":     formatPercent,
+		"date":    formatDate,
+		"month":   r.monthLabel,
+		"status":  func(s progress.Status) (string, error) { return r.text("status." + string(s)) },
+		"fold":    Fold,
+		"bytes":   r.byteSize,
+		"dict":    dict,
+		"dataset": func(p *Page) template.JS { return r.dataset(p) },
+		"parentName": func(u *model.Unit) string {
+			if p := r.site.Units.Unit(u.Parent); p != nil {
+				return p.FullName()
+			}
+			return ""
+		},
+		"add": func(a, b int) int { return a + b },
+		"sub": func(a, b int) int { return a - b },
+	}
+}
+
+// text returns the user-interface text key.
+func (r *renderer) text(key string) (string, error) {
+	s, ok := r.site.Strings[key]
+	if !ok {
+		return "", fmt.Errorf("missing text %q: add it to layouts/strings.toml", key)
+	}
+	return s, nil
+}
+
+// sentence fills the {name} placeholders of the text key.
+func (r *renderer) sentence(key string, args map[string]string) string {
+	s, err := r.text(key)
+	if err != nil {
+		r.errs.Add("layouts/strings.toml", 0, 0, "%v", err)
+		return ""
+	}
+	for _, k := range slices.Sorted(maps.Keys(args)) {
+		s = strings.ReplaceAll(s, "{"+k+"}", args[k])
+	}
+	return s
+}
+
+func (r *renderer) monthLabel(m model.Month) string {
+	if m.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("%02d/%d", int(m.Mon), m.Year)
+}
+
+func (r *renderer) byteSize(n int) string {
+	switch {
+	case n >= 1<<20:
+		return formatNumber(float64(n)/(1<<20), 1) + " MB"
+	case n >= 1<<10:
+		return formatNumber(float64(n)/(1<<10), 0) + " KB"
+	}
+	return formatNumber(float64(n), 0) + " B"
+}
+
+// pageByURL returns the content page at url, or nil.
+func (r *renderer) pageByURL(url string) *model.Page {
+	i := slices.IndexFunc(r.site.Pages, func(p *model.Page) bool { return p.URL == url })
+	if i < 0 {
+		return nil
+	}
+	return r.site.Pages[i]
+}
+
+// markdown renders a content page's body; problems are reported at the page.
+func (r *renderer) markdown(pg *model.Page) (template.HTML, []TOCEntry) {
+	html, toc, err := Markdown(pg.Body)
+	if err != nil {
+		r.errs.Add(pg.Path, pg.BodyLine, 0, "cannot render Markdown: %v", err)
+	}
+	return html, toc
+}
+
+// link returns the path of a page relative to the site root.
+func link(parts ...string) string { return path.Join(parts...) + "/" }
+
+// dict builds a map from key, value pairs, to pass several values to a
+// template.
+func dict(kv ...any) (map[string]any, error) {
+	if len(kv)%2 != 0 {
+		return nil, fmt.Errorf("dict needs key, value pairs")
+	}
+	m := make(map[string]any, len(kv)/2)
+	for i := 0; i < len(kv); i += 2 {
+		k, ok := kv[i].(string)
+		if !ok {
+			return nil, fmt.Errorf("dict keys must be strings")
+		}
+		m[k] = kv[i+1]
+	}
+	return m, nil
+}

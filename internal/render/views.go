@@ -1,0 +1,361 @@
+package render
+
+import (
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/minhbach/minhbach/internal/model"
+	"github.com/minhbach/minhbach/internal/progress"
+)
+
+// TargetView is a target ready to show.
+type TargetView struct {
+	*progress.Result
+	URL       string
+	Status    progress.Status
+	Calc      string // the calculation in words
+	Value     string // the current value, formatted
+	Threshold string // the threshold, formatted
+	Months    []*MonthRow
+	Chart     *Chart
+	Columns   []*model.Field // of the records table
+	Downloads []*Download
+	List      *ListView // membership targets
+	Pace      bool      // the rule has a pace (on track / at risk)
+}
+
+// MonthRow is one month of a target's data table.
+type MonthRow struct {
+	*progress.Month
+	Value   string
+	Records []*model.Record // monthly targets: the month's records
+	Report  bool
+}
+
+// ListView is a list ready to show.
+type ListView struct {
+	*progress.ListState
+	URL       string
+	Groups    []*ListGroup
+	Chart     *Chart
+	Rubric    *model.Rubric
+	Target    *TargetView // the membership target counting it, if any
+	Downloads []*Download
+}
+
+// ListGroup is the entries of a list under one parent unit.
+type ListGroup struct {
+	Unit                 *model.Unit
+	Entries              []*progress.Entry
+	Held, Added, Removed int
+	Units                int // units of the list's level below this one
+}
+
+// UpdateView is a monthly update post with its month's report.
+type UpdateView struct {
+	Page     *model.Page
+	URL      string
+	Month    model.Month
+	Report   *model.Report
+	Content  string
+	Kinds    []*KindCount
+	Changes  []*model.ListChange
+	Agencies []*model.Agency // reported on time
+	Late     []*model.Agency // did not
+	Units    []*model.Unit   // reported on time
+	Statuses []*TargetMonth
+}
+
+// KindCount is how many records of a kind a report holds.
+type KindCount struct {
+	Kind    *model.Kind
+	Count   int
+	Records []*model.Record
+}
+
+// TargetMonth is one target's state in one month.
+type TargetMonth struct {
+	Target *TargetView
+	Month  *progress.Month
+	Value  string
+}
+
+// UnitView is a unit with its figures.
+type UnitView struct {
+	Unit     *model.Unit
+	URL      string
+	Children []*UnitRow
+	Activity []*KindCount // records per kind, to the latest report
+	Lists    []*UnitList
+}
+
+// UnitRow is a unit below another, with its figures.
+type UnitRow struct {
+	Unit     *model.Unit
+	Activity []int // per kind of UnitView.Activity
+	Lists    []string
+}
+
+// UnitList is a list and where a unit's children stand on it.
+type UnitList struct {
+	List  *ListView
+	Group *ListGroup
+}
+
+// AgencyView is an agency with its monthly reporting.
+type AgencyView struct {
+	*model.Agency
+	OnTime []bool // per month of the period; false also when no report
+}
+
+func (r *renderer) views() {
+	for _, rep := range r.site.Reports {
+		if rep.Published.After(r.published) {
+			r.published = rep.Published
+		}
+	}
+	for _, l := range r.prog.Lists {
+		r.lists = append(r.lists, r.listView(l))
+	}
+	for _, res := range r.prog.Results {
+		r.targets = append(r.targets, r.targetView(res))
+	}
+	for _, pg := range r.site.Pages {
+		if pg.Section == "cap-nhat" {
+			r.updates = append(r.updates, r.updateView(pg))
+		}
+	}
+	// Newest first.
+	slices.Reverse(r.updates)
+}
+
+func (r *renderer) formatValue(t *model.Target, v float64) string {
+	if t.IsPercent() {
+		return formatPercent(v)
+	}
+	return formatNumber(v, 1)
+}
+
+func (r *renderer) targetView(res *progress.Result) *TargetView {
+	t := res.Target
+	v := &TargetView{
+		Result:    res,
+		URL:       link("chi-tieu", t.ID),
+		Status:    res.Status(),
+		Threshold: r.formatValue(t, t.Threshold),
+		Pace:      t.Rule != model.Monthly && t.Rule != model.Ratio,
+	}
+	if t.Kind != nil {
+		v.Columns = t.Kind.Fields
+	}
+	if res.Latest != nil && res.Latest.HasValue {
+		v.Value = r.formatValue(t, res.Latest.Value)
+	}
+	v.Calc = r.calc(t, res.Latest)
+	for _, m := range res.Months {
+		row := &MonthRow{Month: m, Report: m.Reported}
+		if m.HasValue {
+			row.Value = r.formatValue(t, m.Value)
+		}
+		if t.Rule == model.Monthly {
+			for _, rep := range r.site.Reports {
+				if rep.Month == m.Month {
+					row.Records = rep.Records[t.Kind.ID]
+				}
+			}
+		}
+		v.Months = append(v.Months, row)
+	}
+	if t.List != nil {
+		for _, l := range r.lists {
+			if l.List == t.List {
+				v.List = l
+				l.Target = v
+			}
+		}
+	}
+	v.Chart = r.targetChart(v)
+	return v
+}
+
+// calc words a target's calculation in a month, e.g. "94 trên 145 xã
+// (64,8%) — chỉ tiêu 75%".
+func (r *renderer) calc(t *model.Target, m *progress.Month) string {
+	if m == nil {
+		return r.sentence("calc.no_report", nil)
+	}
+	args := map[string]string{
+		"num":       formatNumber(m.Num, 1),
+		"den":       formatNumber(m.Den, 1),
+		"unit":      t.Unit,
+		"threshold": r.formatValue(t, t.Threshold),
+		"max":       formatNumber(float64(t.MaxRemoved), 0),
+		"month":     r.monthLabel(m.Month),
+	}
+	if m.HasValue {
+		args["value"] = r.formatValue(t, m.Value)
+	}
+	switch t.Rule {
+	case model.Monthly:
+		args["met"] = formatNumber(float64(m.MonthsMet), 0)
+		args["missed"] = formatNumber(float64(m.MonthsMissed), 0)
+		args["unreported"] = formatNumber(float64(m.MonthsUnreported), 0)
+		args["months"] = formatNumber(float64(m.MonthsMet+m.MonthsMissed+m.MonthsUnreported), 0)
+	case model.Ratio:
+		if !m.HasValue {
+			return r.sentence("calc.ratio_none", args)
+		}
+	case model.Share:
+		if !m.HasValue {
+			return r.sentence("calc.share_none", args)
+		}
+	}
+	return r.sentence("calc."+string(t.Rule), args)
+}
+
+func (r *renderer) listView(st *progress.ListState) *ListView {
+	l := st.List
+	v := &ListView{ListState: st, URL: link("danh-sach", l.ID), Rubric: l.Rubric}
+	units := r.site.Units
+	lv := units.Level(l.Level)
+	if lv != nil && lv.Parent != "" {
+		for _, parent := range units.AtLevel(lv.Parent) {
+			g := &ListGroup{Unit: parent}
+			for _, u := range units.Children(parent.Code) {
+				if u.Level == l.Level {
+					g.Units++
+				}
+			}
+			for _, e := range st.Entries {
+				if units.Ancestor(e.Unit, lv.Parent) == parent {
+					g.Entries = append(g.Entries, e)
+					switch {
+					case e.Lost:
+						g.Removed++
+					case e.New:
+						g.Added++
+						g.Held++
+					default:
+						g.Held++
+					}
+				}
+			}
+			v.Groups = append(v.Groups, g)
+		}
+	} else {
+		v.Groups = []*ListGroup{{Entries: st.Entries, Held: st.Held, Added: st.Added, Removed: st.Removed}}
+	}
+	v.Chart = r.listChart(v)
+	return v
+}
+
+func (r *renderer) updateView(pg *model.Page) *UpdateView {
+	m, _ := model.ParseMonth(strings.TrimSuffix(strings.TrimPrefix(pg.URL, "cap-nhat/"), "/"))
+	v := &UpdateView{Page: pg, URL: pg.URL, Month: m}
+	for _, rep := range r.site.Reports {
+		if rep.Month == m {
+			v.Report = rep
+		}
+	}
+	if v.Report != nil {
+		for _, k := range r.site.Kinds {
+			recs := v.Report.Records[k.ID]
+			v.Kinds = append(v.Kinds, &KindCount{Kind: k, Count: len(recs), Records: recs})
+		}
+		v.Changes = v.Report.Changes
+		for _, a := range r.site.Agencies {
+			if slices.Contains(v.Report.OnTimeAgencies, a.ID) {
+				v.Agencies = append(v.Agencies, a)
+			} else {
+				v.Late = append(v.Late, a)
+			}
+		}
+		for _, code := range v.Report.OnTimeUnits {
+			v.Units = append(v.Units, r.site.Units.Unit(code))
+		}
+	}
+	return v
+}
+
+// statusesIn returns every target's state in month m.
+func (r *renderer) statusesIn(m model.Month) []*TargetMonth {
+	var out []*TargetMonth
+	for _, t := range r.targets {
+		for _, mm := range t.Months {
+			if mm.Month.Month == m {
+				out = append(out, &TargetMonth{Target: t, Month: mm.Month, Value: mm.Value})
+			}
+		}
+	}
+	return out
+}
+
+func (r *renderer) unitView(u *model.Unit) *UnitView {
+	v := &UnitView{Unit: u, URL: unitURL(u)}
+	var kinds []*model.Kind
+	for _, k := range r.site.Kinds {
+		if k.Level != "" {
+			kinds = append(kinds, k)
+			v.Activity = append(v.Activity, &KindCount{Kind: k, Count: r.prog.Activity[k.ID][u.Code]})
+		}
+	}
+	for _, l := range r.lists {
+		for _, g := range l.Groups {
+			if g.Unit == u {
+				v.Lists = append(v.Lists, &UnitList{List: l, Group: g})
+			}
+		}
+	}
+	for _, c := range r.site.Units.Children(u.Code) {
+		row := &UnitRow{Unit: c}
+		for _, k := range kinds {
+			row.Activity = append(row.Activity, r.prog.Activity[k.ID][c.Code])
+		}
+		for _, l := range r.lists {
+			state := ""
+			for _, e := range l.Entries {
+				if e.Unit == c {
+					state = entryState(e)
+				}
+			}
+			row.Lists = append(row.Lists, state)
+		}
+		v.Children = append(v.Children, row)
+	}
+	return v
+}
+
+// entryState names an entry's standing on its list: a key of the strings
+// table under "list.".
+func entryState(e *progress.Entry) string {
+	switch {
+	case e.Lost:
+		return "removed"
+	case e.New:
+		return "added"
+	}
+	return "kept"
+}
+
+func unitURL(u *model.Unit) string { return link("don-vi", Slug(u.FullName())) }
+
+func (r *renderer) agencyViews() []*AgencyView {
+	var out []*AgencyView
+	for _, a := range r.site.Agencies {
+		v := &AgencyView{Agency: a}
+		for _, m := range r.prog.Months {
+			ok := false
+			for _, rep := range r.site.Reports {
+				if rep.Month == m && slices.Contains(rep.OnTimeAgencies, a.ID) {
+					ok = true
+				}
+			}
+			v.OnTime = append(v.OnTime, ok)
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+var _ = time.Time{}
