@@ -257,7 +257,7 @@ func (r *renderer) funcs(p *Page) template.FuncMap {
 		"pct":     formatPercent,
 		"date":    formatDate,
 		"month":   r.monthLabel,
-		"status":  func(s progress.Status) (string, error) { return r.text("status." + string(s)) },
+		"status":  func(s any) (string, error) { return r.text("status." + fmt.Sprint(s)) },
 		"fold":    Fold,
 		"bytes":   r.byteSize,
 		"dict":    dict,

@@ -1,0 +1,256 @@
+package progress_test
+
+import (
+	"testing"
+	"testing/fstest"
+
+	"github.com/minhbach/minhbach/internal/load"
+	"github.com/minhbach/minhbach/internal/model"
+	"github.com/minhbach/minhbach/internal/progress"
+	"github.com/minhbach/minhbach/internal/sitetest"
+)
+
+func compute(t *testing.T, fsys fstest.MapFS) *progress.Progress {
+	t.Helper()
+	s, err := load.Site(fsys)
+	if err != nil {
+		t.Fatalf("load: %v", err)
+	}
+	return progress.Compute(s)
+}
+
+func result(t *testing.T, p *progress.Progress, id string) *progress.Result {
+	t.Helper()
+	for _, r := range p.Results {
+		if r.Target.ID == id {
+			return r
+		}
+	}
+	t.Fatalf("no result for target %q", id)
+	return nil
+}
+
+// month is what a test expects of one month: value, figures and status.
+type month struct {
+	value    float64
+	hasValue bool
+	num, den float64
+	status   progress.Status
+}
+
+func TestRules(t *testing.T) {
+	p := compute(t, sitetest.Load(t, "small"))
+	if got := p.Latest.String(); got != "2020-02" {
+		t.Errorf("Latest = %s, want 2020-02", got)
+	}
+	noReport := month{status: progress.NoData}
+	tests := []struct {
+		target string
+		months []month
+	}{
+		{"tuyen-truyen", []month{
+			{40, true, 2, 5, progress.OnTrack},
+			{60, true, 3, 5, progress.Met},
+			noReport, noReport,
+		}},
+		{"bao-chi", []month{
+			{1, true, 1, 0, progress.Met},
+			{0, true, 0, 0, progress.NotMet},
+			noReport, noReport,
+		}},
+		{"vu-viec", []month{
+			{50, true, 1, 2, progress.AtRisk},
+			{200.0 / 3, true, 2, 3, progress.AtRisk},
+			noReport, noReport,
+		}},
+		{"mo-hinh", []month{
+			{0, true, 0, 0, progress.OnTrack},
+			{0, true, 0, 0, progress.OnTrack},
+			noReport, noReport,
+		}},
+		{"lanh-manh", []month{
+			{0, true, 0, 0, progress.OnTrack},
+			{1, true, 1, 0, progress.Met},
+			noReport, noReport,
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.target, func(t *testing.T) {
+			r := result(t, p, tt.target)
+			if len(r.Months) != 4 {
+				t.Fatalf("got %d months, want 4", len(r.Months))
+			}
+			for i, want := range tt.months {
+				got := r.Months[i]
+				if got.Status != want.status || got.HasValue != want.hasValue ||
+					(want.hasValue && (!near(got.Value, want.value) || got.Num != want.num || got.Den != want.den)) {
+					t.Errorf("%s: got value %v (has %v) %v/%v %s, want %v (has %v) %v/%v %s",
+						got.Month, got.Value, got.HasValue, got.Num, got.Den, got.Status,
+						want.value, want.hasValue, want.num, want.den, want.status)
+				}
+			}
+			if r.Latest == nil || r.Latest.Month.String() != "2020-02" {
+				t.Errorf("Latest month = %v, want 2020-02", r.Latest)
+			}
+		})
+	}
+}
+
+func near(a, b float64) bool { return a-b < 1e-9 && b-a < 1e-9 }
+
+func TestShareBreakdown(t *testing.T) {
+	r := result(t, compute(t, sitetest.Load(t, "small")), "tuyen-truyen")
+	var got []string
+	for _, g := range r.Groups {
+		got = append(got, g.Unit.Code+":"+itoa(g.Num)+"/"+itoa(g.Den))
+	}
+	want := []string{"001:1/2", "002:2/3"}
+	if !equal(got, want) {
+		t.Errorf("groups = %v, want %v", got, want)
+	}
+	if codes(r.Counted) != "10001 10003 10005" || codes(r.Missing) != "10002 10004" {
+		t.Errorf("counted %q missing %q", codes(r.Counted), codes(r.Missing))
+	}
+}
+
+func TestListState(t *testing.T) {
+	p := compute(t, sitetest.Load(t, "small"))
+	l := p.Lists[0]
+	if l.Held != 3 || l.Added != 1 || l.Removed != 0 {
+		t.Errorf("held %d added %d removed %d, want 3 1 0", l.Held, l.Added, l.Removed)
+	}
+	var got []string
+	for _, e := range l.Entries {
+		got = append(got, e.Unit.Code+":"+e.Grade)
+	}
+	want := []string{"10001:Lành mạnh", "10002:Lành mạnh", "10003:"}
+	if !equal(got, want) {
+		t.Errorf("entries = %v, want %v", got, want)
+	}
+}
+
+// TestEdgeCases covers the cases where there is nothing to compute from.
+func TestEdgeCases(t *testing.T) {
+	t.Run("no reports", func(t *testing.T) {
+		fsys := sitetest.Load(t, "small")
+		delete(fsys, "data/reports/2020-01.toml")
+		delete(fsys, "data/reports/2020-02.toml")
+		p := compute(t, fsys)
+		if !p.Latest.IsZero() {
+			t.Errorf("Latest = %v, want none", p.Latest)
+		}
+		for _, r := range p.Results {
+			if r.Status() != progress.NoData || r.Latest != nil {
+				t.Errorf("%s: status %s, want no_data", r.Target.ID, r.Status())
+			}
+			for _, m := range r.Months {
+				if m.HasValue || m.Status != progress.NoData {
+					t.Errorf("%s %s: has value %v status %s", r.Target.ID, m.Month, m.HasValue, m.Status)
+				}
+			}
+		}
+	})
+	t.Run("zero denominator", func(t *testing.T) {
+		fsys := sitetest.Load(t, "small")
+		fsys["data/reports/2020-01.toml"] = &fstest.MapFile{Data: []byte("published = 2020-02-03\n")}
+		fsys["data/reports/2020-02.toml"] = &fstest.MapFile{Data: []byte("[[cases]]\nunit = \"001\"\ndetected = 0\nhandled = 0\n")}
+		p := compute(t, fsys)
+		r := result(t, p, "vu-viec")
+		if r.Status() != progress.NoData || r.Latest.HasValue {
+			t.Errorf("ratio with no cases: status %s has value %v, want no_data without value", r.Status(), r.Latest.HasValue)
+		}
+		if s := result(t, p, "tuyen-truyen").Months[0]; s.Status != progress.AtRisk || s.Value != 0 {
+			t.Errorf("share with no records in a reported month: %s %v, want at_risk 0", s.Status, s.Value)
+		}
+	})
+	t.Run("no units at level", func(t *testing.T) {
+		fsys := sitetest.Load(t, "small")
+		fsys["data/targets.toml"] = &fstest.MapFile{Data: []byte(`
+[[targets]]
+id = "x"
+name = "x"
+rule = "share"
+records = "outreach"
+level = "empty"
+threshold = 50
+unit = "xã"
+`)}
+		units := string(fsys["data/units.toml"].Data)
+		fsys["data/units.toml"] = &fstest.MapFile{Data: []byte(units + "\n[[levels]]\nid = \"empty\"\nname = \"trống\"\nparent = \"commune\"\n")}
+		r := result(t, compute(t, fsys), "x")
+		if m := r.Months[0]; m.HasValue || m.Den != 0 || m.Status != progress.NoData {
+			t.Errorf("share over no units: has value %v den %v status %s, want no value, no_data", m.HasValue, m.Den, m.Status)
+		}
+	})
+	t.Run("last month decides", func(t *testing.T) {
+		fsys := sitetest.Load(t, "small")
+		fsys["data/reports/2020-04.toml"] = &fstest.MapFile{Data: []byte("[[press]]\ndate = 2020-04-02\ntitle = \"t\"\n")}
+		p := compute(t, fsys)
+		want := map[string]progress.Status{
+			"tuyen-truyen": progress.Met,    // reached in February, cumulative
+			"bao-chi":      progress.NotMet, // February had none
+			"vu-viec":      progress.NotMet, // 2 of 3 at the end
+			"mo-hinh":      progress.NotMet, // none by the end
+			"lanh-manh":    progress.Met,
+		}
+		for id, st := range want {
+			if got := result(t, p, id).Status(); got != st {
+				t.Errorf("%s: %s, want %s", id, got, st)
+			}
+		}
+	})
+	t.Run("membership loss", func(t *testing.T) {
+		fsys := sitetest.Load(t, "small")
+		fsys["data/reports/2020-03.toml"] = &fstest.MapFile{Data: []byte("[[list_changes]]\nlist = \"lanh-manh\"\nunit = \"10003\"\nchange = \"removed\"\ndate = 2020-03-05\nnote = \"tái phát\"\n")}
+		p := compute(t, fsys)
+		r := result(t, p, "lanh-manh")
+		if r.Status() != progress.NotMet || r.Latest.Den != 1 {
+			t.Errorf("after a loss: %s removed %v, want not_met 1", r.Status(), r.Latest.Den)
+		}
+		l := p.Lists[0]
+		if l.Held != 2 || l.Removed != 1 {
+			t.Errorf("held %d removed %d, want 2 1", l.Held, l.Removed)
+		}
+	})
+}
+
+func TestMonthsOfPeriod(t *testing.T) {
+	p := model.Plan{Start: model.Month{Year: 2017, Mon: 11}, End: model.Month{Year: 2018, Mon: 2}}
+	var got []string
+	for _, m := range p.Months() {
+		got = append(got, m.String())
+	}
+	if want := []string{"2017-11", "2017-12", "2018-01", "2018-02"}; !equal(got, want) {
+		t.Errorf("months = %v, want %v", got, want)
+	}
+}
+
+func itoa(n int) string {
+	if n < 10 {
+		return string(rune('0' + n))
+	}
+	return itoa(n/10) + itoa(n%10)
+}
+
+func equal(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func codes(us []*model.Unit) string {
+	s := ""
+	for i, u := range us {
+		if i > 0 {
+			s += " "
+		}
+		s += u.Code
+	}
+	return s
+}

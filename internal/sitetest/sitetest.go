@@ -1,0 +1,88 @@
+// Package sitetest builds whole sites in memory for tests: a site written as
+// one txtar archive, optionally completed with the repository's own layouts
+// and static files.
+//
+// A txtar archive is a comment followed by files, each introduced by a line
+// "-- NAME --" (the format of golang.org/x/tools/txtar, which this reads
+// without depending on it).
+package sitetest
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// Parse reads a txtar archive into a file system.
+func Parse(archive string) fstest.MapFS {
+	fsys := fstest.MapFS{}
+	var name string
+	var body strings.Builder
+	flush := func() {
+		if name != "" {
+			fsys[name] = &fstest.MapFile{Data: []byte(body.String()), Mode: 0o644}
+		}
+		body.Reset()
+	}
+	for _, line := range strings.SplitAfter(archive, "\n") {
+		trimmed := strings.TrimRight(line, "\r\n")
+		if strings.HasPrefix(trimmed, "-- ") && strings.HasSuffix(trimmed, " --") && len(trimmed) > 6 {
+			flush()
+			name = strings.TrimSpace(trimmed[3 : len(trimmed)-3])
+			continue
+		}
+		if name != "" {
+			body.WriteString(line)
+		}
+	}
+	flush()
+	return fsys
+}
+
+// Root returns the repository's root folder.
+func Root() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(file), "..", "..")
+}
+
+// WithTheme adds the repository's layouts/ and static/ to fsys, keeping any
+// file fsys already has.
+func WithTheme(t testing.TB, fsys fstest.MapFS) fstest.MapFS {
+	t.Helper()
+	root := os.DirFS(Root())
+	for _, dir := range []string{"layouts", "static"} {
+		err := fs.WalkDir(root, dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			if _, ok := fsys[p]; ok {
+				return nil
+			}
+			b, err := fs.ReadFile(root, p)
+			if err != nil {
+				return err
+			}
+			fsys[p] = &fstest.MapFile{Data: b, Mode: 0o644}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return fsys
+}
+
+// Load reads testdata/sites/NAME.txtar of the repository and completes it
+// with the theme.
+func Load(t testing.TB, name string) fstest.MapFS {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(Root(), "testdata", "sites", name+".txtar"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return WithTheme(t, Parse(string(b)))
+}

@@ -1,0 +1,36 @@
+// Filters the rows of a table as the reader types, ignoring diacritics so
+// that "yen khanh" finds "Yên Khánh". Without JavaScript the filter stays
+// hidden and the whole table is shown.
+(function () {
+  'use strict';
+  function fold(s) {
+    return s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd');
+  }
+  document.addEventListener('DOMContentLoaded', function () {
+    var inputs = document.querySelectorAll('input[data-filter]');
+    Array.prototype.forEach.call(inputs, function (input) {
+      var table = document.getElementById(input.getAttribute('data-filter'));
+      var status = document.getElementById(input.getAttribute('aria-describedby'));
+      if (!table) { return; }
+      input.closest('.filter').hidden = false;
+      var rows = table.querySelectorAll('tr[data-search]');
+      var groups = table.querySelectorAll('tbody');
+      input.addEventListener('input', function () {
+        var words = fold(input.value).split(/\s+/).filter(Boolean);
+        var shown = 0;
+        Array.prototype.forEach.call(rows, function (row) {
+          var text = row.getAttribute('data-search');
+          var match = words.every(function (w) { return text.indexOf(w) >= 0; });
+          row.hidden = !match;
+          if (match) { shown++; }
+        });
+        Array.prototype.forEach.call(groups, function (body) {
+          body.hidden = body.querySelectorAll('tr[data-search]:not([hidden])').length === 0;
+        });
+        if (status) {
+          status.textContent = words.length ? shown + ' đơn vị phù hợp' : '';
+        }
+      });
+    });
+  });
+}());
