@@ -64,6 +64,9 @@ func (ix *keyIndex) scan() {
 			path := joinPath(idx)
 			i := arrays[path]
 			arrays[path] = i + 1
+			if i == 0 {
+				ix.add(idx, nil, lineNo, indent+3) // the array itself
+			}
 			idx[len(idx)-1] += "[" + strconv.Itoa(i) + "]"
 			table, bareTable = idx, parts
 			ix.add(table, bareTable, lineNo, indent+3)
@@ -167,6 +170,9 @@ func (ix *keyIndex) add(full, bare []string, line, col int) {
 	if _, ok := ix.exact[key]; !ok {
 		ix.exact[key] = p
 	}
+	if bare == nil {
+		return
+	}
 	b := joinPath(bare)
 	ix.bare[b] = append(ix.bare[b], p)
 }
@@ -224,7 +230,11 @@ func joinPath(parts []string) string {
 		if i > 0 {
 			b.WriteByte('.')
 		}
-		if isBare(strings.TrimSuffix(p, p[strings.LastIndexByte(p+"[", '['):])) {
+		name := p
+		if i := strings.IndexByte(p, '['); i > 0 && strings.HasSuffix(p, "]") {
+			name = p[:i] // an element of an array of tables: "units[3]"
+		}
+		if isBare(name) {
 			b.WriteString(p)
 		} else {
 			b.WriteString(strconv.Quote(p))
@@ -234,10 +244,11 @@ func joinPath(parts []string) string {
 }
 
 // keyPath builds an indexed path from parts, such as keyPath("units", 3,
-// "code") = `units[3].code`.
+// "code") = `units[3].code`. The first part is taken as it is, so it may be
+// a path already built; later string parts are single keys, quoted if needed.
 func keyPath(parts ...any) string {
 	var b strings.Builder
-	for _, p := range parts {
+	for i, p := range parts {
 		switch p := p.(type) {
 		case int:
 			b.WriteString("[" + strconv.Itoa(p) + "]")
@@ -245,7 +256,7 @@ func keyPath(parts ...any) string {
 			if b.Len() > 0 {
 				b.WriteByte('.')
 			}
-			if isBare(p) {
+			if i == 0 || isBare(p) {
 				b.WriteString(p)
 			} else {
 				b.WriteString(strconv.Quote(p))

@@ -102,7 +102,12 @@ func bareKey(k toml.Key) string { return joinPath(k) }
 
 func (f *tomlFile) decodeError(err error) {
 	if pe, ok := errors.AsType[toml.ParseError](err); ok {
-		col := f.runeCol(pe.Position.Line, pe.Position.Start)
+		start := pe.Position.Start
+		// The reported range may start with the blank before the culprit.
+		for start < len(f.src)-1 && pe.Position.Len > 1 && (f.src[start] == ' ' || f.src[start] == '\t') {
+			start++
+		}
+		col := f.runeCol(pe.Position.Line, start)
 		msg := pe.Message
 		if pe.Usage != "" {
 			msg += " (" + strings.TrimSpace(strings.SplitN(pe.Usage, "\n", 2)[0]) + ")"

@@ -1,0 +1,196 @@
+package build_test
+
+import (
+	"bytes"
+	"errors"
+	"html"
+	"io/fs"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/minhbach/minhbach/internal/build"
+	"github.com/minhbach/minhbach/internal/diag"
+	"github.com/minhbach/minhbach/internal/render"
+	"github.com/minhbach/minhbach/internal/sitetest"
+)
+
+// example renders the repository's own site once for the tests below.
+func example(t *testing.T) *build.Result {
+	t.Helper()
+	res, err := build.Render(os.DirFS(sitetest.Root()), render.Options{})
+	if err != nil {
+		t.Fatalf("the example site does not build:\n%v", err)
+	}
+	return res
+}
+
+var (
+	attrRE = regexp.MustCompile(`<(a|link|script|img|source|iframe)\b[^>]*?\s(href|src)="([^"]*)"`)
+	idRE   = regexp.MustCompile(`\sid="([^"]+)"`)
+)
+
+// TestExampleLinks checks that every internal link of the example site
+// resolves to a file (and, with a fragment, to an element id), and that no
+// script, stylesheet, image or font comes from another host.
+func TestExampleLinks(t *testing.T) {
+	res := example(t)
+	ids := map[string]map[string]bool{}
+	for name, b := range res.Files {
+		if strings.HasSuffix(name, ".html") {
+			ids[name] = map[string]bool{}
+			for _, m := range idRE.FindAllSubmatch(b, -1) {
+				ids[name][html.UnescapeString(string(m[1]))] = true
+			}
+		}
+	}
+	checked := 0
+	for name, b := range res.Files {
+		if !strings.HasSuffix(name, ".html") || name == "404.html" {
+			continue
+		}
+		for _, m := range attrRE.FindAllSubmatch(b, -1) {
+			tag, ref := string(m[1]), html.UnescapeString(string(m[3]))
+			u, err := url.Parse(ref)
+			if err != nil {
+				t.Errorf("%s: bad URL %q", name, ref)
+				continue
+			}
+			if u.Scheme != "" || u.Host != "" {
+				if tag != "a" && !(tag == "link" && strings.Contains(string(m[0]), `rel="canonical"`)) {
+					t.Errorf("%s: <%s> loads %q from another host", name, tag, ref)
+				}
+				continue
+			}
+			target := name
+			if u.Path != "" {
+				target = path.Join(path.Dir(name), u.Path)
+				if strings.HasSuffix(u.Path, "/") || u.Path == "." || u.Path == "./" {
+					target = path.Join(target, "index.html")
+				}
+			}
+			if _, ok := res.Files[target]; !ok {
+				t.Errorf("%s: link %q: no file %s", name, ref, target)
+				continue
+			}
+			if u.Fragment != "" && !ids[target][u.Fragment] {
+				t.Errorf("%s: link %q: %s has no id %q", name, ref, target, u.Fragment)
+			}
+			checked++
+		}
+	}
+	if checked < 500 {
+		t.Errorf("checked only %d links; the link pattern is probably broken", checked)
+	}
+}
+
+// TestExamplePages checks that the example site has every page kind.
+func TestExamplePages(t *testing.T) {
+	res := example(t)
+	for _, name := range []string{
+		"index.html", "ke-hoach/index.html", "gioi-thieu/index.html", "chi-tieu/index.html",
+		"chi-tieu/tuyen-truyen/index.html", "chi-tieu/bao-chi/index.html", "danh-sach/xa-lanh-manh/index.html",
+		"cap-nhat/index.html", "cap-nhat/2017-03/index.html", "cap-nhat/atom.xml", "don-vi/index.html",
+		"don-vi/huyen-yen-khanh/index.html", "trach-nhiem/index.html", "du-lieu/index.html",
+		"du-lieu/minhbach-du-lieu.zip", "404.html", "sitemap.xml", "robots.txt",
+	} {
+		if _, ok := res.Files[name]; !ok {
+			t.Errorf("missing %s", name)
+		}
+	}
+	if n := res.Pages(); n < 30 {
+		t.Errorf("only %d pages", n)
+	}
+	for name, b := range res.Files {
+		if strings.HasSuffix(name, ".html") && !bytes.Contains(b, []byte("Dữ liệu minh họa")) {
+			t.Errorf("%s: no illustrative-data banner", name)
+		}
+	}
+}
+
+// TestDeterministic renders the example site twice and compares every byte.
+func TestDeterministic(t *testing.T) {
+	a, b := example(t), example(t)
+	if len(a.Files) != len(b.Files) {
+		t.Fatalf("%d files, then %d", len(a.Files), len(b.Files))
+	}
+	for name, x := range a.Files {
+		if !bytes.Equal(x, b.Files[name]) {
+			t.Errorf("%s differs between two builds", name)
+		}
+	}
+}
+
+func snapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		out[filepath.ToSlash(rel)] = string(b)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestFailedBuildKeepsOutput checks that a build with bad input leaves the
+// previous output exactly as it was, and that a good build removes the files
+// of pages that no longer exist.
+func TestFailedBuildKeepsOutput(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	site := sitetest.Load(t, "small")
+	if _, err := build.Build(site, out); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshot(t, out)
+	if _, ok := before["cap-nhat/2020-02/index.html"]; !ok {
+		t.Fatal("the first build has no update page")
+	}
+
+	broken := sitetest.Load(t, "small")
+	broken["data/targets.toml"] = &fstest.MapFile{Data: []byte("[[targets]]\nid = \"x\"\nthresold = 3\n")}
+	_, err := build.Build(broken, out)
+	var list *diag.ListError
+	if !errors.As(err, &list) {
+		t.Fatalf("broken build: got %v, want a list of input problems", err)
+	}
+	if !strings.Contains(err.Error(), `data/targets.toml:3:1: unknown key "thresold"`) {
+		t.Errorf("error does not name the unknown key's place:\n%v", err)
+	}
+	after := snapshot(t, out)
+	if len(after) != len(before) {
+		t.Errorf("failed build changed the output: %d files, then %d", len(before), len(after))
+	}
+	for name, b := range before {
+		if after[name] != b {
+			t.Errorf("failed build changed %s", name)
+		}
+	}
+
+	delete(site, "content/cap-nhat/2020-02.md")
+	if _, err := build.Build(site, out); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(out, "cap-nhat", "2020-02", "index.html")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the page of a removed update is still there (err %v)", err)
+	}
+	entries, _ := os.ReadDir(filepath.Dir(out))
+	if len(entries) != 1 {
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Errorf("temporary folders left beside the output: %v", names)
+	}
+}

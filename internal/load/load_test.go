@@ -1,0 +1,162 @@
+package load_test
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/minhbach/minhbach/internal/load"
+	"github.com/minhbach/minhbach/internal/sitetest"
+)
+
+// TestErrors changes one file of a valid site and checks the exact problem
+// reported, with its file, line and column (in characters).
+func TestErrors(t *testing.T) {
+	tests := []struct {
+		name, file, content string
+		want                string
+	}{
+		{
+			"unknown key", "data/targets.toml",
+			"[[targets]]\nid = \"a\"\nname = \"A\"\nrule = \"count\"\nrecords = \"models\"\nthresold = 1\nthreshold = 1\nunit = \"x\"\n",
+			`data/targets.toml:6:1: unknown key "thresold": check its spelling against the README`,
+		},
+		{
+			"syntax error after Vietnamese text", "site.toml",
+			"title = \"Cổng thông tin\" x\n",
+			`site.toml:1:26: TOML syntax: expected a top-level item to end with a newline, comment, or EOF, but got 'x' instead`,
+		},
+		{
+			"wrong type", "data/targets.toml",
+			"[[targets]]\nid = \"a\"\nname = \"A\"\nrule = \"count\"\nrecords = \"models\"\nthreshold = \"1\"\nunit = \"x\"\n",
+			`data/targets.toml:6:1: "threshold" must be a number, not text in quotes`,
+		},
+		{
+			"unknown rule", "data/targets.toml",
+			"[[targets]]\nid = \"a\"\nname = \"A\"\nrule = \"sum\"\nthreshold = 1\nunit = \"x\"\n",
+			`data/targets.toml:4:1: unknown rule "sum": use share, monthly, count, ratio or membership`,
+		},
+		{
+			"unit not in registry", "data/reports/2020-01.toml",
+			"[[outreach]]\nunit = \"99999\"\ndate = 2020-01-10\n",
+			`data/reports/2020-01.toml:2:1: unknown unit code "99999": it is not in data/units.toml`,
+		},
+		{
+			"unit of the wrong level", "data/reports/2020-01.toml",
+			"[[outreach]]\nunit = \"001\"\ndate = 2020-01-10\n",
+			`data/reports/2020-01.toml:2:1: unit "001" (Huyện Yên Khánh) is not one of the xã counted here`,
+		},
+		{
+			"date outside the report's month", "data/reports/2020-01.toml",
+			"[[press]]\ndate = 2020-02-01\ntitle = \"t\"\n",
+			`data/reports/2020-01.toml:2:1: date 2020-02-01 is not in 2020-01, the month of this report: move the record to the report of its month`,
+		},
+		{
+			"missing required field", "data/reports/2020-01.toml",
+			"\n[[press]]\ndate = 2020-01-05\n",
+			`data/reports/2020-01.toml:2:3: missing "title" (Tiêu đề): every press record needs it`,
+		},
+		{
+			"link that is not a web address", "data/reports/2020-01.toml",
+			"[[press]]\ndate = 2020-01-05\ntitle = \"t\"\nurl = \"javascript:alert(1)\"\n",
+			`data/reports/2020-01.toml:4:1: url must be a web address starting with https:// or http://`,
+		},
+		{
+			"negative count", "data/reports/2020-01.toml",
+			"[[cases]]\nunit = \"001\"\ndetected = -1\nhandled = 0\n",
+			`data/reports/2020-01.toml:3:1: detected is -1 but cannot be below 0`,
+		},
+		{
+			"unknown record kind", "data/reports/2020-01.toml",
+			"[[pres]]\ndate = 2020-01-05\n",
+			`data/reports/2020-01.toml:1:3: unknown record kind "pres": use a kind defined in data/records.toml (outreach, press, cases, models) or published, list_changes, submitted`,
+		},
+		{
+			"unknown agency", "data/reports/2020-01.toml",
+			"[submitted]\nagencies = [\"so\", \"sở\"]\n",
+			`data/reports/2020-01.toml:2:19: unknown agency "sở": use an id from data/agencies.toml`,
+		},
+		{
+			"score above the criterion's maximum", "data/lists/lanh-manh.toml",
+			"name = \"L\"\nlevel = \"commune\"\nrubric = \"thang-diem\"\n[[members]]\nunit = \"10001\"\nscores = { \"1.1\" = 40, \"1.2\" = 55 }\n",
+			`data/lists/lanh-manh.toml:6:24: score 55 for criterion "1.2" is out of range: use 0 to 50`,
+		},
+		{
+			"report outside the period", "data/reports/2021-01.toml",
+			"",
+			`data/reports/2021-01.toml: month 2021-01 is outside the plan period 2020-01 to 2020-04 set in site.toml`,
+		},
+		{
+			"front matter without title", "content/gioi-thieu.md",
+			"+++\nlayout = \"about\"\n+++\nVăn bản.\n",
+			`content/gioi-thieu.md:1: missing "title": add title = "…"`,
+		},
+		{
+			"front matter unknown key", "content/gioi-thieu.md",
+			"+++\ntitle = \"A\"\ntags = [\"x\"]\n+++\nVăn bản.\n",
+			`content/gioi-thieu.md:3:1: unknown key "tags": check its spelling against the README`,
+		},
+		{
+			"front matter not closed", "content/gioi-thieu.md",
+			"+++\ntitle = \"A\"\nVăn bản.\n",
+			`content/gioi-thieu.md:1:1: the front matter is not closed: add a line with +++ after it`,
+		},
+		{
+			"not UTF-8", "data/reports/2020-01.toml",
+			"published = 2020-02-03\n# \xff\xfe\n",
+			`data/reports/2020-01.toml:2: the file is not UTF-8 text: save it with the UTF-8 encoding`,
+		},
+		{
+			"duplicate unit code", "data/units.toml",
+			"[[levels]]\nid = \"district\"\nname = \"huyện\"\n[[units]]\ncode = \"001\"\nname = \"A\"\ntype = \"Huyện\"\nlevel = \"district\"\n[[units]]\ncode = \"001\"\nname = \"B\"\ntype = \"Huyện\"\nlevel = \"district\"\n",
+			`data/units.toml:10:1: duplicate id "001": it is already used on line 5`,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := sitetest.Load(t, "small")
+			fsys[tt.file] = &fstest.MapFile{Data: []byte(tt.content)}
+			_, err := load.Site(fsys)
+			if err == nil {
+				t.Fatal("no error")
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("got:\n%v\nwant a line:\n%s", err, tt.want)
+			}
+		})
+	}
+}
+
+// TestAllErrorsAtOnce checks that problems in several files are reported
+// together, sorted by file and line.
+func TestAllErrorsAtOnce(t *testing.T) {
+	fsys := sitetest.Load(t, "small")
+	fsys["data/reports/2020-02.toml"] = &fstest.MapFile{Data: []byte("[[press]]\ndate = 2020-02-01\n\n[[press]]\ntitle = \"x\"\ndate = 2020-03-01\n")}
+	fsys["data/reports/2020-01.toml"] = &fstest.MapFile{Data: []byte("bogus = 1\n")}
+	_, err := load.Site(fsys)
+	want := strings.Join([]string{
+		`data/reports/2020-01.toml:1:1: unknown record kind "bogus": use a kind defined in data/records.toml (outreach, press, cases, models) or published, list_changes, submitted`,
+		`data/reports/2020-02.toml:1:3: missing "title" (Tiêu đề): every press record needs it`,
+		`data/reports/2020-02.toml:6:1: date 2020-03-01 is not in 2020-02, the month of this report: move the record to the report of its month`,
+	}, "\n")
+	if err == nil || err.Error() != want {
+		t.Errorf("got:\n%v\nwant:\n%s", err, want)
+	}
+}
+
+// TestNormalisedInput checks that a byte-order mark and CRLF line endings, as
+// saved by office software, are accepted.
+func TestNormalisedInput(t *testing.T) {
+	fsys := sitetest.Load(t, "small")
+	for _, name := range []string{"site.toml", "data/reports/2020-01.toml", "content/gioi-thieu.md"} {
+		b := strings.ReplaceAll(string(fsys[name].Data), "\n", "\r\n")
+		fsys[name] = &fstest.MapFile{Data: []byte("\ufeff" + b)}
+	}
+	s, err := load.Site(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Config.Title != "Cổng thử" || len(s.Reports[0].Records["press"]) != 1 {
+		t.Errorf("title %q, press records %d", s.Config.Title, len(s.Reports[0].Records["press"]))
+	}
+}
