@@ -68,7 +68,9 @@ func (c *computer) list(l *model.List) *ListState {
 		for _, v := range e.Scores {
 			e.Total += v
 		}
-		if l.Rubric != nil && len(e.Scores) > 0 {
+		// A unit that lost its status keeps its old scores, but not the
+		// grade they earned.
+		if l.Rubric != nil && len(e.Scores) > 0 && !e.Lost {
 			e.Grade = l.Rubric.Grade(e.Total)
 		}
 		switch {
