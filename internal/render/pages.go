@@ -75,6 +75,7 @@ func (r *renderer) pages() {
 
 	p = r.newPage("agencies", "trach-nhiem/", r.sentence("title.agencies", nil), "")
 	p.Agencies = r.agencyViews()
+	p.Reporters = r.reporterViews()
 	p.Registry = r.site.Units
 	r.emit(p)
 

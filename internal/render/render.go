@@ -178,6 +178,7 @@ type Page struct {
 	Units     []*UnitView
 	Unit      *UnitView
 	Agencies  []*AgencyView
+	Reporters []*ReporterView
 	Downloads []*Download
 	Context   model.Context
 	Registry  *model.Registry
@@ -261,6 +262,7 @@ func (r *renderer) funcs(p *Page) template.FuncMap {
 		"fold":    Fold,
 		"bytes":   r.byteSize,
 		"dict":    dict,
+		"unitURL": unitURL,
 		"dataset": func(p *Page) template.JS { return r.dataset(p) },
 		"parentName": func(u *model.Unit) string {
 			if p := r.site.Units.Unit(u.Parent); p != nil {

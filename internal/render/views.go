@@ -3,7 +3,6 @@ package render
 import (
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/progress"
@@ -343,19 +342,41 @@ func unitURL(u *model.Unit) string { return link("don-vi", Slug(u.FullName())) }
 func (r *renderer) agencyViews() []*AgencyView {
 	var out []*AgencyView
 	for _, a := range r.site.Agencies {
-		v := &AgencyView{Agency: a}
-		for _, m := range r.prog.Months {
-			ok := false
-			for _, rep := range r.site.Reports {
-				if rep.Month == m && slices.Contains(rep.OnTimeAgencies, a.ID) {
-					ok = true
-				}
-			}
-			v.OnTime = append(v.OnTime, ok)
-		}
-		out = append(out, v)
+		out = append(out, &AgencyView{Agency: a, OnTime: r.onTime(func(rep *model.Report) []string { return rep.OnTimeAgencies }, a.ID)})
 	}
 	return out
 }
 
-var _ = time.Time{}
+// ReporterView is a unit with its monthly reporting.
+type ReporterView struct {
+	Unit   *model.Unit
+	OnTime []bool // per month of the period
+}
+
+// reporterViews returns the top-level units with their monthly reporting.
+func (r *renderer) reporterViews() []*ReporterView {
+	var out []*ReporterView
+	if len(r.site.Units.Levels) == 0 {
+		return nil
+	}
+	for _, u := range r.site.Units.AtLevel(r.site.Units.Levels[0].ID) {
+		out = append(out, &ReporterView{Unit: u, OnTime: r.onTime(func(rep *model.Report) []string { return rep.OnTimeUnits }, u.Code)})
+	}
+	return out
+}
+
+// onTime says, for every month of the period, whether id is among the ones
+// the month's report lists as on time.
+func (r *renderer) onTime(ids func(*model.Report) []string, id string) []bool {
+	var out []bool
+	for _, m := range r.prog.Months {
+		ok := false
+		for _, rep := range r.site.Reports {
+			if rep.Month == m && slices.Contains(ids(rep), id) {
+				ok = true
+			}
+		}
+		out = append(out, ok)
+	}
+	return out
+}
