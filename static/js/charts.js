@@ -35,7 +35,6 @@
       (series || []).forEach(function (s) { if (s) { s.animation = false; } });
     }
     var note = div.querySelector('.chart__nojs');
-    var next = note ? note.nextSibling : null;
     // The class gives the container its height: drop it before init, which
     // measures the container.
     if (note) { div.removeChild(note); }
@@ -47,9 +46,10 @@
       chart.setOption(options);
       return chart;
     } catch (e) {
+      // dispose empties the container, so the note goes back at the end.
       if (chart) { chart.dispose(); }
       div.classList.add('chart--nojs');
-      if (note) { div.insertBefore(note, next); }
+      if (note) { div.appendChild(note); }
       return null;
     }
   }
