@@ -41,7 +41,7 @@ var errUsage = errors.New("usage error")
 var version = "devel"
 
 func commands() []*command {
-	return []*command{buildCmd, versionCmd}
+	return []*command{buildCmd, serveCmd, versionCmd}
 }
 
 // run runs minhbach with args and returns the exit code: 0 on success, 1 on

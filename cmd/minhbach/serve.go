@@ -1,0 +1,40 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"io"
+
+	"github.com/minhbach/minhbach/internal/serve"
+)
+
+var serveCmd = &command{
+	name:  "serve",
+	usage: "[-src DIR] [-addr HOST:PORT]",
+	short: "preview the site, rebuilding it on every change",
+	long: `Serve builds the site in memory and serves it for preview at the address
+given by -addr (default 127.0.0.1:1313, reachable only from this computer).
+It never writes the published output folder.
+
+It watches site.toml, content/, data/, layouts/ and static/ and rebuilds after
+every change; open pages reload by themselves. When the input has problems,
+every page lists them — file, line, column and the offending line — and
+recovers by itself once they are fixed.
+
+Flags:
+  -src DIR         the site folder, holding site.toml (default ".")
+  -addr HOST:PORT  the address to listen on (default "127.0.0.1:1313")
+
+Stop it with Ctrl+C.
+`,
+	flags: func(fs *flag.FlagSet) func(context.Context, []string, io.Writer, io.Writer) error {
+		src := fs.String("src", ".", "the site `folder`")
+		addr := fs.String("addr", "127.0.0.1:1313", "the `address` to listen on")
+		return func(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+			if len(args) > 0 {
+				return errUsage
+			}
+			return serve.Run(ctx, *src, *addr, stdout, stderr)
+		}
+	},
+}

@@ -1,0 +1,300 @@
+// Package serve is the preview server: it builds a site in memory with the
+// same pipeline as the build command, serves it over HTTP, rebuilds when an
+// input file changes and tells open pages to reload.
+//
+// It never writes to the published output. When the input is broken, every
+// page shows the problems — file, line, column, message and the offending
+// line — until they are fixed.
+package serve
+
+import (
+	"bufio"
+	"bytes"
+	_ "embed"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"mime"
+	"net/http"
+	"os"
+	"path"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/minhbach/minhbach/internal/build"
+	"github.com/minhbach/minhbach/internal/diag"
+	"github.com/minhbach/minhbach/internal/render"
+)
+
+// The preview server's own paths, outside any site's.
+const (
+	eventsPath = "/_minhbach/events"
+	reloadPath = "/_minhbach/reload.js"
+)
+
+var (
+	//go:embed reload.js
+	reloadJS []byte
+	//go:embed error.html
+	errorHTML string
+
+	errorPage = template.Must(template.New("error.html").Parse(errorHTML))
+	inject    = template.HTML(`<script src="` + reloadPath + `"></script>`)
+)
+
+// Server serves a site folder and rebuilds it on demand.
+type Server struct {
+	src    string
+	log    io.Writer // rebuild summaries
+	errlog io.Writer // problems of failed rebuilds
+
+	mu    sync.RWMutex
+	files render.Files // the latest successful build
+	err   error        // the latest build's problems, nil if it succeeded
+	gen   int          // counts rebuilds, for cache-busting
+
+	subMu sync.Mutex
+	subs  map[chan string]struct{}
+}
+
+// New returns a server for the site in folder src; log receives one line per
+// rebuild and errlog the problems of failed ones.
+func New(src string, log, errlog io.Writer) *Server {
+	return &Server{src: src, log: log, errlog: errlog, subs: map[chan string]struct{}{}}
+}
+
+// Rebuild builds the site again and tells open pages. changed lists the
+// paths that changed, relative to the site folder; if they are all
+// stylesheets, pages swap their stylesheets instead of reloading.
+func (s *Server) Rebuild(changed []string) error {
+	start := time.Now()
+	res, err := build.Render(os.DirFS(s.src), render.Options{Inject: inject})
+	elapsed := time.Since(start)
+
+	s.mu.Lock()
+	s.gen++
+	gen := s.gen
+	s.err = err
+	if err == nil {
+		s.files = res.Files
+	}
+	s.mu.Unlock()
+
+	event := "reload"
+	if err == nil && len(changed) > 0 && allCSS(changed) {
+		event = "css"
+	}
+	s.broadcast(event, strconv.Itoa(gen))
+	if err != nil {
+		fmt.Fprintf(s.errlog, "build failed in %d ms:\n%v\n", elapsed.Milliseconds(), err)
+		return err
+	}
+	fmt.Fprintf(s.log, "built %d pages in %d ms\n", res.Pages(), elapsed.Milliseconds())
+	return nil
+}
+
+func allCSS(paths []string) bool {
+	for _, p := range paths {
+		if !strings.HasPrefix(p, "static/") || path.Ext(p) != ".css" {
+			return false
+		}
+	}
+	return true
+}
+
+func (s *Server) subscribe() chan string {
+	ch := make(chan string, 4)
+	s.subMu.Lock()
+	s.subs[ch] = struct{}{}
+	s.subMu.Unlock()
+	return ch
+}
+
+func (s *Server) unsubscribe(ch chan string) {
+	s.subMu.Lock()
+	delete(s.subs, ch)
+	s.subMu.Unlock()
+}
+
+// broadcast sends an event to every open page; a page that is not reading
+// misses it rather than blocking the rebuild.
+func (s *Server) broadcast(event, data string) {
+	s.subMu.Lock()
+	defer s.subMu.Unlock()
+	for ch := range s.subs {
+		select {
+		case ch <- event + "\n" + data:
+		default:
+		}
+	}
+}
+
+// ServeHTTP serves the site from memory. Only files of the built site can be
+// served: a path is looked up in the build's file map, never on disk, so no
+// path outside the site (../, encoded dots, symbolic links) can be read.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	switch r.URL.Path {
+	case eventsPath:
+		s.events(w, r)
+		return
+	case reloadPath:
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		w.Write(reloadJS)
+		return
+	}
+	if strings.Contains(r.URL.Path, "..") || strings.ContainsRune(r.URL.Path, '\\') || strings.ContainsRune(r.URL.Path, 0) {
+		http.Error(w, "bad path", http.StatusBadRequest)
+		return
+	}
+	name := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")
+
+	s.mu.RLock()
+	files, buildErr := s.files, s.err
+	s.mu.RUnlock()
+
+	isPage := name == "" || strings.HasSuffix(r.URL.Path, "/") || path.Ext(name) == "" || path.Ext(name) == ".html"
+	if buildErr != nil && isPage {
+		s.serveErrors(w, buildErr)
+		return
+	}
+	if b, ok := files[name]; ok && name != "" {
+		serveFile(w, r, name, b)
+		return
+	}
+	index := path.Join(name, "index.html")
+	if b, ok := files[index]; ok {
+		if name != "" && !strings.HasSuffix(r.URL.Path, "/") {
+			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+			return
+		}
+		serveFile(w, r, index, b)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(http.StatusNotFound)
+	if b, ok := files["404.html"]; ok {
+		w.Write(b)
+		return
+	}
+	io.WriteString(w, "404 page not found\n")
+}
+
+func serveFile(w http.ResponseWriter, r *http.Request, name string, b []byte) {
+	ctype := mime.TypeByExtension(path.Ext(name))
+	if ctype == "" {
+		ctype = http.DetectContentType(b)
+	}
+	w.Header().Set("Content-Type", ctype)
+	// The preview always shows the latest build.
+	w.Header().Set("Cache-Control", "no-store")
+	http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(b))
+}
+
+// events streams Server-Sent Events: "reload" after a rebuild, "css" after a
+// rebuild that changed only stylesheets.
+func (s *Server) events(w http.ResponseWriter, r *http.Request) {
+	flusher, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Cache-Control", "no-store")
+	ch := s.subscribe()
+	defer s.unsubscribe(ch)
+	io.WriteString(w, ": connected\n\n")
+	flusher.Flush()
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case msg := <-ch:
+			event, data, _ := strings.Cut(msg, "\n")
+			fmt.Fprintf(w, "event: %s\ndata: %s\n\n", event, data)
+			flusher.Flush()
+		}
+	}
+}
+
+// shownError is one problem on the error page.
+type shownError struct {
+	Where, Msg string
+	LineNo     int
+	Line       string // the offending line of the file
+	Caret      string // spaces and ^ under its column
+}
+
+func (s *Server) serveErrors(w http.ResponseWriter, err error) {
+	var list []*diag.Error
+	if le, ok := errors.AsType[*diag.ListError](err); ok {
+		list = le.Errs
+	} else {
+		list = []*diag.Error{{Msg: err.Error()}}
+	}
+	data := struct {
+		Errors []shownError
+		More   int
+	}{}
+	for i, e := range list {
+		if i == diag.MaxShown {
+			data.More = len(list) - i
+			break
+		}
+		se := shownError{Msg: e.Msg, Where: (&diag.Error{Path: e.Path, Line: e.Line, Col: e.Col}).Error()}
+		se.Where = strings.TrimSuffix(se.Where, ": ")
+		if e.Line > 0 && e.Path != "" {
+			se.LineNo, se.Line = e.Line, s.sourceLine(e.Path, e.Line)
+			if e.Col > 0 && e.Col <= utf8.RuneCountInString(se.Line)+1 {
+				se.Caret = strings.Repeat(" ", len(strconv.Itoa(e.Line))+3+e.Col-1) + "^"
+			}
+		}
+		data.Errors = append(data.Errors, se)
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(http.StatusInternalServerError)
+	errorPage.Execute(w, data)
+}
+
+// sourceLine returns line n of a file of the site, tabs shown as spaces so
+// that the caret lines up.
+func (s *Server) sourceLine(rel string, n int) string {
+	f, err := os.Open(filepath.Join(s.src, filepath.FromSlash(rel)))
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 64*1024), 1024*1024)
+	for i := 1; sc.Scan(); i++ {
+		if i == n {
+			line := strings.TrimPrefix(sc.Text(), "\ufeff")
+			return strings.ReplaceAll(strings.TrimRight(line, "\r"), "\t", " ")
+		}
+	}
+	return ""
+}
+
+// Inputs are the files and folders of a site that the server watches.
+var Inputs = []string{"site.toml", "content", "data", "layouts", "static"}
+
+// IsInput reports whether a path relative to the site folder is an input:
+// anything else (the output folder, editor files at the top) is ignored.
+func IsInput(rel string) bool {
+	first, _, _ := strings.Cut(rel, "/")
+	for _, in := range Inputs {
+		if first == in {
+			return true
+		}
+	}
+	return false
+}
