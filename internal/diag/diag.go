@@ -20,11 +20,12 @@ import (
 // not bytes, because Vietnamese text is multi-byte and editors count
 // characters.
 type Error struct {
-	Path string // slash-separated, relative to the site folder
-	Line int
-	Col  int
-	Msg  string // lowercase, no trailing period
-	Err  error  // the underlying error, if any
+	Path    string // slash-separated, relative to the site folder
+	Line    int
+	Col     int
+	Msg     string // lowercase, no trailing period
+	Warning bool   // the site still builds, but the editor should know
+	Err     error  // the underlying error, if any
 }
 
 func (e *Error) Error() string {
@@ -38,6 +39,9 @@ func (e *Error) Error() string {
 	}
 	if b.Len() > 0 {
 		b.WriteString(": ")
+	}
+	if e.Warning {
+		b.WriteString("warning: ")
 	}
 	b.WriteString(e.Msg)
 	return b.String()
@@ -54,6 +58,11 @@ type List struct {
 // Add records a problem at path:line:col.
 func (l *List) Add(path string, line, col int, format string, args ...any) {
 	l.errs = append(l.errs, &Error{Path: path, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)})
+}
+
+// Warn records a warning at path:line:col.
+func (l *List) Warn(path string, line, col int, format string, args ...any) {
+	l.errs = append(l.errs, &Error{Path: path, Line: line, Col: col, Msg: fmt.Sprintf(format, args...), Warning: true})
 }
 
 // AddError records err: an *Error as it is, anything else as a problem of path.
@@ -81,7 +90,13 @@ func (l *List) Err() error {
 	if len(l.errs) == 0 {
 		return nil
 	}
-	errs := slices.Clone(l.errs)
+	return &ListError{Errs: Sorted(l.errs)}
+}
+
+// Sorted returns errs sorted by file, line, column and message, without
+// repeats.
+func Sorted(errs []*Error) []*Error {
+	errs = slices.Clone(errs)
 	slices.SortStableFunc(errs, func(a, b *Error) int {
 		return cmp.Or(
 			cmp.Compare(a.Path, b.Path),
@@ -90,8 +105,7 @@ func (l *List) Err() error {
 			cmp.Compare(a.Msg, b.Msg),
 		)
 	})
-	errs = slices.CompactFunc(errs, func(a, b *Error) bool { return a.Error() == b.Error() })
-	return &ListError{Errs: errs}
+	return slices.CompactFunc(errs, func(a, b *Error) bool { return a.Error() == b.Error() })
 }
 
 // ListError is the error a List returns: one or more sorted problems.

@@ -107,6 +107,11 @@ func TestErrors(t *testing.T) {
 			`data/reports/2020-01.toml:2: the file is not UTF-8 text: save it with the UTF-8 encoding`,
 		},
 		{
+			"the same press item twice", "data/reports/2020-01.toml",
+			"[[press]]\ndate = 2020-01-05\ntitle = \"t\"\n\n[[press]]\ndate = 2020-01-05\ntitle = \"t\"\n",
+			`data/reports/2020-01.toml:5:3: this press record repeats the one on line 1: remove one of them`,
+		},
+		{
 			"duplicate unit code", "data/units.toml",
 			"[[levels]]\nid = \"district\"\nname = \"huyện\"\n[[units]]\ncode = \"001\"\nname = \"A\"\ntype = \"Huyện\"\nlevel = \"district\"\n[[units]]\ncode = \"001\"\nname = \"B\"\ntype = \"Huyện\"\nlevel = \"district\"\n",
 			`data/units.toml:10:1: duplicate id "001": it is already used on line 5`,

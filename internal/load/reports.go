@@ -35,7 +35,39 @@ func (l *loader) reports(s *model.Site) []*model.Report {
 			out = append(out, r)
 		}
 	}
+	l.duplicates(out)
 	return out
+}
+
+// duplicates reports records entered twice in one report: the same kind,
+// unit and values. (Two months may well hold equal records, such as the same
+// count of cases in one district.)
+func (l *loader) duplicates(reports []*model.Report) {
+	for _, r := range reports {
+		seen := map[string]*model.Record{}
+		for _, k := range sortedKeys(r.Records) {
+			for _, rec := range r.Records[k] {
+				key := recordKey(rec)
+				if first, ok := seen[key]; ok {
+					l.errs.Add(rec.Pos.Path, rec.Pos.Line, rec.Pos.Col, "this %s record repeats the one on line %d: remove one of them", k, first.Pos.Line)
+					continue
+				}
+				seen[key] = rec
+			}
+		}
+	}
+}
+
+func recordKey(rec *model.Record) string {
+	var b strings.Builder
+	b.WriteString(rec.Kind.ID)
+	if rec.Unit != nil {
+		b.WriteString("\x00" + rec.Unit.Code)
+	}
+	for _, f := range rec.Kind.Fields {
+		b.WriteString("\x00" + rec.Values[f.ID].Text)
+	}
+	return b.String()
 }
 
 func (f *tomlFile) report(m model.Month, s *model.Site) *model.Report {
@@ -97,7 +129,11 @@ func (f *tomlFile) tables(key string, v any) []map[string]any {
 
 func (f *tomlFile) record(at string, raw map[string]any, k *model.Kind, m model.Month, s *model.Site) *model.Record {
 	line, col := f.ix.find(at)
-	rec := &model.Record{Kind: k, Month: m, Values: map[string]model.Value{}, Pos: model.Pos{Path: f.path, Line: line, Col: col}}
+	rec := &model.Record{Kind: k, Month: m, Values: map[string]model.Value{}, Pos: model.Pos{Path: f.path, Line: line, Col: col}, At: map[string]model.Pos{}}
+	for key := range raw {
+		l, c := f.ix.find(keyPath(at, key))
+		rec.At[key] = model.Pos{Path: f.path, Line: l, Col: c}
+	}
 	ok := true
 	if k.Level != "" {
 		code, _ := raw["unit"].(string)

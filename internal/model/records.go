@@ -50,7 +50,8 @@ type Record struct {
 	Month  Month
 	Unit   *Unit // nil when the kind has no level
 	Values map[string]Value
-	Pos    Pos
+	Pos    Pos            // where the record starts
+	At     map[string]Pos // where each field is written
 }
 
 // Date returns the record's "date" field, or the zero time.
