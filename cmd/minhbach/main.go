@@ -41,7 +41,7 @@ var errUsage = errors.New("usage error")
 var version = "devel"
 
 func commands() []*command {
-	return []*command{buildCmd, serveCmd, versionCmd}
+	return []*command{buildCmd, checkCmd, newCmd, serveCmd, versionCmd}
 }
 
 // run runs minhbach with args and returns the exit code: 0 on success, 1 on
@@ -78,6 +78,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		case errors.Is(err, errUsage):
 			fs.Usage()
 			return 2
+		case errors.Is(err, errSilent):
+			return 1
 		}
 		fmt.Fprintln(stderr, err)
 		return 1

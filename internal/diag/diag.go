@@ -81,6 +81,9 @@ func (l *List) AddError(path string, err error) {
 	l.errs = append(l.errs, &Error{Path: path, Msg: err.Error(), Err: err})
 }
 
+// Errors returns the recorded problems, sorted as Err sorts them.
+func (l *List) Errors() []*Error { return Sorted(l.errs) }
+
 // Len reports how many problems have been recorded.
 func (l *List) Len() int { return len(l.errs) }
 

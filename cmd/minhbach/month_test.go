@@ -1,0 +1,83 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestCheck(t *testing.T) {
+	dir := writeSite(t)
+	code, out, _ := runCLI("check", "-src", dir)
+	// The small site: March and April have no report yet (not warned: after
+	// the latest), February has no press item, January no update post.
+	want := strings.Join([]string{
+		"content/cap-nhat/2020-01.md: warning: no update post for 2020-01: readers get the figures without an explanation",
+		"data/reports/2020-02.toml: warning: only 0 press record(s) in 2020-02: target 2 (Báo chí) needs at least 1 every month, so it is not met",
+		"0 errors, 2 warnings",
+		"",
+	}, "\n")
+	if code != 0 || out != want {
+		t.Errorf("exit %d, output:\n%s\nwant:\n%s", code, out, want)
+	}
+
+	// An http link is a warning; an unknown unit is an error, with exit 1.
+	report := filepath.Join(dir, "data", "reports", "2020-01.toml")
+	b, _ := os.ReadFile(report)
+	s := strings.Replace(string(b), "https://example.org/tin-1", "http://example.org/tin-1", 1)
+	os.WriteFile(report, []byte(s), 0o644)
+	code, out, _ = runCLI("check", "-src", dir)
+	if code != 0 || !strings.Contains(out, "data/reports/2020-01.toml:14:1: warning: url is not https") {
+		t.Errorf("http link: exit %d, output:\n%s", code, out)
+	}
+	os.WriteFile(report, []byte(strings.Replace(s, `unit = "10003"`, `unit = "10009"`, 1)), 0o644)
+	code, out, _ = runCLI("check", "-src", dir, "-json")
+	var problems []map[string]any
+	if err := json.Unmarshal([]byte(out), &problems); err != nil {
+		t.Fatalf("-json output is not JSON: %v\n%s", err, out)
+	}
+	if code != 1 || len(problems) != 1 || problems[0]["severity"] != "error" || problems[0]["line"] != 8.0 ||
+		problems[0]["message"] != `unknown unit code "10009": it is not in data/units.toml` {
+		t.Errorf("exit %d, problems %v", code, problems)
+	}
+}
+
+func TestNewMonth(t *testing.T) {
+	dir := writeSite(t)
+	code, out, stderr := runCLI("new", "-src", dir, "month")
+	if code != 0 || out != "created data/reports/2020-03.toml\ncreated content/cap-nhat/2020-03.md\n" {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, stderr)
+	}
+	report, _ := os.ReadFile(filepath.Join(dir, "data", "reports", "2020-03.toml"))
+	for _, want := range []string{
+		"# [[outreach]]", "# [[press]]", "# [[cases]]", "# [[models]]", "# [[list_changes]]",
+		"#   10001  Xã Khánh An", "#   10002  Xã Khánh Hòa", "#   10003  Xã Đồng Hướng",
+		`# Tháng 02/2020: agencies = ["so", "huyen"]`, "agencies = []",
+	} {
+		if !strings.Contains(string(report), want) {
+			t.Errorf("the new report lacks %q:\n%s", want, report)
+		}
+	}
+	// The new files pass check (the unwritten post is a warning) and build.
+	code, out, _ = runCLI("check", "-src", dir)
+	if code != 0 || !strings.Contains(out, "content/cap-nhat/2020-03.md:6: warning: the update for 2020-03 still has the template's text") {
+		t.Errorf("check after new month: exit %d\n%s", code, out)
+	}
+	if code, _, stderr = runCLI("build", "-src", dir); code != 0 {
+		t.Errorf("build after new month: exit %d: %s", code, stderr)
+	}
+	// Never overwrite; refuse months outside the period.
+	code, _, stderr = runCLI("new", "-src", dir, "month", "2020-03")
+	if code != 1 || !strings.Contains(stderr, "data/reports/2020-03.toml already exists") {
+		t.Errorf("second run: exit %d, stderr %q", code, stderr)
+	}
+	code, _, stderr = runCLI("new", "-src", dir, "month", "2021-01")
+	if code != 1 || !strings.Contains(stderr, "outside the plan period 2020-01 to 2020-04") {
+		t.Errorf("month outside the period: exit %d, stderr %q", code, stderr)
+	}
+	if code, _, _ = runCLI("new", "-src", dir, "year"); code != 2 {
+		t.Errorf("new year: exit %d, want 2", code)
+	}
+}

@@ -1,0 +1,88 @@
+// Package check finds what an editor should know before publishing, beyond
+// the errors that stop a build: months without a report, months that miss a
+// monthly target, links that are not https, update posts missing or still
+// holding the template's text.
+//
+// It runs after compute (load → model → compute → check) and writes nothing.
+package check
+
+import (
+	"net/url"
+	"strings"
+
+	"github.com/minhbach/minhbach/internal/diag"
+	"github.com/minhbach/minhbach/internal/model"
+	"github.com/minhbach/minhbach/internal/progress"
+)
+
+// Placeholder is the text a new update post starts with; a post that still
+// holds it has not been written.
+const Placeholder = "(Viết tóm tắt của tháng ở đây.)"
+
+// Warnings returns the warnings about a site, sorted by file and line.
+func Warnings(s *model.Site, p *progress.Progress) []*diag.Error {
+	var l diag.List
+	reports := map[model.Month]*model.Report{}
+	for _, r := range s.Reports {
+		reports[r.Month] = r
+	}
+	posts := map[string]*model.Page{}
+	for _, pg := range s.Pages {
+		if pg.Section == "cap-nhat" {
+			posts[strings.TrimSuffix(strings.TrimPrefix(pg.URL, "cap-nhat/"), "/")] = pg
+		}
+	}
+
+	for _, m := range p.Months {
+		if p.Latest.Before(m) {
+			break
+		}
+		if reports[m] == nil {
+			l.Warn("data/reports/"+m.String()+".toml", 0, 0, "no report for %s: the targets show no data for that month; add the file, even with no records", m)
+		} else if posts[m.String()] == nil {
+			l.Warn("content/cap-nhat/"+m.String()+".md", 0, 0, "no update post for %s: readers get the figures without an explanation", m)
+		}
+	}
+
+	for _, res := range p.Results {
+		t := res.Target
+		if t.Rule != model.Monthly {
+			continue
+		}
+		for _, m := range res.Months {
+			if m.Reported && m.Value < t.Threshold {
+				l.Warn(reports[m.Month].Path, 0, 0, "only %v %s record(s) in %s: target %d (%s) needs at least %v every month, so it is not met",
+					m.Value, t.Kind.ID, m.Month, t.Number, t.Name, t.Threshold)
+			}
+		}
+	}
+
+	for _, r := range s.Reports {
+		for _, recs := range r.Records {
+			for _, rec := range recs {
+				for _, f := range rec.Kind.Fields {
+					v, ok := rec.Values[f.ID]
+					if f.Type != model.URL || !ok || v.Text == "" {
+						continue
+					}
+					if u, err := url.Parse(v.Text); err == nil && u.Scheme == "http" {
+						at := rec.At[f.ID]
+						l.Warn(at.Path, at.Line, at.Col, "%s is not https: use the https:// address if the site has one", f.ID)
+					}
+				}
+			}
+		}
+	}
+
+	for month, pg := range posts {
+		if strings.Contains(string(pg.Body), Placeholder) {
+			l.Warn(pg.Path, pg.BodyLine+lineOf(string(pg.Body), Placeholder), 0, "the update for %s still has the template's text: write the month's summary", month)
+		}
+	}
+	return l.Errors()
+}
+
+func lineOf(body, s string) int {
+	i := strings.Index(body, s)
+	return strings.Count(body[:i], "\n")
+}
