@@ -83,7 +83,7 @@ func (l *loader) config() model.Config {
 		f.at("plan.end", "the plan ends (%s) before it starts (%s)", cfg.Plan.End, cfg.Plan.Start)
 	}
 	for i, m := range c.Menu {
-		if m.Label == "" || strings.Contains(m.Path, "://") || strings.HasPrefix(m.Path, "/") {
+		if u, err := url.Parse(m.Path); m.Label == "" || err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(m.Path, "/") {
 			f.at(keyPath("menu", i), "a menu item needs a label and a path relative to the site root, such as path = \"ke-hoach/\"")
 		}
 		cfg.Menu = append(cfg.Menu, model.MenuItem{Label: m.Label, Path: m.Path})

@@ -107,6 +107,11 @@ func TestErrors(t *testing.T) {
 			`data/reports/2020-01.toml:2: the file is not UTF-8 text: save it with the UTF-8 encoding`,
 		},
 		{
+			"menu link with a scheme", "site.toml",
+			"title = \"T\"\nbase_url = \"https://example.org/\"\n[plan]\nnumber = \"1\"\ntitle = \"P\"\ndate = 2020-01-01\nissuer = \"I\"\nstart = \"2020-01\"\nend = \"2020-04\"\n[[menu]]\nlabel = \"x\"\npath = \"javascript:alert(1)\"\n",
+			`site.toml:10:3: a menu item needs a label and a path relative to the site root, such as path = "ke-hoach/"`,
+		},
+		{
 			"the same press item twice", "data/reports/2020-01.toml",
 			"[[press]]\ndate = 2020-01-05\ntitle = \"t\"\n\n[[press]]\ndate = 2020-01-05\ntitle = \"t\"\n",
 			`data/reports/2020-01.toml:5:3: this press record repeats the one on line 1: remove one of them`,

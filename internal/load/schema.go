@@ -81,6 +81,7 @@ type targetsFile struct {
 		Number      int
 		Name        string
 		Text        string
+		Source      string
 		Rule        string
 		Records     string
 		Level       string
@@ -106,11 +107,14 @@ func (l *loader) targets(units *model.Registry, kinds []*model.Kind, lists []*mo
 		at := keyPath("targets", i)
 		f.require(at, map[string]string{"id": t.ID, "name": t.Name, "rule": t.Rule, "unit": t.Unit})
 		tg := &model.Target{
-			ID: strings.TrimSpace(t.ID), Number: t.Number, Name: t.Name, Text: t.Text,
+			ID: strings.TrimSpace(t.ID), Number: t.Number, Name: t.Name, Text: t.Text, Source: t.Source,
 			Rule: model.Rule(t.Rule), Level: t.Level, Unit: t.Unit,
 			Numerator: t.Numerator, Denominator: t.Denominator, MaxRemoved: t.MaxRemoved,
 		}
 		out = append(out, tg)
+		if u, err := url.Parse(t.Source); err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(t.Source, "/") {
+			f.at(at+".source", "source must be a path of this site, such as \"ke-hoach/#2-chi-tieu\"")
+		}
 		if t.Threshold == nil {
 			f.at(at, "missing \"threshold\": the value the target must reach, such as threshold = 75")
 		} else {

@@ -28,6 +28,7 @@ type Target struct {
 	Number      int
 	Name        string
 	Text        string // the plan's own words
+	Source      string // where the plan states it: a path of the site, e.g. "ke-hoach/#2-chi-tieu"
 	Rule        Rule
 	Kind        *Kind  // the records it counts; nil for Membership
 	Level       string // Share: the units counted

@@ -14,7 +14,10 @@ func formatNumber(n float64, decimals int) string {
 	if math.IsNaN(n) || math.IsInf(n, 0) {
 		return "–"
 	}
-	s := strconv.FormatFloat(n, 'f', decimals, 64)
+	// Round halves away from zero, as round1 does for charts and downloads,
+	// so that a page and its chart show the same figure.
+	p := math.Pow10(decimals)
+	s := strconv.FormatFloat(math.Round(n*p)/p, 'f', decimals, 64)
 	neg := strings.HasPrefix(s, "-")
 	s = strings.TrimPrefix(s, "-")
 	whole, frac, _ := strings.Cut(s, ".")

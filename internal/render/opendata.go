@@ -35,8 +35,7 @@ type table struct {
 
 func (r *renderer) openData() {
 	var tables []*table
-	all := &table{name: "chi-tieu", title: r.sentence("data.targets", nil),
-		columns: []string{"target", "month", "reported", "value", "numerator", "denominator", "threshold", "status"}}
+	all := &table{name: "chi-tieu", title: r.sentence("data.targets", nil), columns: targetColumns}
 	for _, v := range r.targets {
 		t := r.targetTable(v)
 		tables = append(tables, t)
@@ -75,15 +74,27 @@ func (r *renderer) openData() {
 	}
 }
 
+// targetColumns are the columns of a target's data. numerator and
+// denominator are the two figures of a share or a ratio (units with records
+// and all units; the two sums); removed is, for a list, the units that left
+// it. Each is empty where it does not apply.
+var targetColumns = []string{"target", "rule", "month", "reported", "value", "numerator", "denominator", "removed", "threshold", "status"}
+
 func (r *renderer) targetTable(v *TargetView) *table {
-	t := &table{name: "chi-tieu-" + v.Target.ID, title: v.Target.Name,
-		columns: []string{"target", "month", "reported", "value", "numerator", "denominator", "threshold", "status"}}
+	t := &table{name: "chi-tieu-" + v.Target.ID, title: v.Target.Name, columns: targetColumns}
+	rule := v.Target.Rule
 	for _, m := range v.Months {
-		var value, num, den any
+		var value, num, den, removed any
 		if m.HasValue {
-			value, num, den = round1(m.Month.Value), m.Num, m.Den
+			value = round1(m.Month.Value)
+			switch rule {
+			case model.Share, model.Ratio:
+				num, den = m.Num, m.Den
+			case model.Membership:
+				removed = m.Den
+			}
 		}
-		t.rows = append(t.rows, []any{v.Target.ID, m.Month.Month.String(), strconv.FormatBool(m.Reported), value, num, den, v.Target.Threshold, string(m.Status)})
+		t.rows = append(t.rows, []any{v.Target.ID, string(rule), m.Month.Month.String(), strconv.FormatBool(m.Reported), value, num, den, removed, v.Target.Threshold, string(m.Status)})
 	}
 	return t
 }
@@ -199,6 +210,7 @@ func (r *renderer) writeTable(t *table) []*Download {
 	var jsonBuf bytes.Buffer
 	enc := json.NewEncoder(&jsonBuf)
 	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false) // a download, not embedded in a page: keep it readable
 	_ = enc.Encode(map[string]any{"title": t.title, "columns": t.columns, "rows": objs})
 
 	var out []*Download

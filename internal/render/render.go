@@ -33,6 +33,7 @@ import (
 	"maps"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -84,7 +85,8 @@ type renderer struct {
 	lists     []*ListView
 	updates   []*UpdateView
 	downloads []*Download
-	published time.Time // date of the latest report, the data's "as of" date
+	published time.Time         // date of the latest report, the data's "as of" date
+	unitURL   map[string]string // top-level unit code → its page
 }
 
 const baseLayout = "_base.html"
@@ -262,7 +264,7 @@ func (r *renderer) funcs(p *Page) template.FuncMap {
 		"fold":    Fold,
 		"bytes":   r.byteSize,
 		"dict":    dict,
-		"unitURL": unitURL,
+		"unitURL": func(u *model.Unit) string { return r.unitURL[u.Code] },
 		"dataset": func(p *Page) template.JS { return r.dataset(p) },
 		"parentName": func(u *model.Unit) string {
 			if p := r.site.Units.Unit(u.Parent); p != nil {
@@ -311,7 +313,7 @@ func (r *renderer) byteSize(n int) string {
 	case n >= 1<<10:
 		return formatNumber(float64(n)/(1<<10), 0) + " KB"
 	}
-	return formatNumber(float64(n), 0) + " B"
+	return strconv.Itoa(n) + " B"
 }
 
 // pageByURL returns the content page at url, or nil.

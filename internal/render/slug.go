@@ -77,11 +77,13 @@ func (s *slugIDs) Generate(value []byte, _ astKind) []byte {
 	if id == "" {
 		id = "muc"
 	}
-	n := s.seen[id]
-	s.seen[id] = n + 1
-	if n > 0 {
-		id += "-" + strconv.Itoa(n)
+	// Record every id handed out, suffixed ones too, so that "A", "A",
+	// "A 1" get a, a-1 and a-1-1.
+	base := id
+	for n := 1; s.seen[id] > 0; n++ {
+		id = base + "-" + strconv.Itoa(n)
 	}
+	s.seen[id]++
 	return []byte(id)
 }
 

@@ -53,17 +53,18 @@ type ListGroup struct {
 
 // UpdateView is a monthly update post with its month's report.
 type UpdateView struct {
-	Page     *model.Page
-	URL      string
-	Month    model.Month
-	Report   *model.Report
-	Content  string
-	Kinds    []*KindCount
-	Changes  []*model.ListChange
-	Agencies []*model.Agency // reported on time
-	Late     []*model.Agency // did not
-	Units    []*model.Unit   // reported on time
-	Statuses []*TargetMonth
+	Page      *model.Page
+	URL       string
+	Month     model.Month
+	Report    *model.Report
+	Content   string
+	Kinds     []*KindCount
+	Changes   []*model.ListChange
+	Agencies  []*model.Agency // reported on time
+	Late      []*model.Agency // did not
+	Units     []*model.Unit   // reported on time
+	Reporters int             // units expected to report: the top level
+	Statuses  []*TargetMonth
 }
 
 // KindCount is how many records of a kind a report holds.
@@ -109,6 +110,9 @@ type AgencyView struct {
 }
 
 func (r *renderer) views() {
+	if len(r.site.Units.Levels) > 0 {
+		r.unitURL = unitURLs(r.site.Units.AtLevel(r.site.Units.Levels[0].ID))
+	}
 	for _, rep := range r.site.Reports {
 		if rep.Published.After(r.published) {
 			r.published = rep.Published
@@ -270,6 +274,9 @@ func (r *renderer) updateView(pg *model.Page) *UpdateView {
 				v.Late = append(v.Late, a)
 			}
 		}
+		if len(r.site.Units.Levels) > 0 {
+			v.Reporters = len(r.site.Units.AtLevel(r.site.Units.Levels[0].ID))
+		}
 		for _, code := range v.Report.OnTimeUnits {
 			v.Units = append(v.Units, r.site.Units.Unit(code))
 		}
@@ -291,7 +298,7 @@ func (r *renderer) statusesIn(m model.Month) []*TargetMonth {
 }
 
 func (r *renderer) unitView(u *model.Unit) *UnitView {
-	v := &UnitView{Unit: u, URL: unitURL(u)}
+	v := &UnitView{Unit: u, URL: r.unitURL[u.Code]}
 	var kinds []*model.Kind
 	for _, k := range r.site.Kinds {
 		if k.Level != "" {
@@ -337,7 +344,23 @@ func entryState(e *progress.Entry) string {
 	return "kept"
 }
 
-func unitURL(u *model.Unit) string { return link("don-vi", Slug(u.FullName())) }
+// unitURLs gives every top-level unit its page: a slug of its full name,
+// with its code added when two names fold to the same slug.
+func unitURLs(units []*model.Unit) map[string]string {
+	count := map[string]int{}
+	for _, u := range units {
+		count[Slug(u.FullName())]++
+	}
+	out := map[string]string{}
+	for _, u := range units {
+		slug := Slug(u.FullName())
+		if count[slug] > 1 || slug == "" {
+			slug = strings.Trim(slug+"-"+Slug(u.Code), "-")
+		}
+		out[u.Code] = link("don-vi", slug)
+	}
+	return out
+}
 
 func (r *renderer) agencyViews() []*AgencyView {
 	var out []*AgencyView
