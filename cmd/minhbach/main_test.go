@@ -75,21 +75,7 @@ func TestExitCodes(t *testing.T) {
 	}
 }
 
-// writeSite writes the small test site into a folder.
-func writeSite(t *testing.T) string {
-	t.Helper()
-	dir := t.TempDir()
-	for name, f := range sitetest.Load(t, "small") {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
+func writeSite(t *testing.T) string { return sitetest.WriteDir(t, "small") }
 
 func TestBuild(t *testing.T) {
 	dir := writeSite(t)

@@ -20,21 +20,7 @@ import (
 	"github.com/minhbach/minhbach/internal/sitetest"
 )
 
-// writeSite writes the small test site into a new folder.
-func writeSite(t *testing.T) string {
-	t.Helper()
-	dir := t.TempDir()
-	for name, f := range sitetest.Load(t, "small") {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
+func writeSite(t *testing.T) string { return sitetest.WriteDir(t, "small") }
 
 func get(t *testing.T, url string) (int, string) {
 	t.Helper()

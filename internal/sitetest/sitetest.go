@@ -86,3 +86,20 @@ func Load(t testing.TB, name string) fstest.MapFS {
 	}
 	return WithTheme(t, Parse(string(b)))
 }
+
+// WriteDir writes testdata/sites/NAME.txtar, with the theme, into a new
+// temporary folder and returns it, for tests that need a site on disk.
+func WriteDir(t testing.TB, name string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for p, f := range Load(t, name) {
+		full := filepath.Join(dir, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
