@@ -14,6 +14,7 @@ type kindsFile struct {
 	Kinds []struct {
 		ID     string
 		Name   string
+		Short  string
 		Level  string
 		Fields []struct {
 			ID       string
@@ -43,7 +44,7 @@ func (l *loader) kinds(units *model.Registry) []*model.Kind {
 	for i, k := range kf.Kinds {
 		at := keyPath("kinds", i)
 		f.require(at, map[string]string{"id": k.ID, "name": k.Name})
-		kind := &model.Kind{ID: strings.TrimSpace(k.ID), Name: k.Name, Level: strings.TrimSpace(k.Level)}
+		kind := &model.Kind{ID: strings.TrimSpace(k.ID), Name: k.Name, Short: k.Short, Level: strings.TrimSpace(k.Level)}
 		if slices.Contains(reservedKeys, kind.ID) || kind.ID == "unit" {
 			f.at(at+".id", "%q is a reserved name in reports: choose another id", kind.ID)
 		}
@@ -169,6 +170,7 @@ func (l *loader) targets(units *model.Registry, kinds []*model.Kind, lists []*mo
 
 type listFile struct {
 	Name    string
+	Short   string
 	Level   string
 	Rubric  string
 	Members []struct {
@@ -187,7 +189,7 @@ func (l *loader) lists(units *model.Registry, rubrics []*model.Rubric) []*model.
 			continue
 		}
 		f.require("", map[string]string{"name": lf.Name, "level": lf.Level})
-		list := &model.List{ID: baseName(p), Name: lf.Name, Level: lf.Level}
+		list := &model.List{ID: baseName(p), Name: lf.Name, Short: lf.Short, Level: lf.Level}
 		if lf.Level != "" && units.Level(lf.Level) == nil {
 			f.at("level", "unknown level %q: use one of %s", lf.Level, levelIDs(units.Levels))
 		}

@@ -20,8 +20,19 @@ const (
 type Kind struct {
 	ID     string
 	Name   string
+	Short  string // for table headings; Name if empty
 	Level  string // if set, every record names a unit of this level
 	Fields []*Field
+}
+
+// Label returns the kind's short name, or its name.
+func (k *Kind) Label() string { return cmpOr(k.Short, k.Name) }
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
 }
 
 // Field returns the kind's field with the given id, or nil.
@@ -86,10 +97,14 @@ type Report struct {
 type List struct {
 	ID      string
 	Name    string
+	Short   string // for table headings; Name if empty
 	Level   string
 	Rubric  *Rubric
 	Members []*Member // holding the status when the period starts
 }
+
+// Label returns the list's short name, or its name.
+func (l *List) Label() string { return cmpOr(l.Short, l.Name) }
 
 // Member is a unit on a list at the start of the period.
 type Member struct {

@@ -88,6 +88,7 @@ type UnitView struct {
 	Children []*UnitRow
 	Activity []*KindCount // records per kind, to the latest report
 	Lists    []*UnitList
+	RowKinds []*model.Kind // the kinds whose records name the children
 }
 
 // UnitRow is a unit below another, with its figures.
@@ -313,9 +314,15 @@ func (r *renderer) unitView(u *model.Unit) *UnitView {
 			}
 		}
 	}
-	for _, c := range r.site.Units.Children(u.Code) {
+	children := r.site.Units.Children(u.Code)
+	for _, k := range kinds {
+		if len(children) > 0 && k.Level == children[0].Level {
+			v.RowKinds = append(v.RowKinds, k)
+		}
+	}
+	for _, c := range children {
 		row := &UnitRow{Unit: c}
-		for _, k := range kinds {
+		for _, k := range v.RowKinds {
 			row.Activity = append(row.Activity, r.prog.Activity[k.ID][c.Code])
 		}
 		for _, l := range r.lists {
