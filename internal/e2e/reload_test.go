@@ -1,0 +1,108 @@
+package e2e
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/minhbach/minhbach/internal/serve"
+	"github.com/minhbach/minhbach/internal/sitetest"
+)
+
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// TestLiveReload edits files under a running preview server and checks, in
+// a real browser, that the open page shows the edit, then the error page
+// while the input is broken, then the page again once it is fixed.
+func TestLiveReload(t *testing.T) {
+	ctx := browser(t, 1280, 900)
+	dir := sitetest.WriteDir(t, "small")
+	runCtx, stop := context.WithCancel(context.Background())
+	var out, errout syncBuffer
+	done := make(chan error, 1)
+	go func() { done <- serve.Run(runCtx, dir, "127.0.0.1:0", &out, &errout) }()
+	t.Cleanup(func() {
+		stop()
+		<-done
+	})
+	var base string
+	for start := time.Now(); base == ""; time.Sleep(20 * time.Millisecond) {
+		if m := regexp.MustCompile(`Preview: (http://\S+)/`).FindStringSubmatch(out.String()); m != nil {
+			base = m[1]
+		}
+		if time.Since(start) > 5*time.Second {
+			t.Fatal("the server did not start")
+		}
+	}
+
+	waitText := func(sel, want string) {
+		t.Helper()
+		expr := `!!document.querySelector(` + jsString(sel) + `) && document.querySelector(` + jsString(sel) + `).innerText.includes(` + jsString(want) + `)`
+		if !eventually(ctx, 10*time.Second, expr) {
+			text, _ := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("body")))
+			t.Fatalf("the page never showed %q in %s\npage: %.400s", want, sel, text)
+		}
+	}
+
+	c, cancel := within(ctx, 10*time.Second)
+	if err := chromedp.Do(c, chromedp.Navigate(base+"/")); err != nil {
+		t.Fatal(err)
+	}
+	cancel()
+	waitText("h1", "Trang chủ thử")
+
+	home := filepath.Join(dir, "content", "_index.md")
+	src, _ := os.ReadFile(home)
+	edit := func(b []byte) {
+		// Save the way many editors do: write a temporary file, rename it
+		// over the original.
+		tmp := home + ".tmp"
+		if err := os.WriteFile(tmp, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Rename(tmp, home); err != nil {
+			t.Fatal(err)
+		}
+	}
+	edit(bytes.Replace(src, []byte("Trang chủ thử"), []byte("Trang chủ đã sửa"), 1))
+	waitText("h1", "Trang chủ đã sửa")
+
+	edit([]byte("+++\ntitle = \"Trang chủ\"\nbogus = 1\n+++\n"))
+	waitText("h1", "lỗi trong dữ liệu")
+	waitText("main", "content/_index.md:3:1")
+	waitText("main", "bogus = 1")
+
+	edit(src)
+	waitText("h1", "Trang chủ thử")
+	if !strings.Contains(errout.String(), `content/_index.md:3:1: unknown key "bogus"`) {
+		t.Errorf("the terminal did not show the problem: %q", errout.String())
+	}
+}
+
+func jsString(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `'`, `\'`, "\n", `\n`)
+	return "'" + r.Replace(s) + "'"
+}
