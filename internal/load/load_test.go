@@ -32,6 +32,11 @@ func TestErrors(t *testing.T) {
 			`data/targets.toml:6:1: "threshold" must be a number, not text in quotes`,
 		},
 		{
+			"wrong type in the first of several tables", "data/targets.toml",
+			"[[targets]]\nid = \"a\"\nname = \"A\"\nrule = \"count\"\nrecords = \"models\"\nthreshold = \"1\"\nunit = \"x\"\n\n[[targets]]\nid = \"b\"\nname = \"B\"\nrule = \"count\"\nrecords = \"models\"\nthreshold = 1\nunit = \"x\"\n",
+			`data/targets.toml:6:1: "threshold" must be a number, not text in quotes`,
+		},
+		{
 			"unknown rule", "data/targets.toml",
 			"[[targets]]\nid = \"a\"\nname = \"A\"\nrule = \"sum\"\nthreshold = 1\nunit = \"x\"\n",
 			`data/targets.toml:4:1: unknown rule "sum": use share, monthly, count, ratio or membership`,

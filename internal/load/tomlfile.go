@@ -116,13 +116,17 @@ func (f *tomlFile) decodeError(err error) {
 		return
 	}
 	if m := typeError.FindStringSubmatch(err.Error()); m != nil {
+		// The line BurntSushi/toml gives is not always the key's (with arrays
+		// of tables it can be a later one), so find the first place of the
+		// key whose value has the reported TOML type.
 		line, _ := strconv.Atoi(m[1])
 		parts := strings.Split(m[2], ".")
 		last := parts[len(parts)-1]
 		col := 0
 		for _, p := range f.ix.bare[m[2]] {
-			if p.line == line {
-				col = p.col
+			if valueType(f.ix.lines[p.line-1]) == strings.ToLower(m[3]) {
+				line, col = p.line, p.col
+				break
 			}
 		}
 		f.errs.Add(f.path, line, col, "%q must be %s, not %s", last, typeName(m[4]), typeName(m[3]))
@@ -191,3 +195,30 @@ func (f *tomlFile) require(path string, fields map[string]string) {
 }
 
 func (f *tomlFile) String() string { return fmt.Sprintf("toml file %s", f.path) }
+
+// valueType names the TOML type of the value on a "key = value" line the way
+// BurntSushi/toml's messages do.
+func valueType(line string) string {
+	_, v, ok := strings.Cut(line, "=")
+	if !ok {
+		return ""
+	}
+	v = strings.TrimSpace(v)
+	switch {
+	case v == "":
+		return ""
+	case v[0] == '"' || v[0] == '\'':
+		return "string"
+	case v[0] == '[':
+		return "array"
+	case v[0] == '{':
+		return "hash"
+	case strings.HasPrefix(v, "true") || strings.HasPrefix(v, "false"):
+		return "bool"
+	case len(v) >= 10 && v[4] == '-' && v[7] == '-':
+		return "datetime"
+	case strings.ContainsAny(strings.Fields(v)[0], ".eE") && !strings.HasPrefix(v, "0x"):
+		return "float"
+	}
+	return "integer"
+}
