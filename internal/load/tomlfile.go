@@ -124,7 +124,7 @@ func (f *tomlFile) decodeError(err error) {
 		last := parts[len(parts)-1]
 		col := 0
 		for _, p := range f.ix.bare[m[2]] {
-			if valueType(f.ix.lines[p.line-1]) == strings.ToLower(m[3]) {
+			if valueType(f.ix.lines[p.line-1]) == typeName(m[3]) {
 				line, col = p.line, p.col
 				break
 			}
@@ -196,8 +196,8 @@ func (f *tomlFile) require(path string, fields map[string]string) {
 
 func (f *tomlFile) String() string { return fmt.Sprintf("toml file %s", f.path) }
 
-// valueType names the TOML type of the value on a "key = value" line the way
-// BurntSushi/toml's messages do.
+// valueType names the type of the value on a "key = value" line as
+// typeName does.
 func valueType(line string) string {
 	_, v, ok := strings.Cut(line, "=")
 	if !ok {
@@ -208,17 +208,17 @@ func valueType(line string) string {
 	case v == "":
 		return ""
 	case v[0] == '"' || v[0] == '\'':
-		return "string"
+		return typeName("string")
 	case v[0] == '[':
-		return "array"
+		return typeName("array")
 	case v[0] == '{':
-		return "hash"
+		return typeName("table")
 	case strings.HasPrefix(v, "true") || strings.HasPrefix(v, "false"):
-		return "bool"
+		return typeName("bool")
 	case len(v) >= 10 && v[4] == '-' && v[7] == '-':
-		return "datetime"
+		return typeName("datetime")
 	case strings.ContainsAny(strings.Fields(v)[0], ".eE") && !strings.HasPrefix(v, "0x"):
-		return "float"
+		return typeName("float")
 	}
-	return "integer"
+	return typeName("integer")
 }
