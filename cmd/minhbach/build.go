@@ -5,11 +5,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"time"
 
 	"github.com/minhbach/minhbach/internal/build"
+	"github.com/minhbach/minhbach/internal/load"
 )
 
 var buildCmd = &command{
@@ -43,7 +43,12 @@ Flags:
 				return err
 			}
 			start := time.Now()
-			res, err := build.Build(os.DirFS(*src), dest)
+			fsys, closeSite, err := load.Dir(*src)
+			if err != nil {
+				return err
+			}
+			defer closeSite()
+			res, err := build.Build(fsys, dest)
 			if err != nil {
 				return err
 			}

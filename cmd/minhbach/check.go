@@ -7,7 +7,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/minhbach/minhbach/internal/check"
 	"github.com/minhbach/minhbach/internal/diag"
@@ -64,7 +63,12 @@ var errSilent = errors.New("")
 // runCheck returns the errors of the site in src or, if it loads, its
 // warnings.
 func runCheck(src string) []*diag.Error {
-	s, err := load.Site(os.DirFS(src))
+	fsys, closeSite, err := load.Dir(src)
+	if err != nil {
+		return []*diag.Error{{Msg: err.Error()}}
+	}
+	defer closeSite()
+	s, err := load.Site(fsys)
 	if err != nil {
 		if le, ok := errors.AsType[*diag.ListError](err); ok {
 			return le.Errs

@@ -63,7 +63,7 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"build", "extra"}, 2, "usage: minhbach build"},
 		{[]string{"help", "nope"}, 2, "unknown command"},
 		{[]string{"version"}, 0, ""},
-		{[]string{"build", "-src", "/nonexistent-minhbach"}, 1, "site.toml: cannot read file"},
+		{[]string{"build", "-src", "/nonexistent-minhbach"}, 1, "/nonexistent-minhbach: cannot open the site folder: no such file or directory"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {

@@ -8,8 +8,10 @@ package load
 
 import (
 	"cmp"
+	"fmt"
 	"io/fs"
 	"maps"
+	"os"
 	"path"
 	"slices"
 	"strings"
@@ -17,6 +19,17 @@ import (
 	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/model"
 )
+
+// Dir opens the site folder dir as a file system confined to it: a symbolic
+// link that points outside the folder cannot be followed. Call close when
+// done.
+func Dir(dir string) (fsys fs.FS, close func() error, err error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: cannot open the site folder: %w", dir, unwrapPathError(err))
+	}
+	return root.FS(), root.Close, nil
+}
 
 // Site reads and checks the site in fsys. The error, if any, is a
 // *diag.ListError listing every problem found.
@@ -61,7 +74,19 @@ func (l *loader) files(dir, ext string) []string {
 			return err
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
-			l.errs.Add(p, 0, 0, "symbolic links are not followed: replace the link by the file itself")
+			// Followed only while it stays inside the site folder.
+			info, err := fs.Stat(l.fsys, p)
+			switch {
+			case err != nil:
+				l.errs.Add(p, 0, 0, "cannot read file: %v", unwrapPathError(err))
+				return nil
+			case info.IsDir():
+				l.errs.Add(p, 0, 0, "a symbolic link to a folder is not followed: move the folder here")
+				return nil
+			case !strings.HasSuffix(p, ext):
+				return nil
+			}
+			out = append(out, p)
 			return nil
 		}
 		if d.IsDir() {

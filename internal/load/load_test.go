@@ -1,6 +1,8 @@
 package load_test
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -173,5 +175,68 @@ func TestNormalisedInput(t *testing.T) {
 	}
 	if s.Config.Title != "Cổng thử" || len(s.Reports[0].Records["press"]) != 1 {
 		t.Errorf("title %q, press records %d", s.Config.Title, len(s.Reports[0].Records["press"]))
+	}
+}
+
+// TestNFDAndWhitespace checks that names typed in decomposed form are
+// composed and that stray blanks around codes are dropped.
+func TestNFDAndWhitespace(t *testing.T) {
+	fsys := sitetest.Load(t, "small")
+	units := string(fsys["data/units.toml"].Data)
+	// "Yên Khánh" typed with combining marks: e + U+0302 + U+0301…
+	units = strings.Replace(units, `name = "Yên Khánh"`, "name = \"Ye\u0302n Kha\u0301nh\"", 1)
+	fsys["data/units.toml"] = &fstest.MapFile{Data: []byte(units)}
+	report := string(fsys["data/reports/2020-01.toml"].Data)
+	fsys["data/reports/2020-01.toml"] = &fstest.MapFile{Data: []byte(strings.Replace(report, `unit = "10001"`, `unit = " 10001 "`, 1))}
+	s, err := load.Site(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := s.Units.Unit("001").Name; got != "Yên Khánh" || len(got) != len("Yên Khánh") {
+		t.Errorf("name %q (%d bytes), want the composed form", got, len(got))
+	}
+	if got := s.Reports[0].Records["outreach"][0].Unit.Code; got != "10001" {
+		t.Errorf("unit code %q", got)
+	}
+}
+
+// TestSymlinks checks that a symbolic link inside the site is followed while
+// it stays inside, and refused when it points outside.
+func TestSymlinks(t *testing.T) {
+	dir := sitetest.WriteDir(t, "small")
+	outside := filepath.Join(t.TempDir(), "secret.md")
+	os.WriteFile(outside, []byte("+++\ntitle = \"secret\"\n+++\n"), 0o644)
+	if err := os.Symlink("gioi-thieu.md", filepath.Join(dir, "content", "ban-sao.md")); err != nil {
+		t.Fatal(err)
+	}
+	fsys, closeSite, err := load.Dir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := load.Site(fsys); err != nil {
+		t.Errorf("a link inside the site: %v", err)
+	}
+	closeSite()
+
+	for _, link := range []string{"content/bi-mat.md", "data/units.toml"} {
+		p := filepath.Join(dir, filepath.FromSlash(link))
+		os.Remove(p)
+		if err := os.Symlink(outside, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fsys, closeSite, err = load.Dir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer closeSite()
+	_, err = load.Site(fsys)
+	for _, want := range []string{
+		"content/bi-mat.md: cannot read file: it is a symbolic link to a file outside the site folder: copy the file here instead",
+		"data/units.toml: cannot read file: it is a symbolic link to a file outside the site folder: copy the file here instead",
+	} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("got:\n%v\nwant a line:\n%s", err, want)
+		}
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/minhbach/minhbach/internal/diag"
 )
@@ -46,7 +47,9 @@ func text(path string, b []byte, errs *diag.List) (string, bool) {
 		errs.Add(path, line, 0, "the file is not UTF-8 text: save it with the UTF-8 encoding")
 		return "", false
 	}
-	return string(b), true
+	// Text typed or pasted in decomposed form (NFD) is composed (NFC), so
+	// that "Yên" typed either way is the same name.
+	return norm.NFC.String(string(b)), true
 }
 
 func firstInvalid(b []byte) int {
@@ -60,7 +63,14 @@ func firstInvalid(b []byte) int {
 	return len(b)
 }
 
+// errOutside replaces the error of a path that leaves the site folder
+// through a symbolic link.
+var errOutside = errors.New("it is a symbolic link to a file outside the site folder: copy the file here instead")
+
 func unwrapPathError(err error) error {
+	if err != nil && strings.Contains(err.Error(), "escapes from parent") {
+		return errOutside
+	}
 	if pe, ok := errors.AsType[*fs.PathError](err); ok {
 		return pe.Err
 	}

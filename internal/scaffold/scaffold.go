@@ -37,7 +37,12 @@ var (
 // the post. It returns the paths written, relative to dir, and refuses to
 // overwrite a file.
 func Month(dir string, m model.Month, today time.Time) ([]string, error) {
-	s, err := load.Site(os.DirFS(dir))
+	fsys, closeSite, err := load.Dir(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer closeSite()
+	s, err := load.Site(fsys)
 	if err != nil {
 		return nil, fmt.Errorf("fix these problems first:\n%w", err)
 	}

@@ -28,6 +28,7 @@ import (
 
 	"github.com/minhbach/minhbach/internal/build"
 	"github.com/minhbach/minhbach/internal/diag"
+	"github.com/minhbach/minhbach/internal/load"
 	"github.com/minhbach/minhbach/internal/render"
 )
 
@@ -73,7 +74,12 @@ func New(src string, log, errlog io.Writer) *Server {
 // stylesheets, pages swap their stylesheets instead of reloading.
 func (s *Server) Rebuild(changed []string) error {
 	start := time.Now()
-	res, err := build.Render(os.DirFS(s.src), render.Options{Inject: inject})
+	var res *build.Result
+	fsys, closeSite, err := load.Dir(s.src)
+	if err == nil {
+		res, err = build.Render(fsys, render.Options{Inject: inject})
+		closeSite()
+	}
 	elapsed := time.Since(start)
 
 	s.mu.Lock()
