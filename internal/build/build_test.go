@@ -3,6 +3,7 @@ package build_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"html"
 	"io/fs"
 	"net/url"
@@ -10,6 +11,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -192,5 +194,49 @@ func TestFailedBuildKeepsOutput(t *testing.T) {
 			names = append(names, e.Name())
 		}
 		t.Errorf("temporary folders left beside the output: %v", names)
+	}
+}
+
+// TestTemplateErrors checks that layout problems name the layout's file and
+// line, at parse time and at execution time.
+func TestTemplateErrors(t *testing.T) {
+	tests := []struct {
+		name, file, content, want string
+	}{
+		{"parse", "layouts/targets.html", "{{define \"main\"}}\n<h1>{{.Title}</h1>\n{{end}}\n",
+			`layouts/targets.html:2: bad character U+007D '}'`},
+		{"execution", "layouts/targets.html", "{{define \"main\"}}\n\n<h1>{{.Nope}}</h1>\n{{end}}\n",
+			`layouts/targets.html:3:7: executing "main" at <.Nope>: can't evaluate field Nope in type *render.Page`},
+		{"missing text", "layouts/targets.html", "{{define \"main\"}}\n{{t \"khong.co\"}}\n{{end}}\n",
+			`layouts/targets.html:2:3: executing "main" at <t "khong.co">: error calling t: missing text "khong.co": add it to layouts/strings.toml`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			site := sitetest.Load(t, "small")
+			site[tt.file] = &fstest.MapFile{Data: []byte(tt.content)}
+			_, err := build.Render(site, render.Options{})
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("got:\n%v\nwant a line:\n%s", err, tt.want)
+			}
+		})
+	}
+}
+
+// TestErrorsCapped checks that a long list of problems is cut with a count
+// of the rest.
+func TestErrorsCapped(t *testing.T) {
+	site := sitetest.Load(t, "small")
+	var b strings.Builder
+	for i := range 60 {
+		b.WriteString("[[press]]\ndate = 2020-01-" + fmt.Sprintf("%02d", i%28+1) + "\nbogus" + strconv.Itoa(i) + " = 1\ntitle = \"t\"\n\n")
+	}
+	site["data/reports/2020-01.toml"] = &fstest.MapFile{Data: []byte(b.String())}
+	_, err := build.Render(site, render.Options{})
+	lines := strings.Split(err.Error(), "\n")
+	if len(lines) != 51 || lines[50] != "… and 10 more problems" {
+		t.Errorf("%d lines, last %q", len(lines), lines[len(lines)-1])
+	}
+	if !strings.HasPrefix(lines[0], "data/reports/2020-01.toml:3:1: unknown field \"bogus0\"") {
+		t.Errorf("first line %q", lines[0])
 	}
 }

@@ -58,6 +58,9 @@ func (l *loader) site() *model.Site {
 	s.Targets = l.targets(s.Units, s.Kinds, s.Lists)
 	s.Context = l.context()
 	s.Reports = l.reports(s)
+	if l.errs.Len() == 0 {
+		l.crossCheck(s)
+	}
 	s.Pages = l.pages()
 	s.Strings = l.strings()
 	s.Templates = l.templates()

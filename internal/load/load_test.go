@@ -124,6 +124,31 @@ func TestErrors(t *testing.T) {
 			`data/reports/2020-01.toml:5:3: this press record repeats the one on line 1: remove one of them`,
 		},
 		{
+			"handled more than detected", "data/reports/2020-02.toml",
+			"[[cases]]\nunit = \"002\"\ndetected = 0\nhandled = 2\n",
+			`data/reports/2020-02.toml:4:1: handled (Đã xử lý) adds up to 3 since the period started, more than the 2 of detected (Phát hiện): check the figures of this record`,
+		},
+		{
+			"adding a unit already on the list", "data/reports/2020-02.toml",
+			"[[list_changes]]\nlist = \"lanh-manh\"\nunit = \"10001\"\nchange = \"added\"\ndate = 2020-02-03\n",
+			`data/reports/2020-02.toml:1:3: Xã Khánh An is already on list "lanh-manh": it cannot be added again`,
+		},
+		{
+			"removing a unit not on the list", "data/reports/2020-02.toml",
+			"[[list_changes]]\nlist = \"lanh-manh\"\nunit = \"10004\"\nchange = \"removed\"\ndate = 2020-02-03\n",
+			`data/reports/2020-02.toml:1:3: Xã Kim Chính is not on list "lanh-manh": it cannot be removed`,
+		},
+		{
+			"published before the month", "data/reports/2020-02.toml",
+			"published = 2020-01-31\n",
+			`data/reports/2020-02.toml:1:1: published 2020-01-31 is before 2020-02, the month this report covers`,
+		},
+		{
+			"baseline member who joined during the period", "data/lists/lanh-manh.toml",
+			"name = \"L\"\nlevel = \"commune\"\nrubric = \"thang-diem\"\n[[members]]\nunit = \"10001\"\nsince = 2020-03-01\n",
+			`data/lists/lanh-manh.toml:6:1: Xã Khánh An joined on 2020-03-01, after the period starts (2020-01): list it as a list change in that month's report instead`,
+		},
+		{
 			"duplicate unit code", "data/units.toml",
 			"[[levels]]\nid = \"district\"\nname = \"huyện\"\n[[units]]\ncode = \"001\"\nname = \"A\"\ntype = \"Huyện\"\nlevel = \"district\"\n[[units]]\ncode = \"001\"\nname = \"B\"\ntype = \"Huyện\"\nlevel = \"district\"\n",
 			`data/units.toml:10:1: duplicate id "001": it is already used on line 5`,

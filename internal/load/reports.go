@@ -82,8 +82,11 @@ func (f *tomlFile) report(m model.Month, s *model.Site) *model.Report {
 		switch key {
 		case "published":
 			t, ok := v.(time.Time)
-			if !ok {
+			switch {
+			case !ok:
 				f.at(key, "published must be a date such as 2017-04-05, without quotes")
+			case model.MonthOf(t).Before(m):
+				f.at(key, "published %s is before %s, the month this report covers", t.Format("2006-01-02"), m)
 			}
 			r.Published = t
 		case "list_changes":
@@ -250,7 +253,8 @@ func (f *tomlFile) listChange(at string, raw map[string]any, m model.Month, s *m
 			f.at(keyPath(at, key), "unknown key %q in a list change: use %s", key, strings.Join(changeKeys, ", "))
 		}
 	}
-	c := &model.ListChange{Month: m}
+	line, col := f.ix.find(at)
+	c := &model.ListChange{Month: m, Pos: model.Pos{Path: f.path, Line: line, Col: col}}
 	id, _ := raw["list"].(string)
 	i := slices.IndexFunc(s.Lists, func(l *model.List) bool { return l.ID == id })
 	if i < 0 {

@@ -212,7 +212,8 @@ func (l *loader) lists(units *model.Registry, rubrics []*model.Rubric) []*model.
 			seen[strings.TrimSpace(m.Unit)] = i
 			checkScores(f, at+".scores", m.Scores, list.Rubric)
 			if u != nil {
-				list.Members = append(list.Members, &model.Member{Unit: u, Since: m.Since, Scores: m.Scores})
+				line, col := f.ix.find(at + ".since")
+				list.Members = append(list.Members, &model.Member{Unit: u, Since: m.Since, Scores: m.Scores, Pos: model.Pos{Path: p, Line: line, Col: col}})
 			}
 		}
 		out = append(out, list)

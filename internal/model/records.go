@@ -111,6 +111,7 @@ type Member struct {
 	Unit   *Unit
 	Since  time.Time
 	Scores map[string]float64
+	Pos    Pos
 }
 
 // ChangeType says whether a unit joins or leaves a list.
@@ -131,6 +132,7 @@ type ListChange struct {
 	Note   string
 	Scores map[string]float64
 	Month  Month
+	Pos    Pos
 }
 
 // Rubric is a scoring scheme: contents made of criteria with points, and

@@ -36,6 +36,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/model"
@@ -145,8 +146,14 @@ func (r *renderer) templateError(err error) {
 	} else if n, _ := fmt.Sscanf(rest, "%d:", &line); n == 1 {
 		_, rest, _ = strings.Cut(rest, ":")
 	}
-	if _, ok := r.site.Templates[name]; !ok {
+	src, ok := r.site.Templates[name]
+	if !ok {
 		name, line, col, rest = baseLayout, 0, 0, err.Error()
+	}
+	// Template columns are 0-based byte offsets; ours count characters
+	// from 1.
+	if lines := strings.Split(src, "\n"); col > 0 && line > 0 && line <= len(lines) && col <= len(lines[line-1]) {
+		col = utf8.RuneCountInString(lines[line-1][:col]) + 1
 	}
 	r.errs.Add("layouts/"+name, line, col, "%s", strings.TrimSpace(rest))
 }
