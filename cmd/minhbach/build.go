@@ -48,7 +48,7 @@ Flags:
 				return err
 			}
 			defer closeSite()
-			res, err := build.Build(fsys, dest)
+			res, err := build.Build(ctx, fsys, dest)
 			if err != nil {
 				return err
 			}

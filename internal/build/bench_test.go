@@ -25,7 +25,7 @@ func BenchmarkBuild(b *testing.B) {
 	src := os.DirFS(sitetest.Root())
 	out := b.TempDir() + "/public"
 	for b.Loop() {
-		if _, err := build.Build(src, out); err != nil {
+		if _, err := build.Build(b.Context(), src, out); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -4,6 +4,7 @@
 package build
 
 import (
+	"context"
 	"io/fs"
 
 	"github.com/minhbach/minhbach/internal/load"
@@ -33,13 +34,13 @@ func Render(src fs.FS, opt render.Options) (*Result, error) {
 }
 
 // Build renders the site in src and replaces the folder out with it. On any
-// error, out is left as it was.
-func Build(src fs.FS, out string) (*Result, error) {
+// error, or if ctx is cancelled first, out is left as it was.
+func Build(ctx context.Context, src fs.FS, out string) (*Result, error) {
 	res, err := Render(src, render.Options{})
 	if err != nil {
 		return nil, err
 	}
-	if err := write.Dir(out, res.Files); err != nil {
+	if err := write.Dir(ctx, out, res.Files); err != nil {
 		return nil, err
 	}
 	return res, nil

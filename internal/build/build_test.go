@@ -152,7 +152,7 @@ func snapshot(t *testing.T, dir string) map[string]string {
 func TestFailedBuildKeepsOutput(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	site := sitetest.Load(t, "small")
-	if _, err := build.Build(site, out); err != nil {
+	if _, err := build.Build(t.Context(), site, out); err != nil {
 		t.Fatal(err)
 	}
 	before := snapshot(t, out)
@@ -162,7 +162,7 @@ func TestFailedBuildKeepsOutput(t *testing.T) {
 
 	broken := sitetest.Load(t, "small")
 	broken["data/targets.toml"] = &fstest.MapFile{Data: []byte("[[targets]]\nid = \"x\"\nthresold = 3\n")}
-	_, err := build.Build(broken, out)
+	_, err := build.Build(t.Context(), broken, out)
 	var list *diag.ListError
 	if !errors.As(err, &list) {
 		t.Fatalf("broken build: got %v, want a list of input problems", err)
@@ -181,7 +181,7 @@ func TestFailedBuildKeepsOutput(t *testing.T) {
 	}
 
 	delete(site, "content/cap-nhat/2020-02.md")
-	if _, err := build.Build(site, out); err != nil {
+	if _, err := build.Build(t.Context(), site, out); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(filepath.Join(out, "cap-nhat", "2020-02", "index.html")); !errors.Is(err, fs.ErrNotExist) {
