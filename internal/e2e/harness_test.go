@@ -1,0 +1,192 @@
+package e2e
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"github.com/minhbach/minhbach/internal/build"
+	"github.com/minhbach/minhbach/internal/load"
+)
+
+// prefix is the sub-path the sites are served from, as on a real host
+// (https://host/portal/): every internal link must work below it.
+const prefix = "/portal/"
+
+// served builds the site in folder src and serves it with a plain static
+// file server under prefix. It returns the site's address and the built
+// folder.
+func served(t *testing.T, src string) (base, dir string) {
+	t.Helper()
+	fsys, closeSite, err := load.Dir(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer closeSite()
+	dir = filepath.Join(t.TempDir(), "public")
+	if _, err := build.Build(t.Context(), fsys, dir); err != nil {
+		t.Fatalf("build %s: %v", src, err)
+	}
+	mux := http.NewServeMux()
+	files := http.StripPrefix(strings.TrimSuffix(prefix, "/"), http.FileServer(http.Dir(dir)))
+	mux.Handle(prefix, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// Like nginx with error_page 404: a missing file gets 404.html.
+		p := filepath.Join(dir, filepath.FromSlash(strings.TrimPrefix(r.URL.Path, prefix)))
+		if _, err := os.Stat(p); err != nil {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.WriteHeader(http.StatusNotFound)
+			b, _ := os.ReadFile(filepath.Join(dir, "404.html"))
+			w.Write(b)
+			return
+		}
+		files.ServeHTTP(w, r)
+	}))
+	ts := httptest.NewServer(mux)
+	t.Cleanup(ts.Close)
+	return ts.URL + prefix, dir
+}
+
+// visit is what loading one page showed.
+type visit struct {
+	Status   int64
+	Console  []string // errors, exceptions, failed loads, CSP violations
+	Requests []string // every URL requested
+	Failed   []string // requests that failed or got a 4xx/5xx
+	Ran      []string // dialogs and hooked functions called by the page
+}
+
+// hook records calls a hostile payload would make, before any page script.
+const hook = `window.__ran = [];
+['alert', 'confirm', 'prompt', 'print'].forEach(function (f) {
+  window[f] = function () { window.__ran.push(f); };
+});`
+
+// open starts listening on a tab and installs the hook. The returned
+// function loads a URL and reports what happened.
+func open(t *testing.T, ctx context.Context) func(u string) visit {
+	t.Helper()
+	var mu sync.Mutex
+	var cur *visit
+	err := chromedp.Listen(ctx, func(ev any) {
+		mu.Lock()
+		defer mu.Unlock()
+		if cur == nil {
+			return
+		}
+		switch ev := ev.(type) {
+		case *runtime.EventExceptionThrown:
+			cur.Console = append(cur.Console, "exception: "+ev.ExceptionDetails.Text+" "+exceptionText(ev.ExceptionDetails))
+		case *runtime.EventConsoleAPICalled:
+			if ev.Type == runtime.ConsoleAPICalledTypeError || ev.Type == runtime.ConsoleAPICalledTypeWarning {
+				var parts []string
+				for _, a := range ev.Args {
+					parts = append(parts, strings.Trim(string(a.Value), `"`)+a.Description)
+				}
+				cur.Console = append(cur.Console, string(ev.Type)+": "+strings.Join(parts, " "))
+			}
+		case *log.EventEntryAdded:
+			if ev.Entry.Level == log.EntryLevelError || ev.Entry.Level == log.EntryLevelWarning {
+				cur.Console = append(cur.Console, "log "+string(ev.Entry.Level)+": "+ev.Entry.Text+" "+ev.Entry.URL)
+			}
+		case *network.EventRequestWillBeSent:
+			cur.Requests = append(cur.Requests, ev.Request.URL)
+		case *network.EventResponseReceived:
+			if ev.Type == network.ResourceTypeDocument && cur.Status == 0 {
+				cur.Status = ev.Response.Status
+			}
+			if ev.Response.Status >= 400 && ev.Type != network.ResourceTypeDocument {
+				cur.Failed = append(cur.Failed, ev.Response.URL)
+			}
+		case *network.EventLoadingFailed:
+			cur.Failed = append(cur.Failed, string(ev.RequestID)+" "+ev.ErrorText)
+		case *page.EventJavascriptDialogOpening:
+			cur.Ran = append(cur.Ran, "dialog: "+ev.Message)
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, step := range []func() error{
+		func() error { _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); return err },
+		func() error { _, err := chromedp.Call(ctx, log.Enable, cdp.Empty{}); return err },
+		func() error { _, err := chromedp.Call(ctx, runtime.Enable, cdp.Empty{}); return err },
+		func() error {
+			_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: hook})
+			return err
+		},
+	} {
+		if err := step(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return func(u string) visit {
+		t.Helper()
+		mu.Lock()
+		cur = &visit{}
+		mu.Unlock()
+		c, cancel := within(ctx, 20*time.Second)
+		defer cancel()
+		if err := chromedp.Do(c, chromedp.Navigate(u)); err != nil {
+			t.Fatalf("open %s: %v", u, err)
+		}
+		// Let deferred scripts and charts finish.
+		eventually(ctx, 5*time.Second, `document.readyState === 'complete'`)
+		time.Sleep(150 * time.Millisecond)
+		ran, _ := chromedp.Run(ctx, chromedp.Evaluate[[]string](`window.__ran || []`))
+		mu.Lock()
+		defer mu.Unlock()
+		v := *cur
+		v.Ran = append(v.Ran, ran...)
+		cur = nil
+		return v
+	}
+}
+
+func exceptionText(d *runtime.ExceptionDetails) string {
+	if d.Exception != nil {
+		return d.Exception.Description
+	}
+	return ""
+}
+
+// pages lists the HTML pages of a built site as URLs below base.
+func pages(t *testing.T, dir, base string) []string {
+	t.Helper()
+	var out []string
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".html") {
+			rel, _ := filepath.Rel(dir, p)
+			rel = filepath.ToSlash(rel)
+			out = append(out, base+strings.TrimSuffix(rel, "index.html"))
+		}
+		return nil
+	})
+	return out
+}
+
+// foreign returns the requests that left the host of base.
+func foreign(base string, requests []string) []string {
+	b, _ := url.Parse(base)
+	var out []string
+	for _, r := range requests {
+		u, err := url.Parse(r)
+		if err != nil || (u.Scheme != "data" && u.Host != b.Host) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
