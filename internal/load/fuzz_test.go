@@ -1,0 +1,83 @@
+package load_test
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+	"unicode/utf8"
+
+	"github.com/minhbach/minhbach/internal/diag"
+	"github.com/minhbach/minhbach/internal/load"
+	"github.com/minhbach/minhbach/internal/progress"
+	"github.com/minhbach/minhbach/internal/sitetest"
+)
+
+// inputFiles are the files the fuzzers replace, each in turn.
+var inputFiles = []string{
+	"site.toml", "data/units.toml", "data/agencies.toml", "data/records.toml", "data/targets.toml",
+	"data/lists/lanh-manh.toml", "data/rubrics/thang-diem.toml", "data/reports/2020-01.toml", "content/gioi-thieu.md",
+}
+
+// checkErrors checks what every problem must be: in the file that was
+// changed or another input file, at a line that exists, with a message.
+func checkErrors(t *testing.T, err error, fsys fstest.MapFS) {
+	t.Helper()
+	le, ok := err.(*diag.ListError)
+	if !ok {
+		t.Fatalf("error of type %T: %v", err, err)
+	}
+	for _, e := range le.Errs {
+		if e.Msg == "" || e.Path == "" {
+			t.Errorf("problem without a message or a file: %+v", e)
+			continue
+		}
+		f, ok := fsys[e.Path]
+		if !ok {
+			// A folder, such as data/reports for a missing report.
+			continue
+		}
+		lines := strings.Count(string(f.Data), "\n") + 1
+		if e.Line < 0 || e.Line > lines || e.Col < 0 {
+			t.Errorf("%s: line %d col %d outside a file of %d lines", e.Path, e.Line, e.Col, lines)
+		}
+		if e.Line > 0 && e.Col > 0 && utf8.Valid(f.Data) {
+			line := strings.Split(strings.ReplaceAll(strings.TrimPrefix(string(f.Data), "\ufeff"), "\r\n", "\n"), "\n")[e.Line-1]
+			if n := utf8.RuneCountInString(line); e.Col > n+1 && n > 0 {
+				t.Errorf("%s: col %d past the end of line %d (%d characters): %q", e.Path, e.Col, e.Line, n, line)
+			}
+		}
+	}
+}
+
+// FuzzLoad replaces one input file of a valid site with the fuzzer's bytes:
+// loading must never panic, problems must point inside the files, and a
+// site that loads must compute.
+func FuzzLoad(f *testing.F) {
+	base := sitetest.Load(f, "small")
+	for i, name := range inputFiles {
+		f.Add(uint8(i), base[name].Data)
+	}
+	f.Add(uint8(7), []byte("[[press]]\ndate = 2020-01-05\ntitle = \"Tin \u0301\"\nurl = \"ftp://x\"\n"))
+	f.Add(uint8(4), []byte("[[targets]]\nid = \"a\"\nrule = \"ratio\"\nrecords = \"cases\"\nnumerator = \"detected\"\ndenominator = \"handled\"\nthreshold = 1e400\nunit = \"x\"\nname = \"n\"\n"))
+	f.Fuzz(func(t *testing.T, which uint8, data []byte) {
+		fsys := sitetest.Parse("")
+		for k, v := range base {
+			fsys[k] = v
+		}
+		name := inputFiles[int(which)%len(inputFiles)]
+		fsys[name] = &fstest.MapFile{Data: data}
+		s, err := load.Site(fsys)
+		if err != nil {
+			checkErrors(t, err, fsys)
+			return
+		}
+		p := progress.Compute(s)
+		for _, r := range p.Results {
+			for _, m := range r.Months {
+				if m.HasValue && r.Target.IsPercent() && (m.Value < 0 || m.Value > 100) {
+					t.Errorf("%s %s: %v%% is not a percentage", r.Target.ID, m.Month, m.Value)
+				}
+			}
+		}
+	})
+}
