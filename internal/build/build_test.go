@@ -115,6 +115,29 @@ func TestExamplePages(t *testing.T) {
 	}
 }
 
+var scriptRE = regexp.MustCompile(`<script\b([^>]*)>`)
+
+// TestStrictCSP checks that every page carries a Content-Security-Policy
+// that allows scripts only from the site itself, and has no inline script
+// for it to block: every <script> has a src or holds JSON data.
+func TestStrictCSP(t *testing.T) {
+	res := example(t)
+	for name, b := range res.Files {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		if !bytes.Contains(b, []byte(`<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self';`)) {
+			t.Errorf("%s: no strict Content-Security-Policy", name)
+		}
+		for _, m := range scriptRE.FindAllSubmatch(b, -1) {
+			attrs := string(m[1])
+			if !strings.Contains(attrs, "src=") && !strings.Contains(attrs, `type="application/json"`) && !strings.Contains(attrs, `type="application/ld+json"`) {
+				t.Errorf("%s: inline script <script%s>", name, attrs)
+			}
+		}
+	}
+}
+
 // TestDeterministic renders the example site twice and compares every byte.
 func TestDeterministic(t *testing.T) {
 	a, b := example(t), example(t)
