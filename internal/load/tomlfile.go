@@ -180,6 +180,10 @@ func (f *tomlFile) runeCol(line, offset int) int {
 	if offset < start || offset > len(f.src) {
 		return 0
 	}
+	// The decoder's offsets can fall inside a multi-byte character.
+	for offset > start && offset < len(f.src) && !utf8.RuneStart(f.src[offset]) {
+		offset--
+	}
 	return utf8.RuneCountInString(f.src[start:offset]) + 1
 }
 
