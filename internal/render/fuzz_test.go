@@ -14,7 +14,9 @@ var idAttr = regexp.MustCompile(`<h[1-6] id="([^"]*)"`)
 // HTML or a javascript: link through, and must give unique, clean heading
 // ids.
 func FuzzMarkdown(f *testing.F) {
-	for _, name := range []string{"ke-hoach.md", "gioi-thieu.md", "_index.md"} {
+	// Not the plan text: a 26 KB seed slows coverage-guided fuzzing to a
+	// few executions a minute.
+	for _, name := range []string{"gioi-thieu.md", "_index.md"} {
 		if b, err := os.ReadFile(filepath.Join("..", "..", "content", name)); err == nil {
 			f.Add(b)
 		}
