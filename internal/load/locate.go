@@ -60,6 +60,9 @@ func (ix *keyIndex) scan() {
 			continue
 		case strings.HasPrefix(trimmed, "[["):
 			parts, _ := parseKey(trimmed[2:])
+			if len(parts) == 0 {
+				continue // not a header; the decoder reports the syntax
+			}
 			idx := ix.resolve(parts, arrays)
 			path := joinPath(idx)
 			i := arrays[path]
@@ -73,6 +76,9 @@ func (ix *keyIndex) scan() {
 			continue
 		case trimmed[0] == '[':
 			parts, _ := parseKey(trimmed[1:])
+			if len(parts) == 0 {
+				continue
+			}
 			table, bareTable = ix.resolve(parts, arrays), parts
 			ix.add(table, bareTable, lineNo, indent+2)
 			continue

@@ -25,7 +25,29 @@ type Chart struct {
 	Label   string      // the chart's accessible name
 	Summary string      // one sentence saying what it shows
 	Options template.JS // JSON
+	Legend  []LegendItem
 }
+
+// LegendItem names one series of a chart. The legend is HTML, not drawn by
+// ECharts: it is readable without JavaScript and the chart library stays
+// small.
+type LegendItem struct {
+	Label  string
+	Color  string
+	Dashed bool // a dashed line (a threshold) rather than a filled mark
+}
+
+// The colours of the charts' series, with contrast of at least 3:1 on white.
+const (
+	valueColor     = "#1f5f8b"
+	thresholdColor = "#8a5a00"
+	heldColor      = "#2e7d4f"
+	removedColor   = "#b3261e"
+)
+
+// chartKeys are the option keys the vendored ECharts build uses; go-echarts
+// also writes legend, tooltip and title, which that build does not have.
+var chartKeys = []string{"series", "xAxis", "yAxis", "grid", "animation"}
 
 // noValue is how ECharts marks a missing point.
 const noValue = "-"
@@ -35,7 +57,14 @@ func (r *renderer) chartJSON(c interface {
 	JSON() map[string]any
 }) template.JS {
 	c.Validate()
-	b, err := json.Marshal(c.JSON())
+	all := c.JSON()
+	options := make(map[string]any, len(chartKeys))
+	for _, k := range chartKeys {
+		if v, ok := all[k]; ok {
+			options[k] = v
+		}
+	}
+	b, err := json.Marshal(options)
 	if err != nil {
 		r.errs.Add("", 0, 0, "cannot encode chart options: %v", err)
 	}
@@ -69,28 +98,26 @@ func (r *renderer) targetChart(v *TargetView) *Chart {
 	}
 	global := []charts.GlobalOpts{
 		charts.WithInitializationOpts(opts.Initialization{ChartID: id}),
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}),
 		charts.WithYAxisOpts(yAxis),
-		charts.WithGridOpts(opts.Grid{Left: "48", Right: "16", Top: "24", Bottom: "64"}),
+		charts.WithGridOpts(opts.Grid{Left: "48", Right: "16", Top: "16", Bottom: "32"}),
 		charts.WithAnimation(false),
 	}
-	dashed := charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed", Width: 2, Color: "#8a5a00"})
+	dashed := charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed", Width: 2, Color: thresholdColor})
 	var options template.JS
 	if t.Rule == model.Monthly {
 		c := charts.NewBar()
 		c.SetGlobalOptions(global...)
-		c.SetXAxis(labels).AddSeries(name, bars, charts.WithItemStyleOpts(opts.ItemStyle{Color: "#1f5f8b"}))
+		c.SetXAxis(labels).AddSeries(name, bars, charts.WithItemStyleOpts(opts.ItemStyle{Color: valueColor}))
 		l := charts.NewLine()
-		l.SetXAxis(labels).AddSeries(thresholdName, line, dashed, charts.WithItemStyleOpts(opts.ItemStyle{Color: "#8a5a00"}), charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)}))
+		l.SetXAxis(labels).AddSeries(thresholdName, line, dashed, charts.WithItemStyleOpts(opts.ItemStyle{Color: thresholdColor}), charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)}))
 		c.Overlap(l)
 		options = r.chartJSON(c)
 	} else {
 		c := charts.NewLine()
 		c.SetGlobalOptions(global...)
 		c.SetXAxis(labels).
-			AddSeries(name, values, charts.WithLineStyleOpts(opts.LineStyle{Width: 3, Color: "#1f5f8b"}), charts.WithItemStyleOpts(opts.ItemStyle{Color: "#1f5f8b"})).
-			AddSeries(thresholdName, line, dashed, charts.WithItemStyleOpts(opts.ItemStyle{Color: "#8a5a00"}), charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)}))
+			AddSeries(name, values, charts.WithLineStyleOpts(opts.LineStyle{Width: 3, Color: valueColor}), charts.WithItemStyleOpts(opts.ItemStyle{Color: valueColor})).
+			AddSeries(thresholdName, line, dashed, charts.WithItemStyleOpts(opts.ItemStyle{Color: thresholdColor}), charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)}))
 		options = r.chartJSON(c)
 	}
 	return &Chart{
@@ -98,6 +125,7 @@ func (r *renderer) targetChart(v *TargetView) *Chart {
 		Label:   r.sentence("chart.target_label", map[string]string{"name": t.Name}),
 		Summary: r.chartSummary(v),
 		Options: options,
+		Legend:  []LegendItem{{Label: name, Color: valueColor}, {Label: thresholdName, Color: thresholdColor, Dashed: true}},
 	}
 }
 
@@ -143,15 +171,14 @@ func (r *renderer) listChart(v *ListView) *Chart {
 	c := charts.NewBar()
 	c.SetGlobalOptions(
 		charts.WithInitializationOpts(opts.Initialization{ChartID: id}),
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}),
 		charts.WithXAxisOpts(opts.XAxis{AxisLabel: &opts.AxisLabel{Interval: "0", Rotate: 30}}),
-		charts.WithGridOpts(opts.Grid{Left: "40", Right: "16", Top: "24", Bottom: "88"}),
+		charts.WithGridOpts(opts.Grid{Left: "40", Right: "16", Top: "16", Bottom: "64"}),
 		charts.WithAnimation(false),
 	)
+	heldName, removedName := r.sentence("chart.list_held", nil), r.sentence("chart.list_removed", nil)
 	c.SetXAxis(labels).
-		AddSeries(r.sentence("chart.list_held", nil), held, charts.WithItemStyleOpts(opts.ItemStyle{Color: "#2e7d4f"})).
-		AddSeries(r.sentence("chart.list_removed", nil), removed, charts.WithItemStyleOpts(opts.ItemStyle{Color: "#b3261e"}))
+		AddSeries(heldName, held, charts.WithItemStyleOpts(opts.ItemStyle{Color: heldColor})).
+		AddSeries(removedName, removed, charts.WithItemStyleOpts(opts.ItemStyle{Color: removedColor}))
 	return &Chart{
 		ID:    id,
 		Label: r.sentence("chart.list_label", map[string]string{"name": v.List.Name}),
@@ -161,6 +188,7 @@ func (r *renderer) listChart(v *ListView) *Chart {
 			"count": formatNumber(float64(most), 0),
 		}),
 		Options: r.chartJSON(c),
+		Legend:  []LegendItem{{Label: heldName, Color: heldColor}, {Label: removedName, Color: removedColor}},
 	}
 }
 

@@ -41,8 +41,8 @@
     div.classList.remove('chart--nojs');
     var chart = null;
     try {
-      // SVG stays sharp at any zoom on phones and prints as vectors.
-      chart = echarts.init(div, null, {renderer: 'svg'});
+      // The vendored build draws on a canvas only (it is the smallest).
+      chart = echarts.init(div, null, {renderer: 'canvas'});
       chart.setOption(options);
       return chart;
     } catch (e) {
