@@ -1,8 +1,6 @@
 package render
 
 import (
-	"net/url"
-
 	"github.com/minhbach/minhbach/internal/progress"
 )
 
@@ -83,10 +81,11 @@ func (r *renderer) pages() {
 	p.Downloads = r.downloads
 	r.emit(p)
 
-	// The server shows 404.html at any address, so its links cannot be
-	// relative: they start from the path of base_url.
+	// The server shows 404.html at any address, so nothing on it can be
+	// relative: its links are absolute (base_url) and its stylesheet is
+	// inlined (see layouts/_base.html).
 	p = r.newPage("404", "404.html", r.sentence("title.404", nil), "")
-	p.Root = basePath(r.site.Config.BaseURL)
+	p.Root = r.site.Config.BaseURL
 	r.emit(p)
 }
 
@@ -116,13 +115,4 @@ func cmpOr(a, b string) string {
 		return a
 	}
 	return b
-}
-
-// basePath returns the path part of a base URL, e.g. "/portal/".
-func basePath(base string) string {
-	u, err := url.Parse(base)
-	if err != nil || u.Path == "" {
-		return "/"
-	}
-	return u.Path
 }

@@ -262,15 +262,22 @@ func (r *renderer) funcs(p *Page) template.FuncMap {
 			}
 			return cmpOr(p.Root+target, "./")
 		},
-		"num":     func(n float64) string { return formatNumber(n, 1) },
-		"int":     func(n int) string { return formatNumber(float64(n), 0) },
-		"pct":     formatPercent,
-		"date":    formatDate,
-		"month":   r.monthLabel,
-		"status":  func(s any) (string, error) { return r.text("status." + fmt.Sprint(s)) },
-		"fold":    Fold,
-		"bytes":   r.byteSize,
-		"dict":    dict,
+		"num":    func(n float64) string { return formatNumber(n, 1) },
+		"int":    func(n int) string { return formatNumber(float64(n), 0) },
+		"pct":    formatPercent,
+		"date":   formatDate,
+		"month":  r.monthLabel,
+		"status": func(s any) (string, error) { return r.text("status." + fmt.Sprint(s)) },
+		"fold":   Fold,
+		"bytes":  r.byteSize,
+		"dict":   dict,
+		"inlineCSS": func(name string) (template.CSS, error) {
+			b, ok := r.site.Static[name]
+			if !ok {
+				return "", fmt.Errorf("no file static/%s to inline", name)
+			}
+			return template.CSS(b), nil
+		},
 		"unitURL": func(u *model.Unit) string { return r.unitURL[u.Code] },
 		"dataset": func(p *Page) template.JS { return r.dataset(p) },
 		"parentName": func(u *model.Unit) string {

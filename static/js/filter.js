@@ -16,11 +16,12 @@
       var rows = table.querySelectorAll('tr[data-search]');
       var groups = table.querySelectorAll('tbody');
       input.addEventListener('input', function () {
-        var words = fold(input.value).split(/\s+/).filter(Boolean);
+        // The words as typed, in order: "yen khanh" finds Yên Khánh, not
+        // Khánh Dương in Yên Mô.
+        var query = fold(input.value).split(/\s+/).filter(Boolean).join(' ');
         var shown = 0;
         Array.prototype.forEach.call(rows, function (row) {
-          var text = row.getAttribute('data-search');
-          var match = words.every(function (w) { return text.indexOf(w) >= 0; });
+          var match = row.getAttribute('data-search').indexOf(query) >= 0;
           row.hidden = !match;
           if (match) { shown++; }
         });
@@ -28,7 +29,7 @@
           body.hidden = body.querySelectorAll('tr[data-search]:not([hidden])').length === 0;
         });
         if (status) {
-          status.textContent = words.length ? shown + ' đơn vị phù hợp' : '';
+          status.textContent = query ? (status.getAttribute('data-found') || '{n}').replace('{n}', shown) : '';
         }
       });
     });

@@ -1,0 +1,320 @@
+package e2e
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"fmt"
+	"html"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+
+	"github.com/minhbach/minhbach/internal/sitetest"
+)
+
+// pageKinds is one page of every kind of the example site.
+var pageKinds = []struct {
+	kind, path string
+	charts     int // charts the page draws
+	status     int64
+}{
+	{"home", "", 0, 200},
+	{"plan", "ke-hoach/", 0, 200},
+	{"targets", "chi-tieu/", 0, 200},
+	{"target", "chi-tieu/tuyen-truyen/", 1, 200},
+	{"press", "chi-tieu/bao-chi/", 1, 200},
+	{"healthy", "danh-sach/xa-lanh-manh/", 1, 200},
+	{"updates", "cap-nhat/", 0, 200},
+	{"update", "cap-nhat/2017-08/", 0, 200},
+	{"districts", "don-vi/", 0, 200},
+	{"district", "don-vi/huyen-kim-son/", 0, 200},
+	{"responsibilities", "trach-nhiem/", 0, 200},
+	{"data", "du-lieu/", 0, 200},
+	{"about", "gioi-thieu/", 0, 200},
+	{"404", "khong-co-trang-nay/", 0, 404},
+}
+
+// Byte budgets for a slow connection: everything a page loads, gzipped.
+const (
+	budgetPlain  = 30 << 10
+	budgetCharts = 200 << 10
+)
+
+// screenshots is where the suite keeps its screenshots: $MINHBACH_SCREENSHOTS
+// if set (CI keeps them there), else a temporary folder.
+func screenshots(t *testing.T) string {
+	if d := os.Getenv("MINHBACH_SCREENSHOTS"); d != "" {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	return t.TempDir()
+}
+
+type axeViolation struct {
+	ID     string `json:"id"`
+	Impact string `json:"impact"`
+	Help   string `json:"help"`
+	Nodes  []struct {
+		Target []any `json:"target"`
+	} `json:"nodes"`
+}
+
+func axeSource(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("node_modules", "axe-core", "axe.min.js"))
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("axe-core is not installed: .ci/run must run npm ci in internal/e2e")
+		}
+		t.Skip("axe-core is not installed: run npm ci in internal/e2e")
+	}
+	return string(b)
+}
+
+// TestPages checks every page kind of the example site, served from a
+// sub-path by a plain static file server, in a real browser at 1280 and
+// 360 px wide.
+func TestPages(t *testing.T) {
+	axe := axeSource(t)
+	ctx := browser(t, 1280, 900)
+	base, dir := served(t, sitetest.Root())
+	shots := screenshots(t)
+	visitPage := open(t, ctx)
+	for _, pk := range pageKinds {
+		t.Run(pk.kind, func(t *testing.T) {
+			for _, width := range []int64{1280, 360} {
+				if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 900)); err != nil {
+					t.Fatal(err)
+				}
+				v := visitPage(base + pk.path)
+				if v.Status != pk.status {
+					t.Errorf("%d px: HTTP %d, want %d", width, v.Status, pk.status)
+				}
+				for _, c := range v.Console {
+					if pk.status == 404 && strings.Contains(c, "status of 404") && strings.Contains(c, pk.path) {
+						continue // the page itself, as it should
+					}
+					t.Errorf("%d px: console: %s", width, c)
+				}
+				if len(v.Failed) > 0 {
+					t.Errorf("%d px: failed requests: %v", width, v.Failed)
+				}
+				if f := foreign(base, v.Requests); len(f) > 0 {
+					t.Errorf("%d px: requests to other hosts: %v", width, f)
+				}
+				drawn, _ := chromedp.Run(ctx, chromedp.Evaluate[int](`Array.from(document.querySelectorAll('div.chart')).filter(function (d) {
+					var c = d.querySelector('canvas, svg'); return c && c.getBoundingClientRect().width > 0 && c.getBoundingClientRect().height > 0; }).length`))
+				if drawn != pk.charts {
+					t.Errorf("%d px: %d charts drawn, want %d", width, drawn, pk.charts)
+				}
+				over, _ := chromedp.Run(ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth - window.innerWidth`))
+				if over > 0 {
+					wide, _ := chromedp.Run(ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll('body *')).filter(function (e) {
+						var r = e.getBoundingClientRect(); return r.right > window.innerWidth + 1 && !e.closest('.table-scroll'); }).slice(0, 5).map(function (e) { return e.tagName + '.' + e.className; })`))
+					t.Errorf("%d px: the page scrolls sideways by %d px: %v", width, over, wide)
+				}
+				violations, err := chromedp.Run(ctx, chromedp.Evaluate[[]axeViolation](axe+`;
+					axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}, resultTypes: ['violations']})
+					.then(function (r) { return r.violations; })`, chromedp.EvalAwaitPromise))
+				if err != nil {
+					t.Fatalf("axe: %v", err)
+				}
+				for _, x := range violations {
+					if x.Impact == "serious" || x.Impact == "critical" {
+						var where []string
+						for _, n := range x.Nodes {
+							where = append(where, fmt.Sprint(n.Target...))
+						}
+						t.Errorf("%d px: axe %s (%s): %s at %v", width, x.ID, x.Impact, x.Help, where)
+					}
+				}
+				png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+				if err == nil {
+					os.WriteFile(filepath.Join(shots, fmt.Sprintf("%s-%d.png", pk.kind, width)), png, 0o644)
+				}
+			}
+		})
+	}
+	_ = dir
+}
+
+// TestWithoutJavaScript checks that every page kind is whole with scripts
+// off: the text, every chart's data table, the full list without the
+// filter.
+func TestWithoutJavaScript(t *testing.T) {
+	ctx := browser(t, 360, 900)
+	base, _ := served(t, sitetest.Root())
+	if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+		t.Fatal(err)
+	}
+	for _, pk := range pageKinds {
+		c, cancel := within(ctx, 15*time.Second)
+		if err := chromedp.Do(c, chromedp.Navigate(base+pk.path)); err != nil {
+			t.Fatalf("%s: %v", pk.kind, err)
+		}
+		cancel()
+		type state struct {
+			H1, Main              int
+			Charts, ChartsTabled  int
+			FilterShown, ListRows int
+		}
+		s, err := chromedp.Run(ctx, chromedp.Evaluate[state](`(function () {
+			var charts = document.querySelectorAll('figure.chart-figure');
+			var tabled = Array.from(charts).filter(function (f) {
+				var n = f.nextElementSibling; return n && n.querySelector('table') && n.querySelectorAll('tbody tr').length > 0; });
+			var filter = document.querySelector('.filter');
+			return {H1: document.querySelectorAll('h1').length, Main: document.querySelector('main').innerText.length,
+				Charts: charts.length, ChartsTabled: tabled.length,
+				FilterShown: filter && !filter.hidden ? 1 : 0,
+				ListRows: document.querySelectorAll('tr[data-search]').length};
+		})()`))
+		if err != nil {
+			t.Fatalf("%s: %v", pk.kind, err)
+		}
+		if s.H1 != 1 || s.Main < 150 {
+			t.Errorf("%s: %d h1, %d characters of text", pk.kind, s.H1, s.Main)
+		}
+		if s.Charts != pk.charts || s.ChartsTabled != s.Charts {
+			t.Errorf("%s: %d charts, %d with a data table after them; want %d", pk.kind, s.Charts, s.ChartsTabled, pk.charts)
+		}
+		if s.FilterShown != 0 {
+			t.Errorf("%s: the filter shows without JavaScript", pk.kind)
+		}
+		if pk.kind == "healthy" && s.ListRows < 40 {
+			t.Errorf("healthy: %d rows without JavaScript, want the whole list", s.ListRows)
+		}
+	}
+}
+
+// TestFilter types without diacritics in the healthy-commune filter.
+func TestFilter(t *testing.T) {
+	ctx := browser(t, 1280, 900)
+	base, _ := served(t, sitetest.Root())
+	c, cancel := within(ctx, 15*time.Second)
+	defer cancel()
+	if err := chromedp.Do(c, chromedp.Navigate(base+"danh-sach/xa-lanh-manh/"),
+		chromedp.WaitVisible(chromedp.CSS("#loc")),
+		chromedp.SendKeys(chromedp.CSS("#loc"), "yen khanh")); err != nil {
+		t.Fatal(err)
+	}
+	shown, err := chromedp.Run(c, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll('tr[data-search]')).filter(function (r) { return !r.hidden; }).map(function (r) { return r.querySelector('th').innerText + ' / ' + r.getAttribute('data-search'); })`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(shown) == 0 {
+		t.Fatal(`"yen khanh" shows no row`)
+	}
+	for _, s := range shown {
+		if !strings.Contains(s, "yen khanh") {
+			t.Errorf("row %q shown for \"yen khanh\"", s)
+		}
+	}
+	status, _ := chromedp.Run(c, chromedp.Text(chromedp.CSS("#loc-ket-qua")))
+	if !strings.HasPrefix(status, fmt.Sprint(len(shown))) {
+		t.Errorf("status %q for %d rows", status, len(shown))
+	}
+}
+
+// TestPrint checks the print stylesheet: no navigation, the chart and its
+// table kept, links written out; and prints a target page to PDF.
+func TestPrint(t *testing.T) {
+	ctx := browser(t, 1280, 900)
+	base, _ := served(t, sitetest.Root())
+	for _, p := range []string{"chi-tieu/tuyen-truyen/", "chi-tieu/bao-chi/", "cap-nhat/2017-08/"} {
+		c, cancel := within(ctx, 20*time.Second)
+		if err := chromedp.Do(c, chromedp.Navigate(base+p)); err != nil {
+			t.Fatal(err)
+		}
+		eventually(ctx, 5*time.Second, `document.readyState === 'complete'`)
+		if _, err := chromedp.Call(c, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+			t.Fatal(err)
+		}
+		type state struct{ Nav, Tables, Figures string }
+		s, err := chromedp.Run(c, chromedp.Evaluate[state](`({
+			Nav: getComputedStyle(document.querySelector('.site-nav')).display,
+			Tables: String(document.querySelectorAll('table').length),
+			Figures: String(document.querySelectorAll('figure').length)})`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s.Nav != "none" {
+			t.Errorf("%s: navigation printed (display %s)", p, s.Nav)
+		}
+		pdf, err := chromedp.Run(c, chromedp.PrintToPDF())
+		if err != nil || !bytes.HasPrefix(pdf, []byte("%PDF")) {
+			t.Errorf("%s: no PDF: %v", p, err)
+		}
+		os.WriteFile(filepath.Join(screenshots(t), strings.ReplaceAll(strings.Trim(p, "/"), "/", "-")+".pdf"), pdf, 0o644)
+		chromedp.Call(c, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{})
+		cancel()
+	}
+}
+
+var (
+	stylesheetRE = regexp.MustCompile(`<link rel="stylesheet" href="([^"]+)"`)
+	scriptSrcRE  = regexp.MustCompile(`<script src="([^"]+)"`)
+	imgSrcRE     = regexp.MustCompile(`<img [^>]*src="([^"]+)"`)
+)
+
+func gzipSize(b []byte) int {
+	var buf bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	w.Write(b)
+	w.Close()
+	return buf.Len()
+}
+
+// TestBudgets measures, for every page of the example site, what it loads
+// (the page, its stylesheets, scripts and images), gzipped: 30 KB at most
+// without charts, 200 KB with the chart library.
+func TestBudgets(t *testing.T) {
+	_, dir := served(t, sitetest.Root())
+	sizes := map[string]int{}
+	for _, p := range pages(t, dir, "") {
+		file := p
+		if file == "" || strings.HasSuffix(file, "/") {
+			file += "index.html"
+		}
+		b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(file)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		total := gzipSize(b)
+		charts := bytes.Contains(b, []byte("echarts"))
+		for _, re := range []*regexp.Regexp{stylesheetRE, scriptSrcRE, imgSrcRE} {
+			for _, m := range re.FindAllSubmatch(b, -1) {
+				ref := html.UnescapeString(string(m[1]))
+				target := path.Join(path.Dir(file), ref)
+				if file == "404.html" {
+					target = strings.TrimPrefix(ref, "/ninh-binh-31-kh-bcd/")
+				}
+				asset, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(target)))
+				if err != nil {
+					t.Errorf("%s: %s: %v", file, ref, err)
+					continue
+				}
+				total += gzipSize(asset)
+			}
+		}
+		limit := budgetPlain
+		if charts {
+			limit = budgetCharts
+		}
+		if total > limit {
+			t.Errorf("%s: %d bytes gzip, over the budget of %d", file, total, limit)
+		}
+		sizes[file] = total
+	}
+	report, _ := json.MarshalIndent(sizes, "", "  ")
+	t.Logf("bytes per page, gzip, with what each loads:\n%s", report)
+}
