@@ -2,6 +2,7 @@ package build_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"html"
@@ -261,5 +262,65 @@ func TestErrorsCapped(t *testing.T) {
 	}
 	if !strings.HasPrefix(lines[0], "data/reports/2020-01.toml:3:1: unknown field \"bogus0\"") {
 		t.Errorf("first line %q", lines[0])
+	}
+}
+
+var (
+	titleRE     = regexp.MustCompile(`<title>([^<]+)</title>`)
+	metaRE      = regexp.MustCompile(`<meta (?:name|property)="(description|og:title|og:description|og:url|og:type)" content="([^"]*)">`)
+	canonicalRE = regexp.MustCompile(`<link rel="canonical" href="(https://[^"]+)">`)
+)
+
+// TestSharing checks that every page can be shared: its own title, a
+// description, a canonical address under base_url and Open Graph tags; and
+// that the open-data page describes its downloads as a schema.org Dataset.
+func TestSharing(t *testing.T) {
+	res := example(t)
+	titles := map[string]string{}
+	for name, b := range res.Files {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		m := titleRE.FindSubmatch(b)
+		if m == nil {
+			t.Errorf("%s: no title", name)
+			continue
+		}
+		if other, dup := titles[string(m[1])]; dup && name != "404.html" {
+			t.Errorf("%s and %s have the same title %q", name, other, m[1])
+		}
+		titles[string(m[1])] = name
+		metas := map[string]string{}
+		for _, mm := range metaRE.FindAllSubmatch(b, -1) {
+			metas[string(mm[1])] = string(mm[2])
+		}
+		for _, k := range []string{"description", "og:title", "og:description", "og:url", "og:type"} {
+			if strings.TrimSpace(metas[k]) == "" {
+				t.Errorf("%s: no %s", name, k)
+			}
+		}
+		c := canonicalRE.FindSubmatch(b)
+		if c == nil || !strings.HasPrefix(string(c[1]), "https://example.org/ninh-binh-31-kh-bcd/") {
+			t.Errorf("%s: canonical %q", name, c)
+		}
+	}
+	data := string(res.Files["du-lieu/index.html"])
+	i := strings.Index(data, `<script type="application/ld+json">`)
+	if i < 0 {
+		t.Fatal("the open-data page has no JSON-LD")
+	}
+	body := data[i+len(`<script type="application/ld+json">`):]
+	body = body[:strings.Index(body, "</script>")]
+	var ds struct {
+		Type         string `json:"@type"`
+		Distribution []struct {
+			ContentURL string `json:"contentUrl"`
+		} `json:"distribution"`
+	}
+	if err := json.Unmarshal([]byte(body), &ds); err != nil {
+		t.Fatalf("JSON-LD: %v", err)
+	}
+	if ds.Type != "Dataset" || len(ds.Distribution) < 20 {
+		t.Errorf("JSON-LD @type %q with %d downloads", ds.Type, len(ds.Distribution))
 	}
 }
