@@ -33,6 +33,10 @@ type configFile struct {
 
 const configPath = "site.toml"
 
+// maxMonths bounds the plan period: a typo such as 2107 for 2017 would
+// otherwise make every computation run over a century of months.
+const maxMonths = 50 * 12
+
 func (l *loader) config() model.Config {
 	f := readTOML(l.fsys, configPath, l.errs)
 	if f == nil {
@@ -79,8 +83,12 @@ func (l *loader) config() model.Config {
 	if cfg.Plan.End, err = model.ParseMonth(c.Plan.End); err != nil {
 		f.at("plan.end", "plan end: %v", err)
 	}
-	if !cfg.Plan.Start.IsZero() && cfg.Plan.End.Before(cfg.Plan.Start) {
-		f.at("plan.end", "the plan ends (%s) before it starts (%s)", cfg.Plan.End, cfg.Plan.Start)
+	switch start, end := cfg.Plan.Start, cfg.Plan.End; {
+	case start.IsZero() || end.IsZero():
+	case end.Before(start):
+		f.at("plan.end", "the plan ends (%s) before it starts (%s)", end, start)
+	case (end.Year-start.Year)*12+int(end.Mon-start.Mon) >= maxMonths:
+		f.at("plan.end", "the period %s to %s is longer than %d years: check the years", start, end, maxMonths/12)
 	}
 	for i, m := range c.Menu {
 		if u, err := url.Parse(m.Path); m.Label == "" || err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(m.Path, "/") {

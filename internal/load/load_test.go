@@ -39,6 +39,11 @@ func TestErrors(t *testing.T) {
 			`data/targets.toml:6:1: "threshold" must be a number, not text in quotes`,
 		},
 		{
+			"period of centuries", "site.toml",
+			"title = \"T\"\nbase_url = \"https://example.org/\"\n[plan]\nnumber = \"1\"\ntitle = \"P\"\ndate = 2020-01-01\nissuer = \"I\"\nstart = \"2020-01\"\nend = \"9020-04\"\n",
+			`site.toml:9:1: the period 2020-01 to 9020-04 is longer than 50 years: check the years`,
+		},
+		{
 			"unknown rule", "data/targets.toml",
 			"[[targets]]\nid = \"a\"\nname = \"A\"\nrule = \"sum\"\nthreshold = 1\nunit = \"x\"\n",
 			`data/targets.toml:4:1: unknown rule "sum": use share, monthly, count, ratio or membership`,

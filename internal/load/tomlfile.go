@@ -180,6 +180,10 @@ func (f *tomlFile) runeCol(line, offset int) int {
 	if offset < start || offset > len(f.src) {
 		return 0
 	}
+	// The decoder's offset can lie past the end of the line it names.
+	if end := strings.IndexByte(f.src[start:], '\n'); end >= 0 && offset > start+end {
+		offset = start + end
+	}
 	// The decoder's offsets can fall inside a multi-byte character.
 	for offset > start && offset < len(f.src) && !utf8.RuneStart(f.src[offset]) {
 		offset--
