@@ -56,7 +56,7 @@ func TestKilledBuildKeepsOutput(t *testing.T) {
 	if testing.Short() {
 		t.Skip("kills 25 builds")
 	}
-	siteA := sitetest.Root()              // the example site
+	siteA := sitetest.Root()               // the example site
 	siteB := sitetest.WriteDir(t, "small") // another site
 	out := filepath.Join(t.TempDir(), "public")
 	build := func(site string) *exec.Cmd {
