@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"github.com/minhbach/minhbach/internal/sitetest"
@@ -250,9 +251,13 @@ func TestPrint(t *testing.T) {
 		if s.Nav != "none" {
 			t.Errorf("%s: navigation printed (display %s)", p, s.Nav)
 		}
-		pdf, err := chromedp.Run(c, chromedp.PrintToPDF())
+		// The stylesheet's @page sets A4 (595 x 842 points).
+		pdf, err := chromedp.Run(c, chromedp.PrintToPDF(func(p *page.PrintToPDFParams) { yes := true; p.PreferCSSPageSize = &yes }))
 		if err != nil || !bytes.HasPrefix(pdf, []byte("%PDF")) {
 			t.Errorf("%s: no PDF: %v", p, err)
+		}
+		if !regexp.MustCompile(`/MediaBox \[0 0 59[45]\.\d* 84[12]`).Match(pdf) {
+			t.Errorf("%s: not printed on A4", p)
 		}
 		os.WriteFile(filepath.Join(screenshots(t), strings.ReplaceAll(strings.Trim(p, "/"), "/", "-")+".pdf"), pdf, 0o644)
 		chromedp.Call(c, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{})
