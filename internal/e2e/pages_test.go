@@ -37,6 +37,7 @@ var pageKinds = []struct {
 	{"update", "cap-nhat/2017-08/", 0, 200},
 	{"districts", "don-vi/", 0, 200},
 	{"district", "don-vi/huyen-kim-son/", 0, 200},
+	{"commune", "don-vi/huyen-kim-son/xa-kim-chinh/", 0, 200},
 	{"responsibilities", "trach-nhiem/", 0, 200},
 	{"data", "du-lieu/", 0, 200},
 	{"about", "gioi-thieu/", 0, 200},

@@ -27,7 +27,6 @@ package progress
 
 import (
 	"math"
-	"slices"
 
 	"github.com/minhbach/minhbach/internal/model"
 )
@@ -308,28 +307,37 @@ func (c *computer) split(t *model.Target, m model.Month) (counted, missing []*mo
 	return counted, missing
 }
 
-// groups breaks counted units down by their parent units.
+// groups breaks counted units down by the units of the top level (for
+// communes: by district, or by province in a national registry).
 func (c *computer) groups(t *model.Target, counted []*model.Unit) []*Group {
-	lv := c.site.Units.Level(t.Level)
+	reg := c.site.Units
+	lv := reg.Level(t.Level)
 	if lv == nil || lv.Parent == "" {
 		return nil
 	}
+	top := reg.Levels[0].ID
+	isCounted := make(map[string]bool, len(counted))
+	for _, u := range counted {
+		isCounted[u.Code] = true
+	}
+	byTop := map[string]*Group{}
 	var out []*Group
-	for _, parent := range c.site.Units.AtLevel(lv.Parent) {
-		g := &Group{Unit: parent}
-		for _, u := range c.site.Units.Children(parent.Code) {
-			if u.Level != t.Level {
-				continue
-			}
-			g.Den++
-			if slices.Contains(counted, u) {
-				g.Num++
-			}
+	for _, u := range reg.AtLevel(top) {
+		g := &Group{Unit: u}
+		byTop[u.Code] = g
+		out = append(out, g)
+	}
+	for _, u := range reg.AtLevel(t.Level) {
+		g := byTop[reg.Ancestor(u, top).Code]
+		g.Den++
+		if isCounted[u.Code] {
+			g.Num++
 		}
+	}
+	for _, g := range out {
 		if g.Den > 0 {
 			g.Value, g.HasValue = 100*float64(g.Num)/float64(g.Den), true
 		}
-		out = append(out, g)
 	}
 	return out
 }

@@ -400,7 +400,7 @@ func TestHostilePaths(t *testing.T) {
 			units++
 		}
 	}
-	if units != 2 {
-		t.Errorf("%d district pages, want 2", units)
+	if units != 7 {
+		t.Errorf("%d unit pages, want 7 (2 districts, 5 communes)", units)
 	}
 }

@@ -53,23 +53,20 @@ func (r *renderer) pages() {
 		r.emit(p)
 	}
 
-	var units []*UnitView
-	top := r.site.Units.Levels
-	if len(top) > 0 {
-		for _, u := range r.site.Units.AtLevel(top[0].ID) {
-			units = append(units, r.unitView(u))
+	var top []*UnitView
+	for _, u := range r.site.Units.Units {
+		v := r.unitView(u)
+		if u.Parent == "" {
+			top = append(top, v)
 		}
-	}
-	p = r.newPage("units", "don-vi/", r.sentence("title.units", nil), "")
-	p.Units = units
-	p.Registry = r.site.Units
-	r.emit(p)
-	for _, u := range units {
-		p := r.newPage("unit", u.URL, u.Unit.FullName(), "")
-		p.Unit = u
-		p.Lists = r.lists
+		p := r.newPage("unit", v.URL, u.FullName(), "")
+		p.Unit = v
 		r.emit(p)
 	}
+	p = r.newPage("units", "don-vi/", r.sentence("title.units", nil), "")
+	p.Units = top
+	p.Registry = r.site.Units
+	r.emit(p)
 
 	p = r.newPage("agencies", "trach-nhiem/", r.sentence("title.agencies", nil), "")
 	p.Agencies = r.agencyViews()

@@ -86,8 +86,9 @@ type renderer struct {
 	lists     []*ListView
 	updates   []*UpdateView
 	downloads []*Download
-	published time.Time         // date of the latest report, the data's "as of" date
-	unitURL   map[string]string // top-level unit code → its page
+	published time.Time                             // date of the latest report, the data's "as of" date
+	unitURL   map[string]string                     // unit code → its page
+	byUnit    map[string]map[string][]*model.Record // unit code → kind id → records naming it
 }
 
 const baseLayout = "_base.html"
@@ -262,15 +263,16 @@ func (r *renderer) funcs(p *Page) template.FuncMap {
 			}
 			return cmpOr(p.Root+target, "./")
 		},
-		"num":    func(n float64) string { return formatNumber(n, 1) },
-		"int":    func(n int) string { return formatNumber(float64(n), 0) },
-		"pct":    formatPercent,
-		"date":   formatDate,
-		"month":  r.monthLabel,
-		"status": func(s any) (string, error) { return r.text("status." + fmt.Sprint(s)) },
-		"fold":   Fold,
-		"bytes":  r.byteSize,
-		"dict":   dict,
+		"num":     func(n float64) string { return formatNumber(n, 1) },
+		"int":     func(n int) string { return formatNumber(float64(n), 0) },
+		"pct":     formatPercent,
+		"date":    formatDate,
+		"month":   r.monthLabel,
+		"status":  func(s any) (string, error) { return r.text("status." + fmt.Sprint(s)) },
+		"fold":    Fold,
+		"bytes":   r.byteSize,
+		"dict":    dict,
+		"capital": capital,
 		"inlineCSS": func(name string) (template.CSS, error) {
 			b, ok := r.site.Static[name]
 			if !ok {
@@ -366,4 +368,13 @@ func dict(kv ...any) (map[string]any, error) {
 		m[k] = kv[i+1]
 	}
 	return m, nil
+}
+
+// capital writes the first letter of s in upper case: "huyện, thành phố" →
+// "Huyện, thành phố".
+func capital(s string) string {
+	for i, r := range s {
+		return strings.ToUpper(string(r)) + s[i+utf8.RuneLen(r):]
+	}
+	return s
 }

@@ -36,7 +36,9 @@ type MonthRow struct {
 type ListView struct {
 	*progress.ListState
 	URL       string
-	Groups    []*ListGroup
+	Groups    []*ListGroup               // by the units one level above the list's
+	byUnit    map[string]*ListGroup      // by every unit above the list's level
+	entry     map[string]*progress.Entry // by unit code
 	Chart     *Chart
 	Rubric    *model.Rubric
 	Target    *TargetView // the membership target counting it, if any
@@ -81,29 +83,6 @@ type TargetMonth struct {
 	Value  string
 }
 
-// UnitView is a unit with its figures.
-type UnitView struct {
-	Unit     *model.Unit
-	URL      string
-	Children []*UnitRow
-	Activity []*KindCount // records per kind, to the latest report
-	Lists    []*UnitList
-	RowKinds []*model.Kind // the kinds whose records name the children
-}
-
-// UnitRow is a unit below another, with its figures.
-type UnitRow struct {
-	Unit     *model.Unit
-	Activity []int // per kind of UnitView.Activity
-	Lists    []string
-}
-
-// UnitList is a list and where a unit's children stand on it.
-type UnitList struct {
-	List  *ListView
-	Group *ListGroup
-}
-
 // AgencyView is an agency with its monthly reporting.
 type AgencyView struct {
 	*model.Agency
@@ -111,9 +90,8 @@ type AgencyView struct {
 }
 
 func (r *renderer) views() {
-	if len(r.site.Units.Levels) > 0 {
-		r.unitURL = unitURLs(r.site.Units.AtLevel(r.site.Units.Levels[0].ID))
-	}
+	r.unitURL = unitURLs(r.site.Units)
+	r.byUnit = recordsByUnit(r.site)
 	for _, rep := range r.site.Reports {
 		if rep.Published.After(r.published) {
 			r.published = rep.Published
@@ -220,31 +198,39 @@ func (r *renderer) calc(t *model.Target, m *progress.Month) string {
 
 func (r *renderer) listView(st *progress.ListState) *ListView {
 	l := st.List
-	v := &ListView{ListState: st, URL: link("danh-sach", l.ID), Rubric: l.Rubric}
+	v := &ListView{ListState: st, URL: link("danh-sach", l.ID), Rubric: l.Rubric,
+		byUnit: map[string]*ListGroup{}, entry: map[string]*progress.Entry{}}
 	units := r.site.Units
+	for _, e := range st.Entries {
+		v.entry[e.Unit.Code] = e
+		for p := units.Unit(e.Unit.Parent); p != nil; p = units.Unit(p.Parent) {
+			g := v.byUnit[p.Code]
+			if g == nil {
+				g = &ListGroup{Unit: p}
+				v.byUnit[p.Code] = g
+			}
+			g.Entries = append(g.Entries, e)
+			switch {
+			case e.Lost:
+				g.Removed++
+			case e.New:
+				g.Added++
+				g.Held++
+			default:
+				g.Held++
+			}
+		}
+	}
+	// Grouped by the top level, so that a national list has one group per
+	// province, not one per district.
 	lv := units.Level(l.Level)
 	if lv != nil && lv.Parent != "" {
-		for _, parent := range units.AtLevel(lv.Parent) {
-			g := &ListGroup{Unit: parent}
-			for _, u := range units.Children(parent.Code) {
-				if u.Level == l.Level {
-					g.Units++
-				}
+		for _, parent := range units.AtLevel(units.Levels[0].ID) {
+			g := v.byUnit[parent.Code]
+			if g == nil {
+				g = &ListGroup{Unit: parent}
 			}
-			for _, e := range st.Entries {
-				if units.Ancestor(e.Unit, lv.Parent) == parent {
-					g.Entries = append(g.Entries, e)
-					switch {
-					case e.Lost:
-						g.Removed++
-					case e.New:
-						g.Added++
-						g.Held++
-					default:
-						g.Held++
-					}
-				}
-			}
+			g.Units = countBelow(units, parent, l.Level)
 			v.Groups = append(v.Groups, g)
 		}
 	} else {
@@ -298,47 +284,6 @@ func (r *renderer) statusesIn(m model.Month) []*TargetMonth {
 	return out
 }
 
-func (r *renderer) unitView(u *model.Unit) *UnitView {
-	v := &UnitView{Unit: u, URL: r.unitURL[u.Code]}
-	var kinds []*model.Kind
-	for _, k := range r.site.Kinds {
-		if k.Level != "" {
-			kinds = append(kinds, k)
-			v.Activity = append(v.Activity, &KindCount{Kind: k, Count: r.prog.Activity[k.ID][u.Code]})
-		}
-	}
-	for _, l := range r.lists {
-		for _, g := range l.Groups {
-			if g.Unit == u {
-				v.Lists = append(v.Lists, &UnitList{List: l, Group: g})
-			}
-		}
-	}
-	children := r.site.Units.Children(u.Code)
-	for _, k := range kinds {
-		if len(children) > 0 && k.Level == children[0].Level {
-			v.RowKinds = append(v.RowKinds, k)
-		}
-	}
-	for _, c := range children {
-		row := &UnitRow{Unit: c}
-		for _, k := range v.RowKinds {
-			row.Activity = append(row.Activity, r.prog.Activity[k.ID][c.Code])
-		}
-		for _, l := range r.lists {
-			state := ""
-			for _, e := range l.Entries {
-				if e.Unit == c {
-					state = entryState(e)
-				}
-			}
-			row.Lists = append(row.Lists, state)
-		}
-		v.Children = append(v.Children, row)
-	}
-	return v
-}
-
 // entryState names an entry's standing on its list: a key of the strings
 // table under "list.".
 func entryState(e *progress.Entry) string {
@@ -349,24 +294,6 @@ func entryState(e *progress.Entry) string {
 		return "added"
 	}
 	return "kept"
-}
-
-// unitURLs gives every top-level unit its page: a slug of its full name,
-// with its code added when two names fold to the same slug.
-func unitURLs(units []*model.Unit) map[string]string {
-	count := map[string]int{}
-	for _, u := range units {
-		count[Slug(u.FullName())]++
-	}
-	out := map[string]string{}
-	for _, u := range units {
-		slug := Slug(u.FullName())
-		if count[slug] > 1 || slug == "" {
-			slug = strings.Trim(slug+"-"+Slug(u.Code), "-")
-		}
-		out[u.Code] = link("don-vi", slug)
-	}
-	return out
 }
 
 func (r *renderer) agencyViews() []*AgencyView {

@@ -1,0 +1,191 @@
+package render
+
+import (
+	"strings"
+
+	"github.com/minhbach/minhbach/internal/model"
+	"github.com/minhbach/minhbach/internal/progress"
+)
+
+// UnitView is one unit's page: where it stands, what was recorded in it and
+// below it, and its units one level down.
+type UnitView struct {
+	Unit       *model.Unit
+	URL        string
+	Level      *model.Level
+	Ancestors  []*model.Unit // from the top down
+	Children   []*UnitRow
+	ChildLevel *model.Level
+	Activity   []*KindCount // records in and below the unit, per kind, to the latest report
+	RowKinds   []*model.Kind
+	RowLists   []*ListView  // the lists shown for each child
+	Lists      []*UnitList  // lists of units below this one: how many hold the status
+	Standing   []*UnitEntry // lists of units of this level: this unit's place
+	Records    []*KindCount // records naming this unit itself
+}
+
+// UnitRow is a unit below another, with its figures.
+type UnitRow struct {
+	Unit     *model.Unit
+	URL      string
+	Activity []int       // per kind of UnitView.RowKinds
+	Lists    []*RowStand // per list of UnitView.RowLists
+}
+
+// RowStand is where a child stands on a list: its own standing if the list
+// is of its level, else how many units below it hold the status.
+type RowStand struct {
+	State   string // "kept", "added", "removed" or "" (its own standing)
+	Count   int
+	IsCount bool
+}
+
+// UnitList is a list and where a unit's descendants stand on it.
+type UnitList struct {
+	List  *ListView
+	Group *ListGroup
+}
+
+// UnitEntry is a unit's own place on a list.
+type UnitEntry struct {
+	List  *ListView
+	Entry *progress.Entry // nil if the unit is not on it
+	State string          // "kept", "added", "removed" or ""
+}
+
+// unitURLs gives every unit its page below its parent's:
+// don-vi/huyen-kim-son/xa-kim-chinh/. A unit whose slug its sibling already
+// has gets its code added.
+func unitURLs(reg *model.Registry) map[string]string {
+	out := map[string]string{}
+	taken := map[string]bool{}
+	for _, u := range reg.Units {
+		parent := "don-vi/"
+		if p := reg.Unit(u.Parent); p != nil {
+			parent = out[p.Code]
+		}
+		slug := Slug(u.FullName())
+		if slug == "" || taken[parent+slug+"/"] {
+			slug = strings.Trim(slug+"-"+Slug(u.Code), "-")
+		}
+		out[u.Code] = parent + slug + "/"
+		taken[out[u.Code]] = true
+	}
+	return out
+}
+
+// recordsByUnit indexes every record by the unit it names and its kind.
+func recordsByUnit(s *model.Site) map[string]map[string][]*model.Record {
+	out := map[string]map[string][]*model.Record{}
+	for _, r := range s.Reports {
+		for kind, recs := range r.Records {
+			for _, rec := range recs {
+				if rec.Unit == nil {
+					continue
+				}
+				m := out[rec.Unit.Code]
+				if m == nil {
+					m = map[string][]*model.Record{}
+					out[rec.Unit.Code] = m
+				}
+				m[kind] = append(m[kind], rec)
+			}
+		}
+	}
+	return out
+}
+
+// depth returns the position of a level from the top, -1 if unknown.
+func depth(reg *model.Registry, level string) int {
+	for i, l := range reg.Levels {
+		if l.ID == level {
+			return i
+		}
+	}
+	return -1
+}
+
+func (r *renderer) unitView(u *model.Unit) *UnitView {
+	reg := r.site.Units
+	v := &UnitView{Unit: u, URL: r.unitURL[u.Code], Level: reg.Level(u.Level)}
+	for p := reg.Unit(u.Parent); p != nil; p = reg.Unit(p.Parent) {
+		v.Ancestors = append([]*model.Unit{p}, v.Ancestors...)
+	}
+	d := depth(reg, u.Level)
+	children := reg.Children(u.Code)
+	childDepth := d + 1
+	if len(children) > 0 {
+		v.ChildLevel = reg.Level(children[0].Level)
+		childDepth = depth(reg, children[0].Level)
+	}
+	for _, k := range r.site.Kinds {
+		kd := depth(reg, k.Level)
+		if k.Level == "" || kd < d {
+			continue
+		}
+		v.Activity = append(v.Activity, &KindCount{Kind: k, Count: r.prog.Activity[k.ID][u.Code]})
+		if len(children) > 0 && kd >= childDepth {
+			v.RowKinds = append(v.RowKinds, k)
+		}
+		if recs := r.byUnit[u.Code][k.ID]; len(recs) > 0 {
+			v.Records = append(v.Records, &KindCount{Kind: k, Count: len(recs), Records: recs})
+		}
+	}
+	for _, l := range r.lists {
+		ld := depth(reg, l.List.Level)
+		switch {
+		case ld == d:
+			e := l.entry[u.Code]
+			ue := &UnitEntry{List: l, Entry: e}
+			if e != nil {
+				ue.State = entryState(e)
+			}
+			v.Standing = append(v.Standing, ue)
+		case ld > d:
+			if g := l.byUnit[u.Code]; g != nil {
+				v.Lists = append(v.Lists, &UnitList{List: l, Group: g})
+			} else {
+				v.Lists = append(v.Lists, &UnitList{List: l, Group: &ListGroup{Unit: u}})
+			}
+		}
+	}
+	for _, l := range r.lists {
+		if len(children) > 0 && depth(reg, l.List.Level) >= childDepth {
+			v.RowLists = append(v.RowLists, l)
+		}
+	}
+	for _, c := range children {
+		row := &UnitRow{Unit: c, URL: r.unitURL[c.Code]}
+		for _, k := range v.RowKinds {
+			row.Activity = append(row.Activity, r.prog.Activity[k.ID][c.Code])
+		}
+		for _, l := range v.RowLists {
+			st := &RowStand{}
+			if depth(reg, l.List.Level) == childDepth {
+				if e := l.entry[c.Code]; e != nil {
+					st.State = entryState(e)
+				}
+			} else if g := l.byUnit[c.Code]; g != nil {
+				st.Count, st.IsCount = g.Held, true
+			} else {
+				st.IsCount = true
+			}
+			row.Lists = append(row.Lists, st)
+		}
+		v.Children = append(v.Children, row)
+	}
+	return v
+}
+
+// countBelow counts the units of a level below u.
+func countBelow(reg *model.Registry, u *model.Unit, level string) int {
+	n := 0
+	for _, c := range reg.Children(u.Code) {
+		if c.Level == level {
+			n++
+		} else {
+			n += countBelow(reg, c, level)
+		}
+	}
+	return n
+}
