@@ -1,0 +1,97 @@
+package build_test
+
+import (
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"github.com/minhbach/minhbach/internal/gensite"
+	"github.com/minhbach/minhbach/internal/load"
+	"github.com/minhbach/minhbach/internal/progress"
+	"github.com/minhbach/minhbach/internal/render"
+	"github.com/minhbach/minhbach/internal/sitetest"
+	"github.com/minhbach/minhbach/internal/write"
+)
+
+var (
+	scaleOnce sync.Once
+	scaleDir  string
+)
+
+// scaleSite returns the folder of a generated site of the given scale,
+// written once per test binary run.
+func scaleSite(b *testing.B, scale string) string {
+	b.Helper()
+	scaleOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "minhbach-scale-")
+		if err != nil {
+			b.Fatal(err)
+		}
+		scaleDir = dir
+	})
+	dir := filepath.Join(scaleDir, scale)
+	if _, err := os.Stat(filepath.Join(dir, "site.toml")); err == nil {
+		return dir
+	}
+	if err := gensite.Write(dir, gensite.Scales[scale], 1, sitetest.Root()); err != nil {
+		b.Fatal(err)
+	}
+	return dir
+}
+
+// BenchmarkStages measures each stage of the pipeline at each scale:
+// go test -run '^$' -bench Stages -benchtime 3x ./internal/build/
+func BenchmarkStages(b *testing.B) {
+	for _, scale := range []string{"province", "region", "national"} {
+		dir := scaleSite(b, scale)
+		fsys, closeSite, err := load.Dir(dir)
+		if err != nil {
+			b.Fatal(err)
+		}
+		s, err := load.Site(fsys)
+		if err != nil {
+			b.Fatal(err)
+		}
+		p := progress.Compute(s)
+		files, err := render.Site(s, p, render.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		pages := 0
+		for name := range files {
+			if filepath.Ext(name) == ".html" {
+				pages++
+			}
+		}
+		b.Run(scale+"/load", func(b *testing.B) {
+			for b.Loop() {
+				if _, err := load.Site(fsys); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(scale+"/compute", func(b *testing.B) {
+			for b.Loop() {
+				progress.Compute(s)
+			}
+		})
+		b.Run(scale+"/render", func(b *testing.B) {
+			for b.Loop() {
+				if _, err := render.Site(s, p, render.Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(pages), "pages")
+		})
+		b.Run(scale+"/write", func(b *testing.B) {
+			out := filepath.Join(b.TempDir(), "public")
+			for b.Loop() {
+				if err := write.Dir(b.Context(), out, files); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		closeSite()
+	}
+}
