@@ -52,7 +52,7 @@ Flags:
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(stdout, "built %d pages, %d files into %s in %d ms\n", res.Pages(), len(res.Files), dest, time.Since(start).Milliseconds())
+			fmt.Fprintf(stdout, "built %d pages, %d files into %s in %d ms\n", res.Pages, res.Stats.Files, dest, time.Since(start).Milliseconds())
 			return nil
 		}
 	},

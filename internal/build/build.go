@@ -13,46 +13,47 @@ import (
 	"github.com/minhbach/minhbach/internal/write"
 )
 
-// Result is a rendered site held in memory.
+// Result is what a build produced: the files, when rendered in memory.
 type Result struct {
-	Files render.Files
+	Files render.Files // nil when written to disk
+	render.Stats
 }
 
-// Render loads the site in src, computes its progress and renders it, without
-// writing anything.
+// Render loads the site in src, computes its progress and renders it into
+// memory, writing nothing.
 func Render(src fs.FS, opt render.Options) (*Result, error) {
+	var mem render.Memory
+	stats, err := run(src, opt, &mem)
+	if err != nil {
+		return nil, err
+	}
+	return &Result{Files: mem.Files, Stats: stats}, nil
+}
+
+// Build renders the site in src and replaces the folder out with it, writing
+// each file as soon as it is rendered. On any error, or if ctx is cancelled
+// first, out is left as it was.
+func Build(ctx context.Context, src fs.FS, out string) (*Result, error) {
+	tx, err := write.Begin(out)
+	if err != nil {
+		return nil, err
+	}
+	stats, err := run(src, render.Options{}, tx)
+	if err != nil {
+		tx.Abort()
+		return nil, err
+	}
+	if err := tx.Commit(ctx); err != nil {
+		return nil, err
+	}
+	return &Result{Stats: stats}, nil
+}
+
+// run is the pipeline: load → model → compute → render, into sink.
+func run(src fs.FS, opt render.Options, sink render.Sink) (render.Stats, error) {
 	s, err := load.Site(src)
 	if err != nil {
-		return nil, err
+		return render.Stats{}, err
 	}
-	p := progress.Compute(s)
-	files, err := render.Site(s, p, opt)
-	if err != nil {
-		return nil, err
-	}
-	return &Result{Files: files}, nil
-}
-
-// Build renders the site in src and replaces the folder out with it. On any
-// error, or if ctx is cancelled first, out is left as it was.
-func Build(ctx context.Context, src fs.FS, out string) (*Result, error) {
-	res, err := Render(src, render.Options{})
-	if err != nil {
-		return nil, err
-	}
-	if err := write.Dir(ctx, out, res.Files); err != nil {
-		return nil, err
-	}
-	return res, nil
-}
-
-// Pages counts the HTML pages of a result.
-func (r *Result) Pages() int {
-	n := 0
-	for name := range r.Files {
-		if len(name) >= 5 && name[len(name)-5:] == ".html" {
-			n++
-		}
-	}
-	return n
+	return render.Site(s, progress.Compute(s), opt, sink)
 }

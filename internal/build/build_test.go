@@ -106,7 +106,7 @@ func TestExamplePages(t *testing.T) {
 			t.Errorf("missing %s", name)
 		}
 	}
-	if n := res.Pages(); n < 30 {
+	if n := res.Pages; n < 30 {
 		t.Errorf("only %d pages", n)
 	}
 	for name, b := range res.Files {

@@ -54,16 +54,12 @@ func BenchmarkStages(b *testing.B) {
 			b.Fatal(err)
 		}
 		p := progress.Compute(s)
-		files, err := render.Site(s, p, render.Options{})
+		var mem render.Memory
+		stats, err := render.Site(s, p, render.Options{}, &mem)
 		if err != nil {
 			b.Fatal(err)
 		}
-		pages := 0
-		for name := range files {
-			if filepath.Ext(name) == ".html" {
-				pages++
-			}
-		}
+		files, pages := mem.Files, stats.Pages
 		b.Run(scale+"/load", func(b *testing.B) {
 			for b.Loop() {
 				if _, err := load.Site(fsys); err != nil {
@@ -78,7 +74,7 @@ func BenchmarkStages(b *testing.B) {
 		})
 		b.Run(scale+"/render", func(b *testing.B) {
 			for b.Loop() {
-				if _, err := render.Site(s, p, render.Options{}); err != nil {
+				if _, err := render.Site(s, p, render.Options{}, &render.Memory{}); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -13,7 +13,7 @@ func (r *renderer) feeds() {
 	r.atom()
 	r.sitemap()
 	base := r.site.Config.BaseURL
-	r.files["robots.txt"] = []byte("User-agent: *\nAllow: /\nSitemap: " + base + "sitemap.xml\n")
+	r.put("robots.txt", []byte("User-agent: *\nAllow: /\nSitemap: "+base+"sitemap.xml\n"))
 }
 
 type atomFeed struct {
@@ -96,12 +96,12 @@ func (r *renderer) atom() {
 		r.errs.Add("", 0, 0, "cannot write the Atom feed: %v", err)
 	}
 	buf.WriteByte('\n')
-	r.files["cap-nhat/atom.xml"] = buf.Bytes()
+	r.put("cap-nhat/atom.xml", buf.Bytes())
 }
 
 func (r *renderer) sitemap() {
 	var urls []string
-	for name := range r.files {
+	for _, name := range r.pageNames {
 		if strings.HasSuffix(name, "index.html") {
 			urls = append(urls, strings.TrimSuffix(name, "index.html"))
 		}
@@ -116,5 +116,5 @@ func (r *renderer) sitemap() {
 		b.WriteString("</loc></url>\n")
 	}
 	b.WriteString("</urlset>\n")
-	r.files["sitemap.xml"] = b.Bytes()
+	r.put("sitemap.xml", b.Bytes())
 }

@@ -21,6 +21,7 @@ type Download struct {
 	Format string // "CSV", "JSON" or "ZIP"
 	Size   int
 	Date   time.Time
+	data   []byte // for the zip of everything
 }
 
 const dataDir = "du-lieu/"
@@ -219,8 +220,8 @@ func (r *renderer) writeTable(t *table) []*Download {
 		b           []byte
 	}{{"csv", "CSV", csvBuf.Bytes()}, {"json", "JSON", jsonBuf.Bytes()}} {
 		p := dataDir + t.name + "." + f.ext
-		r.files[p] = f.b
-		out = append(out, &Download{Path: p, Title: t.title, Format: f.format, Size: len(f.b), Date: r.published})
+		r.put(p, f.b)
+		out = append(out, &Download{Path: p, Title: t.title, Format: f.format, Size: len(f.b), Date: r.published, data: f.b})
 	}
 	return out
 }
@@ -248,7 +249,7 @@ func (r *renderer) writeZip(files []*Download) *Download {
 	for _, d := range files {
 		w, err := zw.CreateHeader(&zip.FileHeader{Name: strings.TrimPrefix(d.Path, dataDir), Method: zip.Deflate, Modified: mod})
 		if err == nil {
-			_, err = w.Write(r.files[d.Path])
+			_, err = w.Write(d.data)
 		}
 		if err != nil {
 			r.errs.Add("", 0, 0, "cannot write the zip archive: %v", err)
@@ -256,7 +257,7 @@ func (r *renderer) writeZip(files []*Download) *Download {
 	}
 	_ = zw.Close()
 	p := dataDir + "minhbach-du-lieu.zip"
-	r.files[p] = buf.Bytes()
+	r.put(p, buf.Bytes())
 	return &Download{Path: p, Title: r.sentence("data.all", nil), Format: "ZIP", Size: buf.Len(), Date: r.published}
 }
 

@@ -32,9 +32,11 @@ import (
 	"html/template"
 	"maps"
 	"path"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -47,6 +49,29 @@ import (
 // their contents.
 type Files map[string][]byte
 
+// Sink receives the files of a site as they are rendered. Put is called
+// from several goroutines at once.
+type Sink interface {
+	Put(name string, data []byte) error
+}
+
+// Memory is a Sink that keeps the files in memory.
+type Memory struct {
+	mu    sync.Mutex
+	Files Files
+}
+
+// Put stores a file.
+func (m *Memory) Put(name string, data []byte) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.Files == nil {
+		m.Files = Files{}
+	}
+	m.Files[name] = data
+	return nil
+}
+
 // Options change how a site is rendered.
 type Options struct {
 	// Inject is HTML added at the end of every page's body; the preview
@@ -54,33 +79,66 @@ type Options struct {
 	Inject template.HTML
 }
 
-// Site renders every file of the site.
-func Site(s *model.Site, p *progress.Progress, opt Options) (Files, error) {
-	r := &renderer{site: s, prog: p, opt: opt, files: Files{}, errs: &diag.List{}}
+// Stats counts what a render produced.
+type Stats struct {
+	Pages, Files int
+}
+
+// Site renders every file of the site into sink. Pages are executed in
+// parallel, one worker per CPU.
+func Site(s *model.Site, p *progress.Progress, opt Options, sink Sink) (Stats, error) {
+	r := &renderer{site: s, prog: p, opt: opt, sink: sink, errs: &diag.List{}}
 	r.parseTemplates()
 	if err := r.errs.Err(); err != nil {
-		return nil, err
+		return Stats{}, err
 	}
 	r.views()
 	r.openData()
 	r.pages()
+	r.execute()
 	r.feeds()
-	for name, b := range s.Static {
-		r.files[name] = b
+	for _, name := range slices.Sorted(maps.Keys(s.Static)) {
+		r.put(name, s.Static[name])
 	}
 	if err := r.errs.Err(); err != nil {
-		return nil, err
+		return Stats{}, err
 	}
-	return r.files, nil
+	return r.stats, nil
+}
+
+// put hands a file to the sink.
+func (r *renderer) put(name string, b []byte) {
+	r.mu.Lock()
+	r.stats.Files++
+	if strings.HasSuffix(name, ".html") {
+		r.stats.Pages++
+		r.pageNames = append(r.pageNames, name)
+	}
+	r.mu.Unlock()
+	if err := r.sink.Put(name, b); err != nil {
+		r.fail("", 0, 0, "cannot write %s: %v", name, err)
+	}
+}
+
+// fail records a problem; safe from several goroutines.
+func (r *renderer) fail(path string, line, col int, format string, args ...any) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.errs.Add(path, line, col, format, args...)
 }
 
 type renderer struct {
-	site  *model.Site
-	prog  *progress.Progress
-	opt   Options
-	files Files
-	errs  *diag.List
-	tmpl  map[string]*template.Template // page kind → base + kind
+	site *model.Site
+	prog *progress.Progress
+	opt  Options
+	sink Sink
+	errs *diag.List
+	tmpl map[string]*template.Template // page kind → base + kind, parsed once
+	jobs []*Page                       // pages waiting to be executed
+
+	mu        sync.Mutex // guards errs, stats and pageNames during execute
+	stats     Stats
+	pageNames []string
 
 	targets   []*TargetView
 	lists     []*ListView
@@ -235,33 +293,78 @@ func (r *renderer) newPage(kind, url, title, description string) *Page {
 	return p
 }
 
-// emit executes the page's layout and stores the result at its path.
+// emit queues a page; execute renders the queue.
 func (r *renderer) emit(p *Page) {
-	t := r.tmpl[p.Kind]
-	if t == nil {
+	if r.tmpl[p.Kind] == nil {
 		r.errs.Add("layouts/"+p.Kind+".html", 0, 0, "missing layout for %s pages: create layouts/%s.html", p.Kind, p.Kind)
 		return
 	}
-	var buf bytes.Buffer
-	if err := t.Funcs(r.funcs(p)).ExecuteTemplate(&buf, baseLayout, p); err != nil {
-		r.templateError(err)
-		return
-	}
-	out := p.URL + "index.html"
-	if strings.HasSuffix(p.URL, ".html") {
-		out = p.URL
-	}
-	r.files[out] = buf.Bytes()
+	r.jobs = append(r.jobs, p)
 }
 
-func (r *renderer) funcs(p *Page) template.FuncMap {
+// worker executes pages with its own copy of the templates, whose functions
+// know the page being executed (url needs its depth). Copies, because
+// html/template sets cannot change their functions once executed.
+type worker struct {
+	page *Page
+	tmpl map[string]*template.Template
+}
+
+// execute renders the queued pages on one worker per CPU.
+func (r *renderer) execute() {
+	n := min(runtime.GOMAXPROCS(0), max(1, len(r.jobs)/8))
+	workers := make([]*worker, n)
+	for i := range workers {
+		w := &worker{tmpl: map[string]*template.Template{}}
+		for kind, t := range r.tmpl {
+			c, err := t.Clone()
+			if err != nil {
+				r.errs.Add("layouts/"+kind+".html", 0, 0, "cannot copy the layout: %v", err)
+				return
+			}
+			w.tmpl[kind] = c.Funcs(r.funcs(w))
+		}
+		workers[i] = w
+	}
+	jobs := make(chan *Page)
+	var wg sync.WaitGroup
+	for _, w := range workers {
+		wg.Go(func() {
+			var buf bytes.Buffer
+			for p := range jobs {
+				buf.Reset()
+				w.page = p
+				if err := w.tmpl[p.Kind].ExecuteTemplate(&buf, baseLayout, p); err != nil {
+					r.mu.Lock()
+					r.templateError(err)
+					r.mu.Unlock()
+					continue
+				}
+				out := p.URL + "index.html"
+				if strings.HasSuffix(p.URL, ".html") {
+					out = p.URL
+				}
+				r.put(out, bytes.Clone(buf.Bytes()))
+			}
+		})
+	}
+	for _, p := range r.jobs {
+		jobs <- p
+	}
+	close(jobs)
+	wg.Wait()
+	r.jobs = nil
+}
+
+// funcs returns the template functions; w is nil when parsing.
+func (r *renderer) funcs(w *worker) template.FuncMap {
 	return template.FuncMap{
 		"t": r.text,
 		"url": func(target string) string {
-			if p == nil {
+			if w == nil || w.page == nil {
 				return target
 			}
-			return cmpOr(p.Root+target, "./")
+			return cmpOr(w.page.Root+target, "./")
 		},
 		"num":     func(n float64) string { return formatNumber(n, 1) },
 		"int":     func(n int) string { return formatNumber(float64(n), 0) },

@@ -27,11 +27,11 @@ func renderSite(t *testing.T, name string) Files {
 	if err != nil {
 		t.Fatalf("load %s: %v", name, err)
 	}
-	files, err := Site(s, progress.Compute(s), Options{})
-	if err != nil {
+	var m Memory
+	if _, err := Site(s, progress.Compute(s), Options{}, &m); err != nil {
 		t.Fatalf("render %s: %v", name, err)
 	}
-	return files
+	return m.Files
 }
 
 // goldenFiles are the outputs of the small site kept under

@@ -100,7 +100,7 @@ func (s *Server) Rebuild(changed []string) error {
 		fmt.Fprintf(s.errlog, "build failed in %d ms:\n%v\n", elapsed.Milliseconds(), err)
 		return err
 	}
-	fmt.Fprintf(s.log, "built %d pages in %d ms\n", res.Pages(), elapsed.Milliseconds())
+	fmt.Fprintf(s.log, "built %d pages in %d ms\n", res.Pages, elapsed.Milliseconds())
 	return nil
 }
 
