@@ -6,6 +6,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/minhbach/minhbach/internal/build"
 	"github.com/minhbach/minhbach/internal/gensite"
 	"github.com/minhbach/minhbach/internal/load"
 	"github.com/minhbach/minhbach/internal/progress"
@@ -89,5 +90,30 @@ func BenchmarkStages(b *testing.B) {
 			}
 		})
 		closeSite()
+	}
+}
+
+// BenchmarkBuildScale measures whole builds, written to disk, at each scale:
+// go test -run '^$' -bench BuildScale -benchtime 3x ./internal/build/
+func BenchmarkBuildScale(b *testing.B) {
+	for _, scale := range []string{"province", "region", "national"} {
+		dir := scaleSite(b, scale)
+		b.Run(scale, func(b *testing.B) {
+			fsys, closeSite, err := load.Dir(dir)
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer closeSite()
+			out := filepath.Join(b.TempDir(), "public")
+			var pages int
+			for b.Loop() {
+				res, err := build.Build(b.Context(), fsys, out)
+				if err != nil {
+					b.Fatal(err)
+				}
+				pages = res.Pages
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/float64(pages), "µs/page")
+		})
 	}
 }

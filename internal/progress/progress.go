@@ -156,40 +156,74 @@ func (c *computer) recordsTo(k *model.Kind, m model.Month) []*model.Record {
 	return out
 }
 
+// target computes one target month by month. Cumulative figures are carried
+// from one month to the next, so the cost is linear in records plus months.
 func (c *computer) target(t *model.Target) *Result {
 	res := &Result{Target: t}
 	n := len(c.months)
+	var (
+		has      = map[string]bool{} // share: units with a record so far
+		total    float64             // share: units of the level
+		count    float64             // count: records so far
+		num, den float64             // ratio: sums so far; membership: added, removed
+	)
+	if t.Rule == model.Share {
+		total = float64(len(c.site.Units.AtLevel(t.Level)))
+	}
 	for i, m := range c.months {
 		mr := &Month{Month: m, Reported: c.reports[m] != nil}
 		elapsed := float64(i+1) / float64(n)
 		last := i == n-1
+		rep := c.reports[m]
 		switch t.Rule {
 		case model.Share:
-			c.share(t, mr, m)
-		case model.Count:
-			mr.Num = float64(len(c.recordsTo(t.Kind, m)))
-			mr.Value, mr.HasValue = mr.Num, true
-		case model.Ratio:
-			for _, r := range c.recordsTo(t.Kind, m) {
-				mr.Num += r.Values[t.Numerator].Number
-				mr.Den += r.Values[t.Denominator].Number
+			if rep != nil {
+				for _, r := range rep.Records[t.Kind.ID] {
+					if u := c.site.Units.Ancestor(r.Unit, t.Level); u != nil {
+						has[u.Code] = true
+					}
+				}
 			}
-			if mr.Den > 0 {
+			mr.Num, mr.Den = float64(len(has)), total
+			if total > 0 {
 				mr.Value, mr.HasValue = 100*mr.Num/mr.Den, true
 			}
+		case model.Count:
+			if rep != nil {
+				count += float64(len(rep.Records[t.Kind.ID]))
+			}
+			mr.Num = count
+			mr.Value, mr.HasValue = mr.Num, true
+		case model.Ratio:
+			if rep != nil {
+				for _, r := range rep.Records[t.Kind.ID] {
+					num += r.Values[t.Numerator].Number
+					den += r.Values[t.Denominator].Number
+				}
+			}
+			mr.Num, mr.Den = num, den
+			if den > 0 {
+				mr.Value, mr.HasValue = 100*num/den, true
+			}
 		case model.Monthly:
-			if r := c.reports[m]; r != nil {
-				mr.Num = float64(len(r.Records[t.Kind.ID]))
+			if rep != nil {
+				mr.Num = float64(len(rep.Records[t.Kind.ID]))
 				mr.Value, mr.HasValue = mr.Num, true
 			}
 		case model.Membership:
-			for _, ch := range c.changesTo(t.List, m) {
-				if ch.Change == model.Added {
-					mr.Num++
-				} else {
-					mr.Den++
+			if rep != nil {
+				for _, ch := range rep.Changes {
+					if ch.List != t.List {
+						continue
+					}
+					if ch.Change == model.Added {
+						num++
+					} else {
+						den++
+					}
 				}
 			}
+			mr.Num, mr.Den = num, den
 			mr.Value, mr.HasValue = mr.Num, true
 		}
 		mr.Pace = t.Threshold * elapsed
@@ -276,16 +310,6 @@ func status(t *model.Target, m *Month, last bool) Status {
 		return OnTrack
 	}
 	return AtRisk
-}
-
-// share sets the share of units of the target's level with a record to m.
-func (c *computer) share(t *model.Target, mr *Month, m model.Month) {
-	counted, missing := c.split(t, m)
-	mr.Num = float64(len(counted))
-	mr.Den = float64(len(counted) + len(missing))
-	if mr.Den > 0 {
-		mr.Value, mr.HasValue = 100*mr.Num/mr.Den, true
-	}
 }
 
 // split divides the units of a share target's level into those with at least
