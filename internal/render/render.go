@@ -253,6 +253,18 @@ type Page struct {
 	Statuses  []progress.Status
 }
 
+// HeaderKey says which pages share the same banner and header: those of
+// one depth with the same current menu entry.
+func (p *Page) HeaderKey() string {
+	current := -1
+	for i, n := range p.Nav {
+		if n.Current {
+			current = i
+		}
+	}
+	return p.Root + "\x00" + strconv.Itoa(current)
+}
+
 // NavItem is one entry of the navigation.
 type NavItem struct {
 	Label   string
@@ -306,8 +318,9 @@ func (r *renderer) emit(p *Page) {
 // know the page being executed (url needs its depth). Copies, because
 // html/template sets cannot change their functions once executed.
 type worker struct {
-	page *Page
-	tmpl map[string]*template.Template
+	page  *Page
+	tmpl  map[string]*template.Template
+	cache map[string]template.HTML // "cached" results, by template and key
 }
 
 // execute renders the queued pages on one worker per CPU.
@@ -315,7 +328,7 @@ func (r *renderer) execute() {
 	n := min(runtime.GOMAXPROCS(0), max(1, len(r.jobs)/8))
 	workers := make([]*worker, n)
 	for i := range workers {
-		w := &worker{tmpl: map[string]*template.Template{}}
+		w := &worker{tmpl: map[string]*template.Template{}, cache: map[string]template.HTML{}}
 		for kind, t := range r.tmpl {
 			c, err := t.Clone()
 			if err != nil {
@@ -359,6 +372,21 @@ func (r *renderer) execute() {
 // funcs returns the template functions; w is nil when parsing.
 func (r *renderer) funcs(w *worker) template.FuncMap {
 	return template.FuncMap{
+		"cached": func(name, key string, data any) (template.HTML, error) {
+			if w == nil || w.page == nil {
+				return "", nil
+			}
+			k := w.page.Kind + "\x00" + name + "\x00" + key
+			if h, ok := w.cache[k]; ok {
+				return h, nil
+			}
+			var b strings.Builder
+			if err := w.tmpl[w.page.Kind].ExecuteTemplate(&b, name, data); err != nil {
+				return "", err
+			}
+			w.cache[k] = template.HTML(b.String())
+			return w.cache[k], nil
+		},
 		"t": r.text,
 		"url": func(target string) string {
 			if w == nil || w.page == nil {
