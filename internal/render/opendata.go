@@ -46,7 +46,7 @@ func (r *renderer) openData() {
 	}
 	tables = append([]*table{all}, tables...)
 	for _, k := range r.site.Kinds {
-		tables = append(tables, r.recordTable(k))
+		tables = append(tables, r.recordData(k))
 	}
 	for _, l := range r.lists {
 		tables = append(tables, r.listTable(l))
@@ -102,7 +102,7 @@ func (r *renderer) targetTable(v *TargetView) *table {
 	return t
 }
 
-func (r *renderer) recordTable(k *model.Kind) *table {
+func (r *renderer) recordData(k *model.Kind) *table {
 	t := &table{name: k.ID, title: k.Name, columns: []string{"month"}}
 	if k.Level != "" {
 		t.columns = append(t.columns, "unit_code", "unit_name")

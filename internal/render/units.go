@@ -128,7 +128,7 @@ func (r *renderer) unitView(u *model.Unit) *UnitView {
 			v.RowKinds = append(v.RowKinds, k)
 		}
 		if recs := r.byUnit[u.Code][k.ID]; len(recs) > 0 {
-			v.Records = append(v.Records, &KindCount{Kind: k, Count: len(recs), Records: recs})
+			v.Records = append(v.Records, &KindCount{Kind: k, Count: len(recs), Records: recs, Table: r.recordTable(k, recs, true, false)})
 		}
 	}
 	for _, l := range r.lists {

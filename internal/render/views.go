@@ -18,7 +18,7 @@ type TargetView struct {
 	Threshold string // the threshold, formatted
 	Months    []*MonthRow
 	Chart     *Chart
-	Columns   []*model.Field // of the records table
+	Table     *RecordTable // the records counted
 	Downloads []*Download
 	List      *ListView // membership targets
 	Pace      bool      // the rule has a pace (on track / at risk)
@@ -29,6 +29,7 @@ type MonthRow struct {
 	*progress.Month
 	Value   string
 	Records []*model.Record // monthly targets: the month's records
+	Table   *RecordTable    // the same, as a table
 	Report  bool
 }
 
@@ -74,6 +75,7 @@ type KindCount struct {
 	Kind    *model.Kind
 	Count   int
 	Records []*model.Record
+	Table   *RecordTable
 }
 
 // TargetMonth is one target's state in one month.
@@ -128,8 +130,8 @@ func (r *renderer) targetView(res *progress.Result) *TargetView {
 		Threshold: r.formatValue(t, t.Threshold),
 		Pace:      t.Rule != model.Monthly && t.Rule != model.Ratio,
 	}
-	if t.Kind != nil {
-		v.Columns = t.Kind.Fields
+	if t.Kind != nil && t.Rule != model.Monthly {
+		v.Table = r.recordTable(t.Kind, res.Records, true, true)
 	}
 	if res.Latest != nil && res.Latest.HasValue {
 		v.Value = r.formatValue(t, res.Latest.Value)
@@ -144,6 +146,7 @@ func (r *renderer) targetView(res *progress.Result) *TargetView {
 			for _, rep := range r.site.Reports {
 				if rep.Month == m.Month {
 					row.Records = rep.Records[t.Kind.ID]
+					row.Table = r.recordTable(t.Kind, row.Records, false, true)
 				}
 			}
 		}
@@ -251,7 +254,11 @@ func (r *renderer) updateView(pg *model.Page) *UpdateView {
 	if v.Report != nil {
 		for _, k := range r.site.Kinds {
 			recs := v.Report.Records[k.ID]
-			v.Kinds = append(v.Kinds, &KindCount{Kind: k, Count: len(recs), Records: recs})
+			kc := &KindCount{Kind: k, Count: len(recs), Records: recs}
+			if k.Level == "" {
+				kc.Table = r.recordTable(k, recs, false, false)
+			}
+			v.Kinds = append(v.Kinds, kc)
 		}
 		v.Changes = v.Report.Changes
 		for _, a := range r.site.Agencies {
@@ -336,4 +343,85 @@ func (r *renderer) onTime(ids func(*model.Report) []string, id string) []bool {
 		out = append(out, ok)
 	}
 	return out
+}
+
+// RecordTable is records laid out as a table, formatted in Go so that a page
+// with many records costs few template actions.
+type RecordTable struct {
+	Head []HeadCell
+	Rows [][]Cell
+}
+
+// HeadCell is a column heading.
+type HeadCell struct {
+	Name string
+	Num  bool // right-aligned figures
+}
+
+// Cell is one cell of a record table.
+type Cell struct {
+	Text string
+	Link string // the first text column links to the record's url field
+	Num  bool
+}
+
+// recordTable lays out records of kind k, with a month column and a unit
+// column if asked.
+func (r *renderer) recordTable(k *model.Kind, recs []*model.Record, withMonth, withUnit bool) *RecordTable {
+	if len(recs) == 0 {
+		return nil
+	}
+	t := &RecordTable{}
+	if withMonth {
+		name, _ := r.text("records.month")
+		t.Head = append(t.Head, HeadCell{Name: name})
+	}
+	withUnit = withUnit && k.Level != ""
+	if withUnit {
+		name, _ := r.text("records.unit")
+		t.Head = append(t.Head, HeadCell{Name: name})
+	}
+	var link *model.Field
+	for _, f := range k.Fields {
+		if f.Type == model.URL {
+			if link == nil {
+				link = f
+			}
+			continue
+		}
+		t.Head = append(t.Head, HeadCell{Name: f.Name, Num: f.Type == model.Int || f.Type == model.Number})
+	}
+	for _, rec := range recs {
+		row := make([]Cell, 0, len(t.Head))
+		if withMonth {
+			row = append(row, Cell{Text: r.monthLabel(rec.Month)})
+		}
+		if withUnit {
+			row = append(row, Cell{Text: rec.Unit.FullName()})
+		}
+		linked := false
+		for _, f := range k.Fields {
+			v := rec.Values[f.ID]
+			switch f.Type {
+			case model.URL:
+				continue
+			case model.Date:
+				row = append(row, Cell{Text: formatDate(v.Date)})
+			case model.Int, model.Number:
+				c := Cell{Num: true}
+				if v.Text != "" {
+					c.Text = formatNumber(v.Number, 1)
+				}
+				row = append(row, c)
+			default:
+				c := Cell{Text: v.Text}
+				if !linked && link != nil && f.Type == model.Text {
+					c.Link, linked = rec.Values[link.ID].Text, true
+				}
+				row = append(row, c)
+			}
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t
 }
