@@ -20,10 +20,11 @@ type Result struct {
 }
 
 // Render loads the site in src, computes its progress and renders it into
-// memory, writing nothing.
-func Render(src fs.FS, opt render.Options) (*Result, error) {
+// memory, writing nothing. A cache, if not nil, keeps parsed files for the
+// next call.
+func Render(src fs.FS, opt render.Options, cache *load.Cache) (*Result, error) {
 	var mem render.Memory
-	stats, err := run(src, opt, &mem)
+	stats, err := run(src, opt, &mem, cache)
 	if err != nil {
 		return nil, err
 	}
@@ -38,7 +39,7 @@ func Build(ctx context.Context, src fs.FS, out string) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	stats, err := run(src, render.Options{}, tx)
+	stats, err := run(src, render.Options{}, tx, nil)
 	if err != nil {
 		tx.Abort()
 		return nil, err
@@ -50,8 +51,8 @@ func Build(ctx context.Context, src fs.FS, out string) (*Result, error) {
 }
 
 // run is the pipeline: load → model → compute → render, into sink.
-func run(src fs.FS, opt render.Options, sink render.Sink) (render.Stats, error) {
-	s, err := load.Site(src)
+func run(src fs.FS, opt render.Options, sink render.Sink, cache *load.Cache) (render.Stats, error) {
+	s, err := load.SiteCached(src, cache)
 	if err != nil {
 		return render.Stats{}, err
 	}

@@ -3,6 +3,7 @@ package build_test
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"sync"
 	"testing"
 
@@ -114,6 +115,43 @@ func BenchmarkBuildScale(b *testing.B) {
 				pages = res.Pages
 			}
 			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/float64(pages), "µs/page")
+		})
+	}
+}
+
+// BenchmarkRebuildAfterEdit measures what the preview server does after an
+// editor saves one report: load (with the cache of parsed files), compute,
+// render in memory.
+// go test -run '^$' -bench RebuildAfterEdit -benchtime 5x ./internal/build/
+func BenchmarkRebuildAfterEdit(b *testing.B) {
+	for _, scale := range []string{"province", "national"} {
+		dir := scaleSite(b, scale)
+		b.Run(scale, func(b *testing.B) {
+			fsys, closeSite, err := load.Dir(dir)
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer closeSite()
+			cache := load.NewCache()
+			if _, err := build.Render(fsys, render.Options{}, cache); err != nil {
+				b.Fatal(err)
+			}
+			report := filepath.Join(dir, "data", "reports", "2016-06.toml")
+			orig, err := os.ReadFile(report)
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer os.WriteFile(report, orig, 0o644)
+			i := 0
+			for b.Loop() {
+				i++
+				b.StopTimer()
+				os.WriteFile(report, append(orig, []byte("# edit "+strconv.Itoa(i)+"\n")...), 0o644)
+				b.StartTimer()
+				if _, err := build.Render(fsys, render.Options{}, cache); err != nil {
+					b.Fatal(err)
+				}
+			}
 		})
 	}
 }

@@ -38,7 +38,7 @@ const configPath = "site.toml"
 const maxMonths = 50 * 12
 
 func (l *loader) config() model.Config {
-	f := readTOML(l.fsys, configPath, l.errs)
+	f := readTOML(l.fsys, configPath, l.errs, l.cache)
 	if f == nil {
 		return model.Config{}
 	}

@@ -26,7 +26,7 @@ type unitsFile struct {
 const unitsPath = "data/units.toml"
 
 func (l *loader) units() *model.Registry {
-	f := readTOML(l.fsys, unitsPath, l.errs)
+	f := readTOML(l.fsys, unitsPath, l.errs, l.cache)
 	var uf unitsFile
 	if f == nil || !f.decode(&uf) {
 		return model.NewRegistry("", nil, nil)
@@ -103,7 +103,7 @@ type agenciesFile struct {
 const agenciesPath = "data/agencies.toml"
 
 func (l *loader) agencies() []*model.Agency {
-	f := readTOML(l.fsys, agenciesPath, l.errs)
+	f := readTOML(l.fsys, agenciesPath, l.errs, l.cache)
 	var af agenciesFile
 	if f == nil || !f.decode(&af) {
 		return nil
@@ -138,7 +138,7 @@ func (l *loader) context() model.Context {
 	if !exists(l.fsys, contextPath) {
 		return model.Context{}
 	}
-	f := readTOML(l.fsys, contextPath, l.errs)
+	f := readTOML(l.fsys, contextPath, l.errs, l.cache)
 	var cf contextFile
 	if f == nil || !f.decode(&cf) {
 		return model.Context{}

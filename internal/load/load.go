@@ -34,8 +34,12 @@ func Dir(dir string) (fsys fs.FS, close func() error, err error) {
 
 // Site reads and checks the site in fsys. The error, if any, is a
 // *diag.ListError listing every problem found.
-func Site(fsys fs.FS) (*model.Site, error) {
-	l := &loader{fsys: fsys, errs: &diag.List{}}
+func Site(fsys fs.FS) (*model.Site, error) { return SiteCached(fsys, nil) }
+
+// SiteCached is Site with a cache of parsed files kept between calls: the
+// preview server's rebuilds parse only the files that changed.
+func SiteCached(fsys fs.FS, cache *Cache) (*model.Site, error) {
+	l := &loader{fsys: fsys, errs: &diag.List{}, cache: cache}
 	s := l.site()
 	if err := l.errs.Err(); err != nil {
 		return nil, err
@@ -44,8 +48,9 @@ func Site(fsys fs.FS) (*model.Site, error) {
 }
 
 type loader struct {
-	fsys fs.FS
-	errs *diag.List
+	fsys  fs.FS
+	errs  *diag.List
+	cache *Cache
 }
 
 func (l *loader) site() *model.Site {

@@ -270,3 +270,32 @@ func TestSymlinks(t *testing.T) {
 		}
 	}
 }
+
+// TestCache checks that loading with a cache of parsed files gives what
+// loading without one gives, after a change, and that problems in a changed
+// file are still reported.
+func TestCache(t *testing.T) {
+	fsys := sitetest.Load(t, "small")
+	cache := load.NewCache()
+	for range 2 {
+		if _, err := load.SiteCached(fsys, cache); err != nil {
+			t.Fatal(err)
+		}
+	}
+	report := string(fsys["data/reports/2020-01.toml"].Data)
+	fsys["data/reports/2020-01.toml"] = &fstest.MapFile{Data: []byte(strings.Replace(report, `unit = "10003"`, `unit = "10004"`, 1))}
+	cached, err := load.SiteCached(fsys, cache)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh, _ := load.Site(fsys)
+	if got, want := cached.Reports[0].Records["outreach"][1].Unit.Code, fresh.Reports[0].Records["outreach"][1].Unit.Code; got != want || got != "10004" {
+		t.Errorf("after the edit: cached %s, fresh %s, want 10004", got, want)
+	}
+	fsys["data/targets.toml"] = &fstest.MapFile{Data: append(fsys["data/targets.toml"].Data, []byte("\n[[targets]]\nbogus = 1\n")...)}
+	for range 2 {
+		if _, err := load.SiteCached(fsys, cache); err == nil || !strings.Contains(err.Error(), `unknown key "bogus"`) {
+			t.Errorf("a problem in a changed file: %v", err)
+		}
+	}
+}

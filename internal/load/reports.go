@@ -10,8 +10,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/BurntSushi/toml"
-
 	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/model"
 )
@@ -62,7 +60,7 @@ func (l *loader) report(p string, s *model.Site, errs *diag.List) *model.Report 
 	if !plan.Start.IsZero() && (m.Before(plan.Start) || plan.End.Before(m)) {
 		errs.Add(p, 0, 0, "month %s is outside the plan period %s to %s set in site.toml", m, plan.Start, plan.End)
 	}
-	f := readTOML(l.fsys, p, errs)
+	f := readTOML(l.fsys, p, errs, l.cache)
 	if f == nil {
 		return nil
 	}
@@ -101,9 +99,8 @@ func recordKey(rec *model.Record) string {
 }
 
 func (f *tomlFile) report(m model.Month, s *model.Site) *model.Report {
-	var raw map[string]any
-	if _, err := toml.Decode(f.src, &raw); err != nil {
-		f.decodeError(err)
+	raw, ok := f.decodeRaw()
+	if !ok {
 		return nil
 	}
 	r := &model.Report{Month: m, Path: f.path, Records: map[string][]*model.Record{}}

@@ -35,7 +35,7 @@ var reservedKeys = []string{"published", "list_changes", "submitted"}
 var fieldTypes = []model.FieldType{model.Text, model.Int, model.Number, model.Date, model.URL, model.Choice}
 
 func (l *loader) kinds(units *model.Registry) []*model.Kind {
-	f := readTOML(l.fsys, kindsPath, l.errs)
+	f := readTOML(l.fsys, kindsPath, l.errs, l.cache)
 	var kf kindsFile
 	if f == nil || !f.decode(&kf) {
 		return nil
@@ -98,7 +98,7 @@ type targetsFile struct {
 const targetsPath = "data/targets.toml"
 
 func (l *loader) targets(units *model.Registry, kinds []*model.Kind, lists []*model.List) []*model.Target {
-	f := readTOML(l.fsys, targetsPath, l.errs)
+	f := readTOML(l.fsys, targetsPath, l.errs, l.cache)
 	var tf targetsFile
 	if f == nil || !f.decode(&tf) {
 		return nil
@@ -183,7 +183,7 @@ type listFile struct {
 func (l *loader) lists(units *model.Registry, rubrics []*model.Rubric) []*model.List {
 	var out []*model.List
 	for _, p := range l.files("data/lists", ".toml") {
-		f := readTOML(l.fsys, p, l.errs)
+		f := readTOML(l.fsys, p, l.errs, l.cache)
 		var lf listFile
 		if f == nil || !f.decode(&lf) {
 			continue
@@ -291,7 +291,7 @@ type rubricFile struct {
 func (l *loader) rubrics() []*model.Rubric {
 	var out []*model.Rubric
 	for _, p := range l.files("data/rubrics", ".toml") {
-		f := readTOML(l.fsys, p, l.errs)
+		f := readTOML(l.fsys, p, l.errs, l.cache)
 		var rf rubricFile
 		if f == nil || !f.decode(&rf) {
 			continue

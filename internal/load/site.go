@@ -17,7 +17,7 @@ const (
 // strings reads the table of user-interface texts: a flat TOML table of
 // key = "text".
 func (l *loader) strings() model.Strings {
-	f := readTOML(l.fsys, stringsPath, l.errs)
+	f := readTOML(l.fsys, stringsPath, l.errs, l.cache)
 	if f == nil {
 		return nil
 	}

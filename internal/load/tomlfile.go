@@ -2,6 +2,7 @@ package load
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -18,25 +19,35 @@ import (
 
 // tomlFile is one TOML input file with the means to say where its keys are.
 type tomlFile struct {
-	path string
-	src  string
-	ix   *keyIndex
-	errs *diag.List
+	path  string
+	src   string
+	ix    *keyIndex
+	errs  *diag.List
+	cache *Cache
+	entry *cached // what the cache knows of this content, or nil
 }
 
 // readTOML reads path from fsys. It returns nil after recording a problem if
 // the file cannot be read or is not UTF-8.
-func readTOML(fsys fs.FS, path string, errs *diag.List) *tomlFile {
+func readTOML(fsys fs.FS, path string, errs *diag.List, cache *Cache) *tomlFile {
 	b, err := fs.ReadFile(fsys, path)
 	if err != nil {
 		errs.Add(path, 0, 0, "cannot read file: %v", unwrapPathError(err))
 		return nil
 	}
+	if e, _ := cache.lookup(path, b); e != nil {
+		return &tomlFile{path: path, src: e.src, ix: e.ix, errs: errs, cache: cache, entry: e}
+	}
 	src, ok := text(path, b, errs)
 	if !ok {
 		return nil
 	}
-	return &tomlFile{path: path, src: src, ix: newKeyIndex(src), errs: errs}
+	sum := sha256.Sum256(b)
+	f := &tomlFile{path: path, src: src, ix: newKeyIndex(src), errs: errs, cache: cache}
+	if cache != nil {
+		f.entry = &cached{sum: sum, src: src, ix: f.ix}
+	}
+	return f
 }
 
 // text checks that b is UTF-8 and drops a leading byte-order mark.
@@ -85,6 +96,9 @@ var typeError = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): in
 // type and unknown keys are recorded with their places. It reports whether v
 // may be used.
 func (f *tomlFile) decode(v any) bool {
+	if f.entry.value(v) {
+		return true // decoded before, without problems
+	}
 	md, err := toml.Decode(f.src, v)
 	if err != nil {
 		f.decodeError(err)
@@ -104,7 +118,25 @@ func (f *tomlFile) decode(v any) bool {
 		f.errs.Add(f.path, line, col, "unknown key %q: check its spelling against the README", key[len(key)-1])
 		ok = false
 	}
+	if ok {
+		f.entry.keep(v, f.cache, f.path)
+	}
 	return ok
+}
+
+// decodeRaw decodes the file into a map without checking keys, for reports
+// whose keys come from the data.
+func (f *tomlFile) decodeRaw() (map[string]any, bool) {
+	var raw map[string]any
+	if f.entry.value(&raw) {
+		return raw, true
+	}
+	if _, err := toml.Decode(f.src, &raw); err != nil {
+		f.decodeError(err)
+		return nil, false
+	}
+	f.entry.keep(&raw, f.cache, f.path)
+	return raw, true
 }
 
 // bareKey writes a toml.Key the way keyIndex.bare does.

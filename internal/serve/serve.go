@@ -61,12 +61,14 @@ type Server struct {
 
 	subMu sync.Mutex
 	subs  map[chan string]struct{}
+
+	cache *load.Cache // parsed input files, kept between rebuilds
 }
 
 // New returns a server for the site in folder src; log receives one line per
 // rebuild and errlog the problems of failed ones.
 func New(src string, log, errlog io.Writer) *Server {
-	return &Server{src: src, log: log, errlog: errlog, subs: map[chan string]struct{}{}}
+	return &Server{src: src, log: log, errlog: errlog, subs: map[chan string]struct{}{}, cache: load.NewCache()}
 }
 
 // Rebuild builds the site again and tells open pages. changed lists the
@@ -77,7 +79,7 @@ func (s *Server) Rebuild(changed []string) error {
 	var res *build.Result
 	fsys, closeSite, err := load.Dir(s.src)
 	if err == nil {
-		res, err = build.Render(fsys, render.Options{Inject: inject})
+		res, err = build.Render(fsys, render.Options{Inject: inject}, s.cache)
 		closeSite()
 	}
 	elapsed := time.Since(start)

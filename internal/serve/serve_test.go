@@ -174,7 +174,7 @@ func TestServePaths(t *testing.T) {
 // TestPublishedBuildHasNoReload checks that only the preview injects the
 // reload client.
 func TestPublishedBuildHasNoReload(t *testing.T) {
-	res, err := build.Render(sitetest.Load(t, "small"), render.Options{})
+	res, err := build.Render(sitetest.Load(t, "small"), render.Options{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
