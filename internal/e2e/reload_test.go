@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -17,23 +16,6 @@ import (
 	"github.com/minhbach/minhbach/internal/sitetest"
 )
 
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
 // TestLiveReload edits files under a running preview server and checks, in
 // a real browser, that the open page shows the edit, then the error page
 // while the input is broken, then the page again once it is fixed.
@@ -41,7 +23,7 @@ func TestLiveReload(t *testing.T) {
 	ctx := browser(t, 1280, 900)
 	dir := sitetest.WriteDir(t, "small")
 	runCtx, stop := context.WithCancel(context.Background())
-	var out, errout syncBuffer
+	var out, errout sitetest.SyncBuffer
 	done := make(chan error, 1)
 	go func() { done <- serve.Run(runCtx, dir, "127.0.0.1:0", &out, &errout) }()
 	t.Cleanup(func() {

@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -185,30 +184,12 @@ func TestPublishedBuildHasNoReload(t *testing.T) {
 	}
 }
 
-// syncBuffer is a bytes.Buffer safe for one writer and one reader.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
 // TestRun runs the whole preview: a real watcher notices a saved file and
 // open pages are told to reload; cancelling stops the server.
 func TestRun(t *testing.T) {
 	dir := writeSite(t)
 	ctx, cancel := context.WithCancel(context.Background())
-	var out, errout syncBuffer
+	var out, errout sitetest.SyncBuffer
 	done := make(chan error, 1)
 	go func() { done <- Run(ctx, dir, "127.0.0.1:0", &out, &errout) }()
 

@@ -8,11 +8,13 @@
 package sitetest
 
 import (
+	"bytes"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 )
@@ -102,4 +104,25 @@ func WriteDir(t testing.TB, name string) string {
 		}
 	}
 	return dir
+}
+
+// SyncBuffer is a bytes.Buffer that one goroutine may write while another
+// reads, for the output of a server under test.
+type SyncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+// Write appends p.
+func (s *SyncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+// String returns what was written so far.
+func (s *SyncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }
