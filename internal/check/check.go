@@ -66,7 +66,7 @@ func Warnings(s *model.Site, p *progress.Progress) []*diag.Error {
 						continue
 					}
 					if u, err := url.Parse(v.Text); err == nil && u.Scheme == "http" {
-						at := rec.At[f.ID]
+						at := rec.Where.Field(f.ID)
 						l.Warn(at.Path, at.Line, at.Col, "%s is not https: use the https:// address if the site has one", f.ID)
 					}
 				}

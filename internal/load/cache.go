@@ -21,7 +21,7 @@ type cached struct {
 	mu      sync.Mutex // guards decoded
 	sum     [32]byte
 	src     string
-	ix      *keyIndex
+	ix      *lazyIndex
 	decoded map[reflect.Type]any // the value decoded into, by its type
 }
 

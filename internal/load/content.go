@@ -51,7 +51,7 @@ func (l *loader) page(p string) *model.Page {
 	// Decode the front matter as a TOML file of its own, then shift its lines
 	// so that messages point at the line of the Markdown file.
 	inner := &diag.List{}
-	f := &tomlFile{path: p, src: fm, ix: newKeyIndex(fm), errs: inner}
+	f := &tomlFile{path: p, src: fm, ix: &lazyIndex{path: p, src: fm}, errs: inner}
 	var m frontMatter
 	if f.decode(&m) {
 		f.require("", map[string]string{"title": m.Title})

@@ -31,11 +31,11 @@ func (l *loader) checkLists(s *model.Site) {
 				code := c.Unit.Code
 				switch {
 				case changed[code]:
-					l.errs.Add(c.Pos.Path, c.Pos.Line, c.Pos.Col, "%s changes twice on list %q in one report: keep one change", c.Unit.FullName(), list.ID)
+					l.errAt(c.Where.Pos(), "%s changes twice on list %q in one report: keep one change", c.Unit.FullName(), list.ID)
 				case c.Change == model.Added && on[code]:
-					l.errs.Add(c.Pos.Path, c.Pos.Line, c.Pos.Col, "%s is already on list %q: it cannot be added again", c.Unit.FullName(), list.ID)
+					l.errAt(c.Where.Pos(), "%s is already on list %q: it cannot be added again", c.Unit.FullName(), list.ID)
 				case c.Change == model.Removed && !on[code]:
-					l.errs.Add(c.Pos.Path, c.Pos.Line, c.Pos.Col, "%s is not on list %q: it cannot be removed", c.Unit.FullName(), list.ID)
+					l.errAt(c.Where.Pos(), "%s is not on list %q: it cannot be removed", c.Unit.FullName(), list.ID)
 				}
 				changed[code] = true
 				on[code] = c.Change == model.Added
@@ -58,12 +58,16 @@ func (l *loader) checkRatios(s *model.Site) {
 				num += rec.Values[t.Numerator].Number
 				den += rec.Values[t.Denominator].Number
 				if num > den {
-					at := rec.At[t.Numerator]
-					l.errs.Add(at.Path, at.Line, at.Col, "%s (%s) adds up to %v since the period started, more than the %v of %s (%s): check the figures of this record",
+					l.errAt(rec.Where.Field(t.Numerator), "%s (%s) adds up to %v since the period started, more than the %v of %s (%s): check the figures of this record",
 						t.Numerator, t.Kind.Field(t.Numerator).Name, num, den, t.Denominator, t.Kind.Field(t.Denominator).Name)
 					num = den // report each excess once
 				}
 			}
 		}
 	}
+}
+
+// errAt records a problem at a position.
+func (l *loader) errAt(p model.Pos, format string, args ...any) {
+	l.errs.Add(p.Path, p.Line, p.Col, format, args...)
 }

@@ -139,7 +139,7 @@ func checkUnique[T any](f *tomlFile, items []T, id func(T) string, where func(i 
 			continue
 		}
 		if j, ok := seen[k]; ok {
-			line, _ := f.ix.find(where(j))
+			line, _ := f.ix.get().find(where(j))
 			f.at(where(i), "duplicate id %q: it is already used on line %d", k, line)
 			continue
 		}

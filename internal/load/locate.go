@@ -1,6 +1,9 @@
 package load
 
 import (
+	"sync"
+
+	"github.com/minhbach/minhbach/internal/model"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -23,6 +26,26 @@ type keyIndex struct {
 }
 
 type place struct{ line, col int }
+
+// lazyIndex builds the keyIndex of a file the first time a position is
+// asked for; it is a model.Locator.
+type lazyIndex struct {
+	path string
+	src  string
+	once sync.Once
+	ix   *keyIndex
+}
+
+func (l *lazyIndex) get() *keyIndex {
+	l.once.Do(func() { l.ix = newKeyIndex(l.src) })
+	return l.ix
+}
+
+// Find returns the position of an indexed key path.
+func (l *lazyIndex) Find(key string) model.Pos {
+	line, col := l.get().find(key)
+	return model.Pos{Path: l.path, Line: line, Col: col}
+}
 
 func newKeyIndex(src string) *keyIndex {
 	ix := &keyIndex{

@@ -77,7 +77,8 @@ func (l *loader) duplicates(reports []*model.Report) {
 			for _, rec := range r.Records[k] {
 				key := recordKey(rec)
 				if first, ok := seen[key]; ok {
-					l.errs.Add(rec.Pos.Path, rec.Pos.Line, rec.Pos.Col, "this %s record repeats the one on line %d: remove one of them", k, first.Pos.Line)
+					at := rec.Where.Pos()
+					l.errs.Add(at.Path, at.Line, at.Col, "this %s record repeats the one on line %d: remove one of them", k, first.Where.Pos().Line)
 					continue
 				}
 				seen[key] = rec
@@ -158,12 +159,7 @@ func (f *tomlFile) tables(key string, v any) []map[string]any {
 }
 
 func (f *tomlFile) record(at string, raw map[string]any, k *model.Kind, m model.Month, s *model.Site) *model.Record {
-	line, col := f.ix.find(at)
-	rec := &model.Record{Kind: k, Month: m, Values: map[string]model.Value{}, Pos: model.Pos{Path: f.path, Line: line, Col: col}, At: map[string]model.Pos{}}
-	for key := range raw {
-		l, c := f.ix.find(keyPath(at, key))
-		rec.At[key] = model.Pos{Path: f.path, Line: l, Col: c}
-	}
+	rec := &model.Record{Kind: k, Month: m, Values: map[string]model.Value{}, Where: model.Place{Locator: f.ix, Key: at}}
 	ok := true
 	if k.Level != "" {
 		code, _ := raw["unit"].(string)
@@ -280,8 +276,7 @@ func (f *tomlFile) listChange(at string, raw map[string]any, m model.Month, s *m
 			f.at(keyPath(at, key), "unknown key %q in a list change: use %s", key, strings.Join(changeKeys, ", "))
 		}
 	}
-	line, col := f.ix.find(at)
-	c := &model.ListChange{Month: m, Pos: model.Pos{Path: f.path, Line: line, Col: col}}
+	c := &model.ListChange{Month: m, Where: model.Place{Locator: f.ix, Key: at}}
 	id, _ := raw["list"].(string)
 	i := slices.IndexFunc(s.Lists, func(l *model.List) bool { return l.ID == id })
 	if i < 0 {

@@ -206,13 +206,13 @@ func (l *loader) lists(units *model.Registry, rubrics []*model.Rubric) []*model.
 			at := keyPath("members", i)
 			u := checkUnit(f, at+".unit", m.Unit, list.Level, units)
 			if j, dup := seen[strings.TrimSpace(m.Unit)]; dup {
-				line, _ := f.ix.find(keyPath("members", j))
+				line, _ := f.ix.get().find(keyPath("members", j))
 				f.at(at+".unit", "unit %q is listed twice: it is already a member on line %d", m.Unit, line)
 			}
 			seen[strings.TrimSpace(m.Unit)] = i
 			checkScores(f, at+".scores", m.Scores, list.Rubric)
 			if u != nil {
-				line, col := f.ix.find(at + ".since")
+				line, col := f.ix.get().find(at + ".since")
 				list.Members = append(list.Members, &model.Member{Unit: u, Since: m.Since, Scores: m.Scores, Pos: model.Pos{Path: p, Line: line, Col: col}})
 			}
 		}

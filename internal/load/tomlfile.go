@@ -21,7 +21,7 @@ import (
 type tomlFile struct {
 	path  string
 	src   string
-	ix    *keyIndex
+	ix    *lazyIndex
 	errs  *diag.List
 	cache *Cache
 	entry *cached // what the cache knows of this content, or nil
@@ -43,7 +43,7 @@ func readTOML(fsys fs.FS, path string, errs *diag.List, cache *Cache) *tomlFile 
 		return nil
 	}
 	sum := sha256.Sum256(b)
-	f := &tomlFile{path: path, src: src, ix: newKeyIndex(src), errs: errs, cache: cache}
+	f := &tomlFile{path: path, src: src, ix: &lazyIndex{path: path, src: src}, errs: errs, cache: cache}
 	if cache != nil {
 		f.entry = &cached{sum: sum, src: src, ix: f.ix}
 	}
@@ -108,7 +108,7 @@ func (f *tomlFile) decode(v any) bool {
 	seen := map[string]int{}
 	for _, key := range md.Undecoded() {
 		name := key.String()
-		places := f.ix.bare[bareKey(key)]
+		places := f.ix.get().bare[bareKey(key)]
 		i := seen[name]
 		seen[name]++
 		line, col := 0, 0
@@ -165,8 +165,8 @@ func (f *tomlFile) decodeError(err error) {
 		parts := strings.Split(m[2], ".")
 		last := parts[len(parts)-1]
 		col := 0
-		for _, p := range f.ix.bare[m[2]] {
-			if valueType(f.ix.lines[p.line-1]) == typeName(m[3]) {
+		for _, p := range f.ix.get().bare[m[2]] {
+			if valueType(f.ix.get().lines[p.line-1]) == typeName(m[3]) {
 				line, col = p.line, p.col
 				break
 			}
@@ -225,13 +225,13 @@ func (f *tomlFile) runeCol(line, offset int) int {
 
 // at records a problem at the key path (see keyPath).
 func (f *tomlFile) at(path string, format string, args ...any) {
-	line, col := f.ix.find(path)
+	line, col := f.ix.get().find(path)
 	f.errs.Add(f.path, line, col, format, args...)
 }
 
 // atValue records a problem at one element of an array value.
 func (f *tomlFile) atValue(path, literal string, format string, args ...any) {
-	line, col := f.ix.value(path, literal)
+	line, col := f.ix.get().value(path, literal)
 	f.errs.Add(f.path, line, col, format, args...)
 }
 

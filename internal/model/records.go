@@ -61,8 +61,37 @@ type Record struct {
 	Month  Month
 	Unit   *Unit // nil when the kind has no level
 	Values map[string]Value
-	Pos    Pos            // where the record starts
-	At     map[string]Pos // where each field is written
+	Where  Place // where the record is written
+}
+
+// Place is where an entry of an input file is written. Positions are looked
+// up only when a message needs one: at national scale, indexing every key
+// of every file would cost more than parsing them.
+type Place struct {
+	Locator Locator
+	Key     string // the entry's key path, such as "press[3]"
+}
+
+// Locator finds the position of a key path in one input file.
+type Locator interface {
+	Find(key string) Pos
+}
+
+// Pos returns where the entry starts.
+func (p Place) Pos() Pos { return p.field("") }
+
+// Field returns where one field of the entry is written.
+func (p Place) Field(id string) Pos { return p.field(id) }
+
+func (p Place) field(id string) Pos {
+	if p.Locator == nil {
+		return Pos{}
+	}
+	key := p.Key
+	if id != "" {
+		key += "." + id
+	}
+	return p.Locator.Find(key)
 }
 
 // Date returns the record's "date" field, or the zero time.
@@ -132,7 +161,7 @@ type ListChange struct {
 	Note   string
 	Scores map[string]float64
 	Month  Month
-	Pos    Pos
+	Where  Place
 }
 
 // Rubric is a scoring scheme: contents made of criteria with points, and
