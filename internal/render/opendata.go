@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/minhbach/minhbach/internal/model"
@@ -53,12 +54,18 @@ func (r *renderer) openData() {
 	}
 	tables = append(tables, r.unitTable(), r.submittedTable())
 
+	// Encoding the tables is independent work: at national scale the
+	// records of ten years make tables of tens of thousands of rows.
+	written := make([][]*Download, len(tables))
+	var wg sync.WaitGroup
+	for i, t := range tables {
+		wg.Go(func() { written[i] = r.writeTable(t) })
+	}
+	wg.Wait()
 	var zipped []*Download
-	for _, t := range tables {
-		for _, d := range r.writeTable(t) {
-			r.downloads = append(r.downloads, d)
-			zipped = append(zipped, d)
-		}
+	for _, ds := range written {
+		r.downloads = append(r.downloads, ds...)
+		zipped = append(zipped, ds...)
 	}
 	r.downloads = append(r.downloads, r.writeZip(zipped))
 	for _, v := range r.targets {
