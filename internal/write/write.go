@@ -8,6 +8,7 @@
 package write
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -72,6 +73,16 @@ func (tx *Tx) Put(name string, data []byte) error {
 		tx.mu.Lock()
 		tx.dirs[dir] = true
 		tx.mu.Unlock()
+	}
+	// A file that the previous output already has, byte for byte, is
+	// hard-linked instead of written: no data is written now, and none is
+	// freed when the previous output is removed. Most files of a monthly
+	// update do not change.
+	old := filepath.Join(tx.dest, filepath.FromSlash(name))
+	if info, err := os.Lstat(old); err == nil && info.Mode().IsRegular() && info.Size() == int64(len(data)) {
+		if b, err := os.ReadFile(old); err == nil && bytes.Equal(b, data) && os.Link(old, p) == nil {
+			return nil
+		}
 	}
 	return os.WriteFile(p, data, 0o644)
 }
