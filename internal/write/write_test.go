@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"syscall"
 	"testing"
 )
 
@@ -114,5 +115,29 @@ func TestRefusesPathsOutside(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(parent, "escape.html")); err == nil {
 		t.Error("escape.html exists")
+	}
+}
+
+// TestUnchangedFilesLinked checks that a file the previous output has byte
+// for byte is kept (the same inode), and a changed one is written anew.
+func TestUnchangedFilesLinked(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	inode := func(name string) uint64 {
+		info, err := os.Stat(filepath.Join(dest, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return info.Sys().(*syscall.Stat_t).Ino
+	}
+	Dir(context.Background(), dest, map[string][]byte{"same.html": []byte("a"), "changed.html": []byte("b")})
+	same := inode("same.html")
+	if err := Dir(context.Background(), dest, map[string][]byte{"same.html": []byte("a"), "changed.html": []byte("c")}); err != nil {
+		t.Fatal(err)
+	}
+	if inode("same.html") != same {
+		t.Error("an unchanged file was written again")
+	}
+	if got := snapshot(t, dest); got["changed.html"] != "c" || got["same.html"] != "a" {
+		t.Errorf("output %v", got)
 	}
 }
