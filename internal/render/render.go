@@ -231,6 +231,7 @@ type Page struct {
 	Inject      template.HTML
 	Published   time.Time // the data's "as of" date
 	LatestMonth model.Month
+	Top         *model.Level // the top level of the registry, e.g. districts
 
 	Content template.HTML // rendered Markdown, for content pages
 	TOC     []TOCEntry
@@ -290,6 +291,10 @@ func (r *renderer) newPage(kind, url, title, description string) *Page {
 		Inject:      r.opt.Inject,
 		Published:   r.published,
 		LatestMonth: r.prog.Latest,
+		Top:         &model.Level{},
+	}
+	if len(r.site.Units.Levels) > 0 {
+		p.Top = r.site.Units.Levels[0]
 	}
 	best := -1
 	for i, m := range cfg.Menu {
