@@ -136,6 +136,7 @@ title = "Cổng minh bạch giả lập — quy mô %s"
 description = "Trang giả lập để đo hiệu năng của minhbach; mọi số liệu là minh họa."
 base_url = "https://example.org/gensite/"
 illustrative = true
+illustrative_note = "Mọi đơn vị, số liệu và tin bài trên trang giả lập này được sinh tự động để đo hiệu năng, không phải số liệu thật."
 
 [plan]
 number = "361/QĐ-TTg (giả lập)"

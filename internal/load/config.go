@@ -9,12 +9,13 @@ import (
 )
 
 type configFile struct {
-	Title        string
-	Description  string
-	BaseURL      string `toml:"base_url"`
-	Language     string
-	Illustrative bool
-	Plan         struct {
+	Title            string
+	Description      string
+	BaseURL          string `toml:"base_url"`
+	Language         string
+	Illustrative     bool
+	IllustrativeNote string `toml:"illustrative_note"`
+	Plan             struct {
 		Number      string
 		Title       string
 		Date        time.Time
@@ -49,11 +50,12 @@ func (l *loader) config() model.Config {
 	f.require("", map[string]string{"title": c.Title, "base_url": c.BaseURL})
 	f.require("plan", map[string]string{"number": c.Plan.Number, "title": c.Plan.Title, "issuer": c.Plan.Issuer})
 	cfg := model.Config{
-		Title:        strings.TrimSpace(c.Title),
-		Description:  strings.TrimSpace(c.Description),
-		BaseURL:      strings.TrimSpace(c.BaseURL),
-		Language:     cmpOr(strings.TrimSpace(c.Language), "vi"),
-		Illustrative: c.Illustrative,
+		Title:            strings.TrimSpace(c.Title),
+		Description:      strings.TrimSpace(c.Description),
+		BaseURL:          strings.TrimSpace(c.BaseURL),
+		Language:         cmpOr(strings.TrimSpace(c.Language), "vi"),
+		Illustrative:     c.Illustrative,
+		IllustrativeNote: strings.TrimSpace(c.IllustrativeNote),
 		Plan: model.Plan{
 			Number:      c.Plan.Number,
 			Title:       c.Plan.Title,

@@ -37,8 +37,11 @@ type Config struct {
 	BaseURL      string
 	Language     string
 	Illustrative bool
-	Plan         Plan
-	Menu         []MenuItem
+	// IllustrativeNote says on the banner what is illustrative and what is
+	// real; the layout has a general sentence if it is empty.
+	IllustrativeNote string
+	Plan             Plan
+	Menu             []MenuItem
 }
 
 // Plan identifies the action plan the site reports on.
