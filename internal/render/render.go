@@ -10,19 +10,28 @@
 // # Layouts
 //
 // layouts/_base.html defines the page frame and calls the blocks "main" and
-// "head"; every other layout defines "main" for one page kind: home, page,
-// plan, about, targets, target, list, updates, update, units, unit,
-// agencies, data and 404. Templates are executed with a *Page (see
-// [Page]) and may call these functions:
+// "head"; files whose names start with "_" hold shared definitions; every
+// other layout defines "main" for one page kind: home, page, plan, about,
+// targets, target, list, updates, update, units, unit, agencies, data and
+// 404. Templates are executed with a *Page (see [Page]) and may call these
+// functions:
 //
 //	t KEY                 the text KEY of layouts/strings.toml
 //	url PATH              a link to PATH (relative to the site root) from this page
-//	num N                 N the Vietnamese way: 1.245; 64,8
+//	num N, int N          N the Vietnamese way: 1.245; 64,8
 //	pct N                 a percentage: 64,8%
-//	date T                a date as dd/mm/yyyy
-//	month M               a month as mm/yyyy
+//	date T, month M       a date as dd/mm/yyyy, a month as mm/yyyy
 //	status S              the label of a status, e.g. "Đạt"
 //	fold S                S lowercased without diacritics, for filters
+//	capital S             S with its first letter in upper case
+//	bytes N               a file size: 12 KB
+//	unitURL U             the page of unit U
+//	parentName U          the full name of the unit above U
+//	dict K V ...          a map, to pass several values to a template
+//	add A B, sub A B      sums and differences of counts
+//	cached NAME KEY DATA  the template NAME executed once per KEY and reused
+//	inlineCSS FILE        a file of static/ as an inline stylesheet (404 page)
+//	dataset PAGE          the schema.org Dataset of the downloads, as JSON
 package render
 
 import (
