@@ -1,6 +1,7 @@
 package load
 
 import (
+	"cmp"
 	"net/url"
 	"strings"
 	"time"
@@ -53,7 +54,7 @@ func (l *loader) config() model.Config {
 		Title:            strings.TrimSpace(c.Title),
 		Description:      strings.TrimSpace(c.Description),
 		BaseURL:          strings.TrimSpace(c.BaseURL),
-		Language:         cmpOr(strings.TrimSpace(c.Language), "vi"),
+		Language:         cmp.Or(strings.TrimSpace(c.Language), "vi"),
 		Illustrative:     c.Illustrative,
 		IllustrativeNote: strings.TrimSpace(c.IllustrativeNote),
 		Plan: model.Plan{
@@ -99,11 +100,4 @@ func (l *loader) config() model.Config {
 		cfg.Menu = append(cfg.Menu, model.MenuItem{Label: m.Label, Path: m.Path})
 	}
 	return cfg
-}
-
-func cmpOr(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
 }

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"cmp"
 	"io/fs"
 	"slices"
 	"strings"
@@ -93,7 +94,7 @@ func (l *loader) page(p string) *model.Page {
 		Title:       strings.TrimSpace(m.Title),
 		Description: strings.TrimSpace(m.Description),
 		Date:        m.Date,
-		Layout:      cmpOr(m.Layout, "page"),
+		Layout:      cmp.Or(m.Layout, "page"),
 		TOC:         m.TOC,
 		Section:     section,
 		Body:        []byte(body),

@@ -7,7 +7,6 @@
 package load
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -146,5 +145,3 @@ func checkUnique[T any](f *tomlFile, items []T, id func(T) string, where func(i 
 		seen[k] = i
 	}
 }
-
-func cmpInt(a, b int) int { return cmp.Compare(a, b) }

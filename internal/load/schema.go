@@ -1,6 +1,7 @@
 package load
 
 import (
+	"cmp"
 	"io/fs"
 	"net/url"
 	"slices"
@@ -54,7 +55,7 @@ func (l *loader) kinds(units *model.Registry) []*model.Kind {
 		for j, fd := range k.Fields {
 			fat := keyPath("kinds", i, "fields", j)
 			f.require(fat, map[string]string{"id": fd.ID, "name": fd.Name})
-			field := &model.Field{ID: strings.TrimSpace(fd.ID), Name: fd.Name, Type: model.FieldType(cmpOr(fd.Type, "text")), Required: fd.Required, Choices: fd.Choices, Min: fd.Min}
+			field := &model.Field{ID: strings.TrimSpace(fd.ID), Name: fd.Name, Type: model.FieldType(cmp.Or(fd.Type, "text")), Required: fd.Required, Choices: fd.Choices, Min: fd.Min}
 			if !slices.Contains(fieldTypes, field.Type) {
 				f.at(fat+".type", "unknown field type %q: use text, int, number, date, url or choice", fd.Type)
 			}
@@ -148,7 +149,7 @@ func (l *loader) targets(units *model.Registry, kinds []*model.Kind, lists []*mo
 		tg.Kind = kinds[k]
 		switch tg.Rule {
 		case model.Share:
-			tg.Level = cmpOr(t.Level, tg.Kind.Level)
+			tg.Level = cmp.Or(t.Level, tg.Kind.Level)
 			switch {
 			case units.Level(tg.Level) == nil:
 				f.at(at+".level", "a share target needs the level of the units it counts: use one of %s", levelIDs(units.Levels))

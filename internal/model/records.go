@@ -1,6 +1,9 @@
 package model
 
-import "time"
+import (
+	"cmp"
+	"time"
+)
 
 // FieldType is the type of a record field.
 type FieldType string
@@ -26,14 +29,7 @@ type Kind struct {
 }
 
 // Label returns the kind's short name, or its name.
-func (k *Kind) Label() string { return cmpOr(k.Short, k.Name) }
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
-}
+func (k *Kind) Label() string { return cmp.Or(k.Short, k.Name) }
 
 // Field returns the kind's field with the given id, or nil.
 func (k *Kind) Field(id string) *Field {
@@ -133,7 +129,7 @@ type List struct {
 }
 
 // Label returns the list's short name, or its name.
-func (l *List) Label() string { return cmpOr(l.Short, l.Name) }
+func (l *List) Label() string { return cmp.Or(l.Short, l.Name) }
 
 // Member is a unit on a list at the start of the period.
 type Member struct {

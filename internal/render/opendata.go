@@ -3,6 +3,7 @@ package render
 import (
 	"archive/zip"
 	"bytes"
+	"cmp"
 	"compress/flate"
 	"encoding/csv"
 	"encoding/json"
@@ -316,7 +317,7 @@ func (r *renderer) dataset(p *Page) template.JS {
 		"@context":            "https://schema.org",
 		"@type":               "Dataset",
 		"name":                cfg.Title,
-		"description":         cmpOr(cfg.Description, cfg.Title),
+		"description":         cmp.Or(cfg.Description, cfg.Title),
 		"url":                 cfg.BaseURL + p.URL,
 		"inLanguage":          cfg.Language,
 		"creator":             map[string]any{"@type": "GovernmentOrganization", "name": cfg.Plan.Issuer},

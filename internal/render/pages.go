@@ -1,8 +1,6 @@
 package render
 
-import (
-	"github.com/minhbach/minhbach/internal/progress"
-)
+import "cmp"
 
 // pages renders every HTML page of the site.
 func (r *renderer) pages() {
@@ -19,9 +17,7 @@ func (r *renderer) pages() {
 		}
 		p.Registry = r.site.Units
 		p.Targets = r.targets
-		p.Statuses = progress.Statuses
 		p.Context = r.site.Context
-		p.Lists = r.lists
 		r.emit(p)
 	}
 
@@ -90,7 +86,7 @@ func (r *renderer) home() {
 	pg := r.pageByURL("")
 	title, desc := r.site.Config.Title, r.site.Config.Description
 	if pg != nil {
-		title, desc = pg.Title, cmpOr(pg.Description, desc)
+		title, desc = pg.Title, cmp.Or(pg.Description, desc)
 	}
 	p := r.newPage("home", "", title, desc)
 	if pg != nil {
@@ -103,13 +99,5 @@ func (r *renderer) home() {
 		p.Updates = r.updates[:3]
 	}
 	p.Context = r.site.Context
-	p.Lists = r.lists
 	r.emit(p)
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }

@@ -27,7 +27,6 @@
 //	bytes N               a file size: 12 KB
 //	unitURL U             the page of unit U
 //	parentName U          the full name of the unit above U
-//	dict K V ...          a map, to pass several values to a template
 //	add A B, sub A B      sums and differences of counts
 //	cached NAME KEY DATA  the template NAME executed once per KEY and reused
 //	inlineCSS FILE        a file of static/ as an inline stylesheet (404 page)
@@ -250,7 +249,6 @@ type Page struct {
 	Targets   []*TargetView
 	Target    *TargetView
 	List      *ListView
-	Lists     []*ListView
 	Updates   []*UpdateView
 	Update    *UpdateView
 	Units     []*UnitView
@@ -260,7 +258,6 @@ type Page struct {
 	Downloads []*Download
 	Context   model.Context
 	Registry  *model.Registry
-	Statuses  []progress.Status
 }
 
 // HeaderKey says which pages share the same banner and header: those of
@@ -406,7 +403,7 @@ func (r *renderer) funcs(w *worker) template.FuncMap {
 			if w == nil || w.page == nil {
 				return target
 			}
-			return cmpOr(w.page.Root+target, "./")
+			return cmp.Or(w.page.Root+target, "./")
 		},
 		"num":     func(n float64) string { return formatNumber(n, 1) },
 		"int":     func(n int) string { return formatNumber(float64(n), 0) },
@@ -416,7 +413,6 @@ func (r *renderer) funcs(w *worker) template.FuncMap {
 		"status":  func(s any) (string, error) { return r.text("status." + fmt.Sprint(s)) },
 		"fold":    Fold,
 		"bytes":   r.byteSize,
-		"dict":    dict,
 		"capital": capital,
 		"inlineCSS": func(name string) (template.CSS, error) {
 			b, ok := r.site.Static[name]
@@ -497,23 +493,6 @@ func (r *renderer) markdown(pg *model.Page) (template.HTML, []TOCEntry) {
 
 // link returns the path of a page relative to the site root.
 func link(parts ...string) string { return path.Join(parts...) + "/" }
-
-// dict builds a map from key, value pairs, to pass several values to a
-// template.
-func dict(kv ...any) (map[string]any, error) {
-	if len(kv)%2 != 0 {
-		return nil, fmt.Errorf("dict needs key, value pairs")
-	}
-	m := make(map[string]any, len(kv)/2)
-	for i := 0; i < len(kv); i += 2 {
-		k, ok := kv[i].(string)
-		if !ok {
-			return nil, fmt.Errorf("dict keys must be strings")
-		}
-		m[k] = kv[i+1]
-	}
-	return m, nil
-}
 
 // capital writes the first letter of s in upper case: "huyện, thành phố" →
 // "Huyện, thành phố".

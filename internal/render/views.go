@@ -27,10 +27,9 @@ type TargetView struct {
 // MonthRow is one month of a target's data table.
 type MonthRow struct {
 	*progress.Month
-	Value   string
-	Records []*model.Record // monthly targets: the month's records
-	Table   *RecordTable    // the same, as a table
-	Report  bool
+	Value  string
+	Table  *RecordTable // monthly targets: the month's records
+	Report bool
 }
 
 // ListView is a list ready to show.
@@ -145,8 +144,7 @@ func (r *renderer) targetView(res *progress.Result) *TargetView {
 		if t.Rule == model.Monthly {
 			for _, rep := range r.site.Reports {
 				if rep.Month == m.Month {
-					row.Records = rep.Records[t.Kind.ID]
-					row.Table = r.recordTable(t.Kind, row.Records, false, true)
+					row.Table = r.recordTable(t.Kind, rep.Records[t.Kind.ID], false, true)
 				}
 			}
 		}
