@@ -154,6 +154,7 @@ type renderer struct {
 	downloads []*Download
 	published time.Time                             // date of the latest report, the data's "as of" date
 	unitURL   map[string]string                     // unit code → its page
+	report    map[model.Month]*model.Report         // the report of each month
 	byUnit    map[string]map[string][]*model.Record // unit code → kind id → records naming it
 }
 

@@ -93,7 +93,9 @@ type AgencyView struct {
 func (r *renderer) views() {
 	r.unitURL = unitURLs(r.site.Units)
 	r.byUnit = recordsByUnit(r.site)
+	r.report = make(map[model.Month]*model.Report, len(r.site.Reports))
 	for _, rep := range r.site.Reports {
+		r.report[rep.Month] = rep
 		if rep.Published.After(r.published) {
 			r.published = rep.Published
 		}
@@ -141,12 +143,8 @@ func (r *renderer) targetView(res *progress.Result) *TargetView {
 		if m.HasValue {
 			row.Value = r.formatValue(t, m.Value)
 		}
-		if t.Rule == model.Monthly {
-			for _, rep := range r.site.Reports {
-				if rep.Month == m.Month {
-					row.Table = r.recordTable(t.Kind, rep.Records[t.Kind.ID], false, true)
-				}
-			}
+		if rep := r.report[m.Month]; t.Rule == model.Monthly && rep != nil {
+			row.Table = r.recordTable(t.Kind, rep.Records[t.Kind.ID], false, true)
 		}
 		v.Months = append(v.Months, row)
 	}
@@ -243,12 +241,7 @@ func (r *renderer) listView(st *progress.ListState) *ListView {
 
 func (r *renderer) updateView(pg *model.Page) *UpdateView {
 	m, _ := model.ParseMonth(strings.TrimSuffix(strings.TrimPrefix(pg.URL, "cap-nhat/"), "/"))
-	v := &UpdateView{Page: pg, URL: pg.URL, Month: m}
-	for _, rep := range r.site.Reports {
-		if rep.Month == m {
-			v.Report = rep
-		}
-	}
+	v := &UpdateView{Page: pg, URL: pg.URL, Month: m, Report: r.report[m]}
 	if v.Report != nil {
 		for _, k := range r.site.Kinds {
 			recs := v.Report.Records[k.ID]
@@ -332,13 +325,8 @@ func (r *renderer) reporterViews() []*ReporterView {
 func (r *renderer) onTime(ids func(*model.Report) []string, id string) []bool {
 	var out []bool
 	for _, m := range r.prog.Months {
-		ok := false
-		for _, rep := range r.site.Reports {
-			if rep.Month == m && slices.Contains(ids(rep), id) {
-				ok = true
-			}
-		}
-		out = append(out, ok)
+		rep := r.report[m]
+		out = append(out, rep != nil && slices.Contains(ids(rep), id))
 	}
 	return out
 }
