@@ -32,6 +32,7 @@ type Watcher struct {
 	root    string
 	skip    func(rel string) bool
 	delay   time.Duration
+	after   func(time.Duration) <-chan time.Time // starts the wait that ends a batch
 	fsw     *fsnotify.Watcher
 	batches chan Batch
 	errs    chan error
@@ -45,6 +46,13 @@ const DefaultDelay = 100 * time.Millisecond
 // everything below them. skip, if not nil, excludes paths (relative,
 // slash-separated) such as the output folder.
 func New(root string, paths []string, skip func(rel string) bool, delay time.Duration) (*Watcher, error) {
+	return newWatcher(root, paths, skip, delay, time.After)
+}
+
+// newWatcher is New with the clock that ends batches: tests pass one that
+// fires only when they say, so that a batch boundary is an event they
+// control rather than a race against the scheduler.
+func newWatcher(root string, paths []string, skip func(rel string) bool, delay time.Duration, after func(time.Duration) <-chan time.Time) (*Watcher, error) {
 	fsw, err := fsnotify.NewBufferedWatcher(4096)
 	if err != nil {
 		return nil, err
@@ -56,6 +64,7 @@ func New(root string, paths []string, skip func(rel string) bool, delay time.Dur
 		root:    root,
 		skip:    skip,
 		delay:   delay,
+		after:   after,
 		fsw:     fsw,
 		batches: make(chan Batch, 1),
 		errs:    make(chan error, 1),
@@ -147,14 +156,11 @@ func (w *Watcher) loop() {
 	var (
 		pending  = map[string]bool{}
 		overflow bool
-		timer    = time.NewTimer(time.Hour)
-		armed    bool
+		due      <-chan time.Time // nil while nothing is pending
 	)
-	timer.Stop()
-	arm := func() {
-		timer.Reset(w.delay)
-		armed = true
-	}
+	// Every event restarts the wait: a batch ends once the events have
+	// settled for w.delay.
+	arm := func() { due = w.after(w.delay) }
 	for {
 		select {
 		case <-w.done:
@@ -198,11 +204,8 @@ func (w *Watcher) loop() {
 			case w.errs <- err:
 			default:
 			}
-		case <-timer.C:
-			if !armed {
-				continue
-			}
-			armed = false
+		case <-due:
+			due = nil
 			b := Batch{Overflow: overflow}
 			for p := range pending {
 				b.Paths = append(b.Paths, p)
