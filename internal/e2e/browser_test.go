@@ -2,6 +2,8 @@ package e2e
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"testing"
@@ -9,6 +11,13 @@ import (
 
 	"github.com/chromedp/chromedp"
 )
+
+// inCI reports whether the tests run in CI, where whatever a test needs must
+// be there: a missing browser or axe-core is a failure, not a skip.
+func inCI() bool {
+	v := os.Getenv("CI")
+	return v != "" && v != "false" && v != "0"
+}
 
 // chromium returns the path of the browser, failing or skipping the test if
 // there is none.
@@ -19,7 +28,7 @@ func chromium(t *testing.T) string {
 			return p
 		}
 	}
-	if os.Getenv("CI") != "" {
+	if inCI() {
 		t.Fatal("Chromium is not installed: .ci/run must install it (apt-get install -y chromium)")
 	}
 	t.Skip("Chromium is not installed: run apt-get install -y chromium to run the browser tests")
@@ -62,18 +71,22 @@ func within(ctx context.Context, d time.Duration) (context.Context, context.Canc
 	return context.WithTimeout(ctx, d)
 }
 
-// eventually evaluates a JavaScript condition until it is true or d has
-// passed. Errors count as false: the page may be reloading.
-func eventually(ctx context.Context, d time.Duration, expr string) bool {
-	deadline := time.Now().Add(d)
-	for time.Now().Before(deadline) {
-		c, cancel := within(ctx, time.Second)
-		ok, err := chromedp.Run(c, chromedp.Evaluate[bool](expr))
-		cancel()
-		if err == nil && ok {
-			return true
+// waitFor waits until the JavaScript condition expr holds on the page, for
+// at most d. The page polls the condition at every animation frame; a
+// navigation (a live reload) ends the poll, which then starts again on the
+// new page. The error names the condition and what the last try said.
+func waitFor(ctx context.Context, d time.Duration, expr string) error {
+	c, cancel := within(ctx, d)
+	defer cancel()
+	for {
+		_, err := chromedp.Run(c, chromedp.Poll[chromedp.Void](expr, chromedp.WithPollingTimeout(d)))
+		if err == nil {
+			return nil
 		}
-		time.Sleep(50 * time.Millisecond)
+		if c.Err() != nil || errors.Is(err, chromedp.ErrPollingTimeout) {
+			return fmt.Errorf("%s: still false after %v (%v)", expr, d, err)
+		}
+		// The page went away under the poll: wait for the next one.
+		chromedp.Do(c, chromedp.WaitReady(chromedp.CSS("body")))
 	}
-	return false
 }

@@ -143,14 +143,30 @@ func open(t *testing.T, ctx context.Context) func(u string) visit {
 		if err := chromedp.Do(c, chromedp.Navigate(u)); err != nil {
 			t.Fatalf("open %s: %v", u, err)
 		}
-		// Let deferred scripts and charts finish.
-		eventually(ctx, 5*time.Second, `document.readyState === 'complete'`)
-		time.Sleep(150 * time.Millisecond)
-		ran, _ := chromedp.Run(ctx, chromedp.Evaluate[[]string](`window.__ran || []`))
+		// Navigate returned on the load event: the deferred scripts have
+		// run and the charts are drawn. Let the page paint a frame after
+		// it, then read what the hook saw. The answer comes after every
+		// event the page sent before it, and the listener above sees events
+		// in order, so cur holds them all.
+		type after struct {
+			State string
+			Ran   []string
+		}
+		a, err := chromedp.Run(c, chromedp.Evaluate[after](`new Promise(function (done) {
+			requestAnimationFrame(function () { requestAnimationFrame(function () {
+				done({State: document.readyState, Ran: window.__ran || []});
+			}); });
+		})`, chromedp.EvalAwaitPromise))
+		if err != nil {
+			t.Fatalf("open %s: %v", u, err)
+		}
+		if a.State != "complete" {
+			t.Fatalf("open %s: document %s after the load event", u, a.State)
+		}
 		mu.Lock()
 		defer mu.Unlock()
 		v := *cur
-		v.Ran = append(v.Ran, ran...)
+		v.Ran = append(v.Ran, a.Ran...)
 		cur = nil
 		return v
 	}

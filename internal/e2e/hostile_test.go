@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/minhbach/minhbach/internal/sitetest"
 )
@@ -57,5 +58,11 @@ func TestHarnessDetects(t *testing.T) {
 	}
 	if !strings.Contains(strings.Join(v.Console, "\n"), "boom") {
 		t.Errorf("the exception was not seen: %v", v.Console)
+	}
+	if err := waitFor(ctx, 5*time.Second, `document.title === 'x'`); err != nil {
+		t.Errorf("a condition that holds: %v", err)
+	}
+	if err := waitFor(ctx, 200*time.Millisecond, `document.title === 'y'`); err == nil {
+		t.Error("waitFor returned for a condition that never holds")
 	}
 }

@@ -30,22 +30,16 @@ func TestLiveReload(t *testing.T) {
 		stop()
 		<-done
 	})
-	var base string
-	for start := time.Now(); base == ""; time.Sleep(20 * time.Millisecond) {
-		if m := regexp.MustCompile(`Preview: (http://\S+)/`).FindStringSubmatch(out.String()); m != nil {
-			base = m[1]
-		}
-		if time.Since(start) > 5*time.Second {
-			t.Fatal("the server did not start")
-		}
-	}
+	base := out.Wait(t, regexp.MustCompile(`Preview: (http://\S+)/`), 10*time.Second)[1]
 
+	// waitText waits for the page, reloaded by the server after each edit,
+	// to show want in sel.
 	waitText := func(sel, want string) {
 		t.Helper()
 		expr := `!!document.querySelector(` + jsString(sel) + `) && document.querySelector(` + jsString(sel) + `).innerText.includes(` + jsString(want) + `)`
-		if !eventually(ctx, 10*time.Second, expr) {
-			text, _ := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("body")))
-			t.Fatalf("the page never showed %q in %s\npage: %.400s", want, sel, text)
+		if err := waitFor(ctx, 10*time.Second, expr); err != nil {
+			text, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.body ? document.body.innerText : ''`))
+			t.Fatalf("the page never showed %q in %s: %v\npage: %.400s\nserver: %s", want, sel, err, text, errout.String())
 		}
 	}
 
@@ -57,7 +51,10 @@ func TestLiveReload(t *testing.T) {
 	waitText("h1", "Trang chủ thử")
 
 	home := filepath.Join(dir, "content", "_index.md")
-	src, _ := os.ReadFile(home)
+	src, err := os.ReadFile(home)
+	if err != nil {
+		t.Fatal(err)
+	}
 	edit := func(b []byte) {
 		// Save the way many editors do: write a temporary file, rename it
 		// over the original.

@@ -12,11 +12,13 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strings"
 	"sync"
 	"testing"
 	"testing/fstest"
+	"time"
 )
 
 // Parse reads a txtar archive into a file system.
@@ -107,16 +109,21 @@ func WriteDir(t testing.TB, name string) string {
 }
 
 // SyncBuffer is a bytes.Buffer that one goroutine may write while another
-// reads, for the output of a server under test.
+// reads or waits, for the output of a server under test.
 type SyncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
+	mu      sync.Mutex
+	b       bytes.Buffer
+	changed chan struct{} // closed by the next Write, for Wait
 }
 
 // Write appends p.
 func (s *SyncBuffer) Write(p []byte) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.changed != nil {
+		close(s.changed)
+		s.changed = nil
+	}
 	return s.b.Write(p)
 }
 
@@ -125,4 +132,31 @@ func (s *SyncBuffer) String() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.b.String()
+}
+
+// Wait waits until what was written so far matches re and returns the
+// match and its submatches. It wakes up on every write, and fails t if
+// nothing matches within d.
+func (s *SyncBuffer) Wait(t testing.TB, re *regexp.Regexp, d time.Duration) []string {
+	t.Helper()
+	deadline := time.NewTimer(d)
+	defer deadline.Stop()
+	for {
+		s.mu.Lock()
+		m := re.FindStringSubmatch(s.b.String())
+		if m == nil && s.changed == nil {
+			s.changed = make(chan struct{})
+		}
+		changed := s.changed
+		s.mu.Unlock()
+		if m != nil {
+			return m
+		}
+		select {
+		case <-changed:
+		case <-deadline.C:
+			t.Fatalf("nothing matching %q was written within %v; got:\n%s", re, d, s.String())
+			return nil
+		}
+	}
 }
