@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,7 +11,7 @@ import (
 	"github.com/minhbach/minhbach/internal/sitetest"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files")
+var update = sitetest.Update // -update: rewrite the golden files
 
 // golden compares got with testdata/cli/NAME, or rewrites it with -update.
 func golden(t *testing.T, name, got string) {

@@ -3,7 +3,6 @@ package render
 import (
 	"archive/zip"
 	"bytes"
-	"flag"
 	"io"
 	"os"
 	"path"
@@ -18,7 +17,7 @@ import (
 	"github.com/minhbach/minhbach/internal/sitetest"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files")
+var update = sitetest.Update // -update: rewrite the golden files
 
 // renderSite renders testdata/sites/NAME.txtar with the repository's theme.
 func renderSite(t *testing.T, name string) Files {

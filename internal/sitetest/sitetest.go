@@ -5,10 +5,17 @@
 // A txtar archive is a comment followed by files, each introduced by a line
 // "-- NAME --" (the format of golang.org/x/tools/txtar, which this reads
 // without depending on it).
+//
+// It also defines the -update flag for every test package: go test passes
+// the flags it does not know to every test binary, so go test ./... -update
+// works only if each one defines it. Every package with tests imports this
+// one, if need be for that alone (import _ ".../internal/sitetest"); .ci/run
+// checks it.
 package sitetest
 
 import (
 	"bytes"
+	"flag"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -20,6 +27,11 @@ import (
 	"testing/fstest"
 	"time"
 )
+
+// Update is the -update flag: tests that compare their output with golden
+// files under testdata/ rewrite those files instead (review the diff
+// before committing). In a package without golden files it does nothing.
+var Update = flag.Bool("update", false, "rewrite the golden files under testdata/ instead of comparing with them")
 
 // Parse reads a txtar archive into a file system.
 func Parse(archive string) fstest.MapFS {
