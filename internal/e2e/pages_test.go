@@ -141,12 +141,18 @@ func TestPages(t *testing.T) {
 				if f := foreign(base, v.Requests); len(f) > 0 {
 					t.Errorf("%d px: requests to other hosts: %v", width, f)
 				}
-				drawn, _ := chromedp.Run(ctx, chromedp.Evaluate[int](`Array.from(document.querySelectorAll('div.chart')).filter(function (d) {
+				drawn, err := chromedp.Run(ctx, chromedp.Evaluate[int](`Array.from(document.querySelectorAll('div.chart')).filter(function (d) {
 					var c = d.querySelector('canvas, svg'); return c && c.getBoundingClientRect().width > 0 && c.getBoundingClientRect().height > 0; }).length`))
+				if err != nil {
+					t.Fatalf("%d px: counting charts: %v", width, err)
+				}
 				if drawn != pk.charts {
 					t.Errorf("%d px: %d charts drawn, want %d", width, drawn, pk.charts)
 				}
-				over, _ := chromedp.Run(ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth - window.innerWidth`))
+				over, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth - window.innerWidth`))
+				if err != nil {
+					t.Fatalf("%d px: measuring the width: %v", width, err)
+				}
 				if over > 0 {
 					wide, _ := chromedp.Run(ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll('body *')).filter(function (e) {
 						var r = e.getBoundingClientRect(); return r.right > window.innerWidth + 1 && !e.closest('.table-scroll'); }).slice(0, 5).map(function (e) { return e.tagName + '.' + e.className; })`))
@@ -239,7 +245,10 @@ func TestFilter(t *testing.T) {
 			t.Errorf("row %q shown for \"yen khanh\"", s)
 		}
 	}
-	status, _ := chromedp.Run(c, chromedp.Text(chromedp.CSS("#loc-ket-qua")))
+	status, err := chromedp.Run(c, chromedp.Text(chromedp.CSS("#loc-ket-qua")))
+	if err != nil {
+		t.Fatal(err)
+	}
 	if !strings.HasPrefix(status, fmt.Sprint(len(shown))) {
 		t.Errorf("status %q for %d rows", status, len(shown))
 	}
@@ -281,7 +290,9 @@ func TestPrint(t *testing.T) {
 			t.Errorf("%s: not printed on A4", p)
 		}
 		os.WriteFile(filepath.Join(screenshots(t), strings.ReplaceAll(strings.Trim(p, "/"), "/", "-")+".pdf"), pdf, 0o644)
-		chromedp.Call(c, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{})
+		if _, err := chromedp.Call(c, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{}); err != nil {
+			t.Fatal(err)
+		}
 		cancel()
 	}
 }
