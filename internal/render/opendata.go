@@ -97,7 +97,7 @@ func (r *renderer) targetTable(v *TargetView) *table {
 	for _, m := range v.Months {
 		var value, num, den, removed any
 		if m.HasValue {
-			value = round1(m.Month.Value)
+			value = roundTo(m.Month.Value, m.decimals) // as the page shows it
 			switch rule {
 			case model.Share, model.Ratio:
 				num, den = m.Num, m.Den
