@@ -190,4 +190,3 @@ func (r *renderer) listChart(v *ListView) *Chart {
 		Legend:  []LegendItem{{Label: heldName, Color: heldColor}, {Label: removedName, Color: removedColor}},
 	}
 }
-
