@@ -420,7 +420,7 @@ func (r *renderer) funcs(w *worker) template.FuncMap {
 			if !ok {
 				return "", fmt.Errorf("no file static/%s to inline", name)
 			}
-			return template.CSS(b), nil
+			return inlineStyle(b), nil
 		},
 		"unitURL": func(u *model.Unit) string { return r.unitURL[u.Code] },
 		"dataset": func(p *Page) template.JS { return r.dataset(p) },
