@@ -336,7 +336,7 @@ func (r *renderer) dataset(p *Page) template.JS {
 			"@type":          "DataDownload",
 			"name":           d.Title,
 			"encodingFormat": mime,
-			"contentUrl":     cfg.BaseURL + d.Path,
+			"contentUrl":     absURL(cfg.BaseURL, d.Path),
 			"contentSize":    strconv.Itoa(d.Size) + " B",
 		})
 	}
@@ -345,7 +345,7 @@ func (r *renderer) dataset(p *Page) template.JS {
 		"@type":               "Dataset",
 		"name":                cfg.Title,
 		"description":         cmp.Or(cfg.Description, cfg.Title),
-		"url":                 cfg.BaseURL + p.URL,
+		"url":                 absURL(cfg.BaseURL, p.URL),
 		"inLanguage":          cfg.Language,
 		"creator":             map[string]any{"@type": "GovernmentOrganization", "name": cfg.Plan.Issuer},
 		"temporalCoverage":    cfg.Plan.Start.String() + "/" + cfg.Plan.End.String(),

@@ -293,7 +293,7 @@ func (r *renderer) newPage(kind, url, title, description string) *Page {
 		Root:        strings.Repeat("../", depth),
 		Title:       title,
 		Description: cmp.Or(description, cfg.Description),
-		Canonical:   cfg.BaseURL + url,
+		Canonical:   absURL(cfg.BaseURL, url),
 		Site:        cfg,
 		Inject:      r.opt.Inject,
 		Published:   r.published,
