@@ -5,6 +5,11 @@
 // It never writes to the published output. When the input is broken, every
 // page shows the problems — file, line, column, message and the offending
 // line — until they are fixed.
+//
+// The preview may show data not yet published, so it answers only requests
+// addressed to this computer (guard.go), sends the pages'
+// Content-Security-Policy as a header, reads the site only through its
+// os.Root, and stops as soon as it is told to, whatever a build is doing.
 package serve
 
 import (
