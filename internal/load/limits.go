@@ -482,20 +482,24 @@ func checkBody(p, body string, bodyLine int, errs *diag.List) bool {
 }
 
 // isSlug reports whether s may be used as an id in web addresses and file
-// names: a-z, 0-9 and -, not at either end.
+// names: a-z, 0-9, - and _, with a letter or digit at either end. (The _ is
+// there because record kinds are also keys of the reports, where
+// integrated_plans reads better than integrated-plans.)
 func isSlug(s string) bool {
-	if s == "" || len(s) > MaxIDLength || s[0] == '-' || s[len(s)-1] == '-' {
+	if s == "" || len(s) > MaxIDLength || !isAlnum(s[0]) || !isAlnum(s[len(s)-1]) {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+		if c := s[i]; !isAlnum(c) && c != '-' && c != '_' {
 			return false
 		}
 	}
 	return true
 }
 
-const slugRule = "must be made of a-z, 0-9 and -, such as \"item-1\": it is used in web addresses"
+func isAlnum(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }
+
+const slugRule = "must be made of a-z, 0-9, - and _, such as \"item-1\": it is used in web addresses"
 
 // checkSlug records a problem at the key path if id is set and not a slug.
 func (f *tomlFile) checkSlug(at, id string) {

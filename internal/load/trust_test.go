@@ -64,9 +64,9 @@ func TestRefused(t *testing.T) {
 			`data/reports/2020-01.toml:1:12: 0x7fffffffffffffff is too large to be shown exactly: use a number from -9007199254740992 to 9007199254740992`},
 		// Ids used in paths.
 		{"target id ..", map[string]string{"data/targets.toml": target("..", "")},
-			`data/targets.toml:2:1: id ".." must be made of a-z, 0-9 and -, such as "item-1": it is used in web addresses`},
+			`data/targets.toml:2:1: id ".." must be made of a-z, 0-9, - and _, such as "item-1": it is used in web addresses`},
 		{"target id ../ke-hoach", map[string]string{"data/targets.toml": target("../ke-hoach", "")},
-			`data/targets.toml:2:1: id "../ke-hoach" must be made of a-z, 0-9 and -, such as "item-1": it is used in web addresses`},
+			`data/targets.toml:2:1: id "../ke-hoach" must be made of a-z, 0-9, - and _, such as "item-1": it is used in web addresses`},
 		{"target id .", map[string]string{"data/targets.toml": target(".", "")},
 			`data/targets.toml:2:1: id "." must be made of`},
 		{"kind id with a slash", map[string]string{"data/records.toml": "[[kinds]]\nid = \"a/b\"\nname = \"A\"\n"},
@@ -74,7 +74,9 @@ func TestRefused(t *testing.T) {
 		{"agency id with a capital", map[string]string{"data/agencies.toml": "[[agencies]]\nid = \"So\"\nname = \"A\"\n"},
 			`data/agencies.toml:2:1: id "So" must be made of`},
 		{"list file name", map[string]string{"data/lists/Lanh Manh.toml": "name = \"L\"\nlevel = \"commune\"\n"},
-			`data/lists/Lanh Manh.toml: the file name "Lanh Manh" must be made of a-z, 0-9 and -, such as "item-1": it is used in web addresses`},
+			`data/lists/Lanh Manh.toml: the file name "Lanh Manh" must be made of a-z, 0-9, - and _, such as "item-1": it is used in web addresses`},
+		{"target id with a trailing _", map[string]string{"data/targets.toml": target("a_", "")},
+			`data/targets.toml:2:1: id "a_" must be made of`},
 		{"rubric file name", map[string]string{"data/rubrics/-x.toml": "name = \"R\"\n"},
 			`data/rubrics/-x.toml: the file name "-x" must be made of`},
 		// Names and text.
