@@ -75,8 +75,8 @@ func (l *loader) units() *model.Registry {
 	for i, u := range units {
 		at := keyPath("units", i)
 		f.require(at, map[string]string{"code": u.Code, "name": u.Name, "type": u.Type, "level": u.Level})
-		if n := utf8.RuneCountInString(u.FullName()); n > MaxNameLength {
-			f.at(at+".name", "the type and name of unit %q are %d characters long: shorten them to at most %d (they name its page)", u.Code, n, MaxNameLength)
+		if n := utf8.RuneCountInString(u.FullName()); n > MaxUnitNameLength {
+			f.at(at+".name", "the type and name of unit %q are %d characters long: shorten them to at most %d (they name its page)", u.Code, n, MaxUnitNameLength)
 		}
 		if r.Unit(u.Code) != u {
 			continue // a repeated code, reported above

@@ -31,9 +31,11 @@ const (
 	// and the parts of a dotted key each count one level.
 	MaxDepth = 32
 	// MaxNameLength is the most characters a name, title or label may have.
-	// A unit's type and name together are held to it too: they make the file
-	// name of its page.
 	MaxNameLength = 200
+	// MaxUnitNameLength is the most characters a unit's type and name may
+	// have together: they make the file name of its page, which may get the
+	// unit's code too and must stay within the 255 bytes file systems allow.
+	MaxUnitNameLength = 150
 	// MaxIDLength is the most characters an id or a code may have.
 	MaxIDLength = 64
 )

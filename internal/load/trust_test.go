@@ -91,7 +91,7 @@ func TestRefused(t *testing.T) {
 		{"control character in front matter", map[string]string{"content/gioi-thieu.md": "+++\ntitle = \"A\\u001b\"\n+++\n"},
 			`content/gioi-thieu.md:2:1: "title" holds a control character (U+001B): remove it`},
 		{"unit name too long", map[string]string{"data/units.toml": strings.Replace(unitsOf(t), `name = "Kim Sơn"`, `name = "`+strings.Repeat("Sơn ", 49)+`"`, 1)},
-			`data/units.toml:20:1: the type and name of unit "002" are 201 characters long: shorten them to at most 200 (they name its page)`},
+			`data/units.toml:20:1: the type and name of unit "002" are 201 characters long: shorten them to at most 150 (they name its page)`},
 		{"name too long", map[string]string{"data/records.toml": "[[kinds]]\nid = \"a\"\nname = \"" + strings.Repeat("x", 201) + "\"\n"},
 			`data/records.toml:3:1: "name" is 201 characters long: shorten it to at most 200`},
 		// Structure.
