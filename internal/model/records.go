@@ -203,20 +203,6 @@ func (r *Rubric) Max() float64 {
 	return sum
 }
 
-// Total returns the sum of scores, added in the rubric's order of criteria
-// so that the same scores always give the same total: adding fractional
-// scores in another order can give 4.999999999999999 instead of 5. Scores
-// of criteria the rubric does not have are left out.
-func (r *Rubric) Total(scores map[string]float64) float64 {
-	var sum float64
-	for _, c := range r.Contents {
-		for _, k := range c.Criteria {
-			sum += scores[k.ID]
-		}
-	}
-	return sum
-}
-
 // Grade returns the grade a total reaches, or "" if none.
 func (r *Rubric) Grade(total float64) string {
 	for _, g := range r.Grades {
