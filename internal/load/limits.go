@@ -46,6 +46,7 @@ const maxExact = 1 << 53
 
 var (
 	errNotRegular = errors.New("not a regular file or folder: remove it")
+	errIsDir      = errors.New("a folder where a file is expected: remove or rename it")
 	errTooLarge   = errors.New("the file is too large")
 )
 
@@ -57,7 +58,10 @@ func readFile(fsys fs.FS, name string, limit int64) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !info.Mode().IsRegular() {
+	switch {
+	case info.IsDir():
+		return nil, errIsDir
+	case !info.Mode().IsRegular():
 		return nil, errNotRegular
 	}
 	if info.Size() > limit {
@@ -79,7 +83,7 @@ func readFile(fsys fs.FS, name string, limit int64) ([]byte, error) {
 // readError records why name could not be read.
 func readError(errs *diag.List, name string, err error, limit int64) {
 	switch {
-	case errors.Is(err, errNotRegular):
+	case errors.Is(err, errNotRegular) || errors.Is(err, errIsDir):
 		errs.Block(name, 0, 0, "%v", err)
 	case errors.Is(err, errTooLarge):
 		errs.Block(name, 0, 0, "the file is larger than %d MB: split it or make it smaller", limit>>20)

@@ -164,6 +164,19 @@ func TestFileTooLarge(t *testing.T) {
 	}
 }
 
+// TestFolderForFile checks that a folder where a file is expected is named
+// as such.
+func TestFolderForFile(t *testing.T) {
+	fsys := sitetest.Load(t, "small")
+	delete(fsys, "data/agencies.toml")
+	fsys["data/agencies.toml/x"] = &fstest.MapFile{Data: []byte("x")}
+	_, err := load.Site(fsys)
+	want := "data/agencies.toml: a folder where a file is expected: remove or rename it"
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("got:\n%v\nwant a line:\n%s", err, want)
+	}
+}
+
 // TestDeepNestingRefusedQuickly feeds 10 MB of nested arrays and of nested
 // inline tables, which crash or exhaust the TOML decoder, and checks that
 // they are refused.
