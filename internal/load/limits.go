@@ -488,15 +488,13 @@ func checkBody(p, body string, bodyLine int, errs *diag.List) bool {
 }
 
 // isSlug reports whether s may be used as an id in web addresses and file
-// names: a-z, 0-9, - and _, with a letter or digit at either end. (The _ is
-// there because record kinds are also keys of the reports, where
-// integrated_plans reads better than integrated-plans.)
+// names: a-z, 0-9 and -, with a letter or digit at either end.
 func isSlug(s string) bool {
 	if s == "" || len(s) > MaxIDLength || !isAlnum(s[0]) || !isAlnum(s[len(s)-1]) {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; !isAlnum(c) && c != '-' && c != '_' {
+		if c := s[i]; !isAlnum(c) && c != '-' {
 			return false
 		}
 	}
@@ -505,7 +503,7 @@ func isSlug(s string) bool {
 
 func isAlnum(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }
 
-const slugRule = "must be made of a-z, 0-9, - and _, such as \"item-1\": it is used in web addresses"
+const slugRule = "must be made of a-z, 0-9 and -, such as \"item-1\": it is used in web addresses"
 
 // checkSlug records a problem at the key path if id is set and not a slug.
 func (f *tomlFile) checkSlug(at, id string) {
