@@ -45,6 +45,9 @@ func Resolve(path string) (string, error) {
 	}
 	var missing []string // the part that does not exist, innermost last
 	for {
+		if trimmed := strings.TrimRight(p, separators); len(trimmed) > len(filepath.VolumeName(p)) {
+			p = trimmed // "www/" would follow the link www
+		}
 		real, err := filepath.EvalSymlinks(p)
 		if err == nil {
 			return filepath.Join(append([]string{real}, missing...)...), nil
@@ -57,7 +60,6 @@ func Resolve(path string) (string, error) {
 			target, _ := os.Readlink(p)
 			return "", fmt.Errorf("%s: %s is a symbolic link to %s, which does not exist; create that folder or remove the link", path, p, target)
 		}
-		p = strings.TrimRight(p, separators)
 		i := strings.LastIndexAny(p, separators)
 		if i < len(filepath.VolumeName(p)) {
 			return "", fmt.Errorf("%s: %w", path, unwrap(err))
