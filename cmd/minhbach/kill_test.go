@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -107,12 +108,14 @@ func TestKilledBuildKeepsOutput(t *testing.T) {
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		line, _ := bufio.NewReader(stderr).ReadString('\n')
-		if line != "stopped at "+stop+"\n" {
-			cmd.Wait()
-			t.Fatalf("build %d did not stop at %s: %q", i, stop, line)
-		}
+		r := bufio.NewReader(stderr)
+		line, _ := r.ReadString('\n')
 		cmd.Process.Kill()
+		if line != "stopped at "+stop+"\n" {
+			rest, _ := io.ReadAll(r)
+			cmd.Wait()
+			t.Fatalf("build %d did not stop at %s: %s%s", i, stop, line, rest)
+		}
 		cmd.Wait()
 		stdin.Close()
 		if stop == "swapped" {

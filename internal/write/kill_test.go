@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -107,12 +108,14 @@ func TestKilledWrite(t *testing.T) {
 			if err := cmd.Start(); err != nil {
 				t.Fatal(err)
 			}
-			line, _ := bufio.NewReader(stderr).ReadString('\n')
-			if line != "stopped at "+tt.stop+"\n" {
-				cmd.Wait()
-				t.Fatalf("the write did not stop at %s: %q", tt.stop, line)
-			}
+			r := bufio.NewReader(stderr)
+			line, _ := r.ReadString('\n')
 			cmd.Process.Kill()
+			if line != "stopped at "+tt.stop+"\n" {
+				rest, _ := io.ReadAll(r)
+				cmd.Wait()
+				t.Fatalf("the write did not stop at %s: %s%s", tt.stop, line, rest)
+			}
 			cmd.Wait()
 
 			if got := version(t, dest); got != tt.after {

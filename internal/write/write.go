@@ -80,6 +80,7 @@ func Begin(dest string) (*Tx, error) {
 		return nil, err
 	}
 	if filepath.Dir(real) == real || hasGit(real) {
+		// Refused before the folders around it are made, inside .git.
 		return nil, checkReplaceable(dest, real)
 	}
 	if err := os.MkdirAll(filepath.Dir(real), 0o755); err != nil {
