@@ -1,6 +1,10 @@
 package render
 
-import "cmp"
+import (
+	"cmp"
+
+	"github.com/minhbach/minhbach/internal/model"
+)
 
 // pages renders every HTML page of the site.
 func (r *renderer) pages() {
@@ -11,6 +15,7 @@ func (r *renderer) pages() {
 		}
 		p := r.newPage(pg.Layout, pg.URL, pg.Title, pg.Description)
 		p.Source = pg
+		p.from = contentOrigin(pg)
 		p.Content, p.TOC = r.markdown(pg)
 		if !pg.TOC {
 			p.TOC = nil
@@ -43,6 +48,7 @@ func (r *renderer) pages() {
 	for _, u := range r.updates {
 		p := r.newPage("update", u.URL, u.Page.Title, u.Page.Description)
 		p.Source = u.Page
+		p.from = contentOrigin(u.Page)
 		p.Content, _ = r.markdown(u.Page)
 		p.Update = u
 		u.Statuses = r.statusesIn(u.Month)
@@ -100,4 +106,9 @@ func (r *renderer) home() {
 	}
 	p.Context = r.site.Context
 	r.emit(p)
+}
+
+// contentOrigin names a content page as the producer of its output file.
+func contentOrigin(pg *model.Page) origin {
+	return origin{path: pg.Path, what: "the page " + pg.Path, fix: "rename or move the page"}
 }
