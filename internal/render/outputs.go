@@ -3,6 +3,7 @@ package render
 import (
 	"cmp"
 	"fmt"
+	"io/fs"
 	"maps"
 	"path"
 	"regexp"
@@ -24,6 +25,9 @@ func (o origin) String() string {
 	}
 	return o.what
 }
+
+// maxNameBytes is the longest file name most file systems accept.
+const maxNameBytes = 255
 
 // kindsFile is where record kinds are defined (see package load).
 const kindsFile = "data/records.toml"
@@ -49,12 +53,25 @@ func (r *renderer) claimDownloads() {
 // last producer to finish would silently win, and which one that is changes
 // between builds.
 func (r *renderer) checkOutputs() {
+	folders := map[string]bool{}
 	for _, name := range slices.Sorted(maps.Keys(r.outputs)) {
-		if by := r.outputs[name]; len(by) > 1 {
+		by := r.outputs[name]
+		if len(by) > 1 {
 			r.clash(name, by)
 		}
+		if !fs.ValidPath(name) {
+			r.errs.Add(by[0].path, 0, 0, "%s would write %s, outside the output folder: %s", by[0], name, cmp.Or(by[0].fix, "use ids of letters, digits and dashes"))
+			continue
+		}
+		for seg := range strings.SplitSeq(name, "/") {
+			if len(seg) > maxNameBytes {
+				r.errs.Add(by[0].path, 0, 0, "%s would write a file or folder name of %d bytes, more than %d that file systems allow: %s", by[0], len(seg), maxNameBytes, cmp.Or(by[0].fix, "shorten the id"))
+				break
+			}
+		}
 		for dir := path.Dir(name); dir != "."; dir = path.Dir(dir) {
-			if file, ok := r.outputs[dir]; ok {
+			if file, ok := r.outputs[dir]; ok && !folders[dir] {
+				folders[dir] = true // one error per file, not one per file inside
 				f, n := file[0], r.outputs[name][0]
 				switch {
 				case f.path != "":
@@ -76,7 +93,7 @@ func (r *renderer) clash(name string, by []origin) {
 	by = slices.Clone(by)
 	slices.SortStableFunc(by, func(a, b origin) int {
 		// Input files first: the error is reported at one of them.
-		return cmp.Or(cmp.Compare(generated(a), generated(b)), cmp.Compare(a.path, b.path), cmp.Compare(a.what, b.what))
+		return cmp.Or(cmp.Compare(rank(a), rank(b)), cmp.Compare(a.path, b.path), cmp.Compare(a.what, b.what))
 	})
 	first, others := by[0], by[1:]
 	names := make([]string, len(others))
@@ -90,11 +107,16 @@ func (r *renderer) clash(name string, by []origin) {
 	r.errs.Add(first.path, 0, 0, "the output file %s is also %s: %s", name, strings.Join(names, " and "), first.fix)
 }
 
-func generated(o origin) int {
-	if o.path == "" {
-		return 1
+// rank orders the producers of one file by which to blame: an id of data/
+// that names a page, then a content page or a static file, then minhbach.
+func rank(o origin) int {
+	switch {
+	case o.path == "":
+		return 2
+	case strings.HasPrefix(o.path, "data/"):
+		return 0
 	}
-	return 0
+	return 1
 }
 
 // layoutID matches an id attribute written literally in a layout.

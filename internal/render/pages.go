@@ -2,6 +2,7 @@ package render
 
 import (
 	"cmp"
+	"fmt"
 
 	"github.com/minhbach/minhbach/internal/model"
 )
@@ -31,12 +32,14 @@ func (r *renderer) pages() {
 	r.emit(p)
 	for _, v := range r.targets {
 		p := r.newPage("target", v.URL, v.Target.Name, v.Target.Text)
+		p.from = origin{path: "data/targets.toml", what: fmt.Sprintf("the page of target %q", v.Target.ID), fix: fmt.Sprintf("give target %q another id", v.Target.ID)}
 		p.Target = v
 		p.Charts = v.Chart != nil
 		r.emit(p)
 	}
 	for _, l := range r.lists {
 		p := r.newPage("list", l.URL, l.List.Name, "")
+		p.from = origin{path: "data/lists/" + l.List.ID + ".toml", what: fmt.Sprintf("the page of list %q", l.List.ID), fix: "rename the list's file"}
 		p.List = l
 		p.Charts = l.Chart != nil
 		r.emit(p)
@@ -62,6 +65,7 @@ func (r *renderer) pages() {
 			top = append(top, v)
 		}
 		p := r.newPage("unit", v.URL, u.FullName(), "")
+		p.from = origin{path: "data/units.toml", what: fmt.Sprintf("the page of unit %q", u.Code), fix: fmt.Sprintf("change the name of unit %q", u.Code)}
 		p.Unit = v
 		r.emit(p)
 	}

@@ -103,6 +103,10 @@ type Stats struct {
 // error naming both, at the input file that can be changed.
 func Site(ctx context.Context, s *model.Site, p *progress.Progress, opt Options, sink Sink) (Stats, error) {
 	r := &renderer{site: s, prog: p, opt: opt, sink: sink, errs: &diag.List{}, outputs: map[string][]origin{}}
+	if len(s.Units.Levels) == 0 {
+		// Pages and downloads group units by their top level.
+		r.errs.Add("data/units.toml", 0, 0, "no [[levels]]: list the levels of the registry, such as district and commune")
+	}
 	r.parseTemplates()
 	if err := r.errs.Err(); err != nil {
 		return Stats{}, err
@@ -142,6 +146,7 @@ func (r *renderer) put(name string, b []byte) {
 // whose producer is not given is generated, or is the download of a record
 // kind claimed by claimDownloads.
 func (r *renderer) putFrom(name string, by origin, b []byte) {
+	key := path.Clean(name)
 	r.mu.Lock()
 	if by == (origin{}) {
 		if c, ok := r.claims[name]; ok {
@@ -149,7 +154,7 @@ func (r *renderer) putFrom(name string, by origin, b []byte) {
 			delete(r.claims, name)
 		}
 	}
-	r.outputs[name] = append(r.outputs[name], by)
+	r.outputs[key] = append(r.outputs[key], by)
 	r.stats.Files++
 	if strings.HasSuffix(name, ".html") {
 		r.stats.Pages++
