@@ -37,8 +37,9 @@ type TOCEntry struct {
 // refused before parsing; within them any page renders in well under a
 // second.
 const (
-	// MaxMarkdown is the size of a page's Markdown, in bytes.
-	MaxMarkdown = 1 << 20
+	// MaxMarkdown is the size of a page's Markdown, in bytes: the plan of
+	// the example site is 26 KB.
+	MaxMarkdown = 512 << 10
 	// MaxNesting is how many list items and block quotes a line may open:
 	// "- - x" opens two, "> 1. x" two.
 	MaxNesting = 16
@@ -46,8 +47,10 @@ const (
 	// indentation and markers, outside fenced code: a list nested through
 	// indentation costs as much as one nested on one line.
 	MaxIndent = 4 * MaxNesting
-	// MaxBrackets is how many "[" one paragraph may hold.
-	MaxBrackets = 2000
+	// MaxBrackets is how many "[" one paragraph may hold, and
+	// MaxBracketDepth how many may be open at once ("[[[a]]]" has three).
+	MaxBrackets     = 2000
+	MaxBracketDepth = 32
 )
 
 // MarkdownError is a Markdown text beyond one of the limits, at a line
@@ -117,12 +120,12 @@ func checkLimits(src []byte) error {
 	if len(src) > MaxMarkdown {
 		return &MarkdownError{1, 1, fmt.Sprintf("the text is %d KB, more than %d KB: split the page", len(src)>>10, MaxMarkdown>>10)}
 	}
-	var fence string // the fence of the code block the line is in
-	brackets := 0
+	var fence string       // the fence of the code block the line is in
+	brackets, open := 0, 0 // in the paragraph
 	for i, line := range strings.Split(string(src), "\n") {
 		trimmed := strings.TrimLeft(line, " \t")
 		if trimmed == "" {
-			brackets = 0
+			brackets, open = 0, 0
 			continue
 		}
 		if fence != "" {
@@ -164,9 +167,22 @@ func checkLimits(src []byte) error {
 			return &MarkdownError{i + 1, utf8.RuneCountInString(line[:at]) + 1,
 				fmt.Sprintf("the text starts %d columns in, after indentation and list or quote markers (at most %d): indent less, or nest lists less deeply", col, MaxIndent)}
 		}
-		brackets += strings.Count(line, "[")
-		if brackets > MaxBrackets {
-			return &MarkdownError{i + 1, 1, fmt.Sprintf("more than %d \"[\" in one paragraph: add blank lines between paragraphs", MaxBrackets)}
+		for j, c := range line {
+			switch c {
+			case '[':
+				brackets++
+				open++
+			case ']':
+				open = max(0, open-1)
+			default:
+				continue
+			}
+			if brackets > MaxBrackets {
+				return &MarkdownError{i + 1, utf8.RuneCountInString(line[:j]) + 1, fmt.Sprintf("more than %d \"[\" in one paragraph: add blank lines between paragraphs", MaxBrackets)}
+			}
+			if open > MaxBracketDepth {
+				return &MarkdownError{i + 1, utf8.RuneCountInString(line[:j]) + 1, fmt.Sprintf("more than %d \"[\" open at once: close the brackets", MaxBracketDepth)}
+			}
 		}
 	}
 	return nil
