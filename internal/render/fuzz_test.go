@@ -47,6 +47,9 @@ func FuzzMarkdown(f *testing.F) {
 			}
 			seen[m[1]] = true
 		}
+		if seen["noi-dung"] || seen["muc-luc"] {
+			t.Errorf("a heading took a reserved id:\n%s", html)
+		}
 		for _, e := range toc {
 			if !seen[e.ID] {
 				t.Errorf("TOC entry %q has no heading", e.ID)
