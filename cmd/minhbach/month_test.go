@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -79,5 +80,29 @@ func TestNewMonth(t *testing.T) {
 	}
 	if code, _, _ = runCLI("new", "-src", dir, "year"); code != 2 {
 		t.Errorf("new year: exit %d, want 2", code)
+	}
+}
+
+// TestNewMonthArgument checks that the month is read strictly: a malformed
+// one is a usage error that says how to write it, never another month.
+func TestNewMonthArgument(t *testing.T) {
+	dir := writeSite(t)
+	for _, arg := range []string{
+		"0000-01", "0000-00", "2020-00", "2020-13", "2020-1", "20-01", "2020-003", "+020-01", "-020-01",
+		"2020-03x", " 2020-03", "2020/03", "２０２０-03", "2020-", "",
+	} {
+		code, out, stderr := runCLI("new", "-src", dir, "month", arg)
+		if code != 2 || out != "" || !strings.Contains(stderr, "new month: "+strconv.Quote(arg)+" is not a month: write it YYYY-MM") {
+			t.Errorf("new month %q: exit %d, stdout %q, stderr %q", arg, code, out, stderr)
+		}
+	}
+	for _, arg := range []string{"0001-01", "2019-12", "2020-05", "9999-12"} {
+		code, _, stderr := runCLI("new", "-src", dir, "month", arg)
+		if code != 1 || !strings.Contains(stderr, "new month: month "+arg+" is outside the plan period 2020-01 to 2020-04") {
+			t.Errorf("new month %q: exit %d, stderr %q", arg, code, stderr)
+		}
+	}
+	if entries, _ := os.ReadDir(filepath.Join(dir, "data", "reports")); len(entries) != 2 {
+		t.Errorf("data/reports holds %d files, want the 2 of the site", len(entries))
 	}
 }

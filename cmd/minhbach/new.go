@@ -23,8 +23,9 @@ var newCmd = &command{
                                themselves), and last month's on-time lists
   content/cap-nhat/YYYY-MM.md  the update post, to be written
 
-Without a month, it is the month after the latest report. Existing files are
-never overwritten. The new files pass "minhbach check" (with a warning until
+The month is written YYYY-MM (a year from 0001, a month from 01 to 12) and
+must lie in the plan period of site.toml. Without a month, it is the month
+after the latest report. Existing files are never overwritten. The new files pass "minhbach check" (with a warning until
 the post is written) and build.
 
 Flags:
@@ -32,15 +33,16 @@ Flags:
 `,
 	flags: func(fs *flag.FlagSet) func(context.Context, []string, io.Writer, io.Writer) error {
 		src := fs.String("src", ".", "the site `folder`")
-		return func(_ context.Context, args []string, stdout, _ io.Writer) error {
+		return func(_ context.Context, args []string, stdout, stderr io.Writer) error {
 			if len(args) == 0 || args[0] != "month" || len(args) > 2 {
 				return errUsage
 			}
 			var m model.Month
 			if len(args) == 2 {
-				var err error
-				if m, err = model.ParseMonth(args[1]); err != nil {
-					return fmt.Errorf("new month: %v", err)
+				var ok bool
+				if m, ok = parseMonth(args[1]); !ok {
+					fmt.Fprintf(stderr, "new month: %q is not a month: write it YYYY-MM, with a year from 0001 and a month from 01 to 12\n", args[1])
+					return errUsage
 				}
 			}
 			files, err := scaffold.Month(*src, m, time.Now())
@@ -53,4 +55,29 @@ Flags:
 			return nil
 		}
 	},
+}
+
+// parseMonth reads a month written YYYY-MM: four ASCII digits of a year
+// from 1, a dash and two digits of a month from 01 to 12. It is stricter
+// than a time layout, which takes year 0 (the zero month, that is "the
+// month after the latest report").
+func parseMonth(s string) (model.Month, bool) {
+	if len(s) != 7 || s[4] != '-' {
+		return model.Month{}, false
+	}
+	n := 0
+	for i, c := range []byte(s) {
+		if i == 4 {
+			continue
+		}
+		if c < '0' || c > '9' {
+			return model.Month{}, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	year, mon := n/100, n%100
+	if year < 1 || mon < 1 || mon > 12 {
+		return model.Month{}, false
+	}
+	return model.Month{Year: year, Mon: time.Month(mon)}, true
 }

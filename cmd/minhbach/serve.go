@@ -21,6 +21,12 @@ every change; open pages reload by themselves. When the input has problems,
 every page lists them — file, line, column and the offending line — and
 recovers by itself once they are fixed.
 
+It answers only requests addressed to localhost, 127.0.0.1, [::1] or the
+host of -addr (any IP address if -addr names every address, as ":1313");
+others get 403, so that a web page of another site cannot read the preview.
+Every answer carries the pages' Content-Security-Policy as a header. Ctrl+C
+stops it at once, even during a rebuild.
+
 Flags:
   -src DIR         the site folder, holding site.toml (default ".")
   -addr HOST:PORT  the address to listen on (default "127.0.0.1:1313")

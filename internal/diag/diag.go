@@ -25,7 +25,10 @@ type Error struct {
 	Col     int
 	Msg     string // lowercase, no trailing period
 	Warning bool   // the site still builds, but the editor should know
-	Err     error  // the underlying error, if any
+	// Blocking marks a file that could not be read or parsed: it is listed
+	// first, since other problems may follow from it and would hide it.
+	Blocking bool
+	Err      error // the underlying error, if any
 }
 
 func (e *Error) Error() string {
@@ -65,6 +68,12 @@ func (l *List) Warn(path string, line, col int, format string, args ...any) {
 	l.errs = append(l.errs, &Error{Path: path, Line: line, Col: col, Msg: fmt.Sprintf(format, args...), Warning: true})
 }
 
+// Block records a problem at path:line:col that keeps the file from being
+// read or parsed; Sorted lists such problems first.
+func (l *List) Block(path string, line, col int, format string, args ...any) {
+	l.errs = append(l.errs, &Error{Path: path, Line: line, Col: col, Msg: fmt.Sprintf(format, args...), Blocking: true})
+}
+
 // AddError records err: an *Error as it is, anything else as a problem of path.
 func (l *List) AddError(path string, err error) {
 	if err == nil {
@@ -97,11 +106,12 @@ func (l *List) Err() error {
 }
 
 // Sorted returns errs sorted by file, line, column and message, without
-// repeats.
+// repeats, problems that block a file first.
 func Sorted(errs []*Error) []*Error {
 	errs = slices.Clone(errs)
 	slices.SortStableFunc(errs, func(a, b *Error) int {
 		return cmp.Or(
+			-cmp.Compare(boolInt(a.Blocking), boolInt(b.Blocking)),
 			cmp.Compare(a.Path, b.Path),
 			cmp.Compare(a.Line, b.Line),
 			cmp.Compare(a.Col, b.Col),
@@ -109,6 +119,13 @@ func Sorted(errs []*Error) []*Error {
 		)
 	})
 	return slices.CompactFunc(errs, func(a, b *Error) bool { return a.Error() == b.Error() })
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // ListError is the error a List returns: one or more sorted problems.

@@ -72,6 +72,10 @@ func (l *loader) config() model.Config {
 		switch {
 		case err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "":
 			f.at("base_url", "base_url must be an absolute http or https address such as \"https://example.org/portal/\"")
+		case strings.ContainsAny(cfg.BaseURL, "?#"):
+			// Page paths are appended to it: a query or fragment would end
+			// up in the middle of every address.
+			f.at("base_url", "base_url cannot have a query (?…) or a fragment (#…): use an address such as \"https://example.org/portal/\"")
 		case !strings.HasSuffix(u.Path, "/"):
 			cfg.BaseURL += "/"
 		}

@@ -2,7 +2,6 @@ package load
 
 import (
 	"cmp"
-	"io/fs"
 	"slices"
 	"strings"
 	"time"
@@ -36,9 +35,9 @@ func (l *loader) pages() []*model.Page {
 }
 
 func (l *loader) page(p string) *model.Page {
-	b, err := fs.ReadFile(l.fsys, p)
+	b, err := readFile(l.fsys, p, MaxFileSize)
 	if err != nil {
-		l.errs.Add(p, 0, 0, "cannot read file: %v", unwrapPathError(err))
+		readError(l.errs, p, err, MaxFileSize)
 		return nil
 	}
 	src, ok := text(p, b, l.errs)
@@ -46,7 +45,7 @@ func (l *loader) page(p string) *model.Page {
 		return nil
 	}
 	fm, body, bodyLine, ok := splitFrontMatter(p, src, l.errs)
-	if !ok {
+	if !ok || !checkBody(p, body, bodyLine, l.errs) {
 		return nil
 	}
 	// Decode the front matter as a TOML file of its own, then shift its lines

@@ -1,8 +1,11 @@
 package load
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/minhbach/minhbach/internal/model"
 )
@@ -29,7 +32,17 @@ func (l *loader) units() *model.Registry {
 	f := readTOML(l.fsys, unitsPath, l.errs, l.cache)
 	var uf unitsFile
 	if f == nil || !f.decode(&uf) {
+		l.broken.units = true
 		return model.NewRegistry("", nil, nil)
+	}
+	// Later stages assume at least one level and one unit.
+	if len(uf.Levels) == 0 {
+		l.errs.Block(unitsPath, 0, 0, "no [[levels]]: define the levels of units, from the top one down, each with id and name")
+		l.broken.units = true
+	}
+	if len(uf.Units) == 0 {
+		l.errs.Block(unitsPath, 0, 0, "no [[units]]: list the units, at least those of the top level")
+		l.broken.units = true
 	}
 	var levels []*model.Level
 	for i, lv := range uf.Levels {
@@ -47,16 +60,27 @@ func (l *loader) units() *model.Registry {
 			Parent: strings.TrimSpace(u.Parent),
 		})
 	}
+	checkUnique(f, units, func(u *model.Unit) string { return u.Code }, func(i int) string { return keyPath("units", i, "code") })
+	// A repeated code is blamed alone: the registry keeps the first unit of
+	// each code, so the units below it are not blamed for the repeat.
 	r := model.NewRegistry(uf.Source, levels, units)
 	for i, lv := range levels {
-		if lv.Parent != "" && r.Level(lv.Parent) == nil {
-			f.at(keyPath("levels", i, "parent"), "unknown level %q: use the id of a level defined above", lv.Parent)
+		switch {
+		case lv.Parent != "" && r.Level(lv.Parent) == nil:
+			f.at(keyPath("levels", i, "parent"), "unknown level %q: use the id of another level", lv.Parent)
+		case lv.Parent != "" && inCycle(r, lv):
+			f.at(keyPath("levels", i, "parent"), "level %q is its own ancestor: one level must have no parent", lv.ID)
 		}
 	}
-	checkUnique(f, units, func(u *model.Unit) string { return u.Code }, func(i int) string { return keyPath("units", i, "code") })
 	for i, u := range units {
 		at := keyPath("units", i)
 		f.require(at, map[string]string{"code": u.Code, "name": u.Name, "type": u.Type, "level": u.Level})
+		if n := utf8.RuneCountInString(u.FullName()); n > MaxUnitNameLength {
+			f.at(at+".name", "the type and name of unit %q are %d characters long: shorten them to at most %d (they name its page)", u.Code, n, MaxUnitNameLength)
+		}
+		if r.Unit(u.Code) != u {
+			continue // a repeated code, reported above
+		}
 		lv := r.Level(u.Level)
 		if lv == nil {
 			if u.Level != "" {
@@ -68,7 +92,9 @@ func (l *loader) units() *model.Registry {
 		case lv.Parent == "" && u.Parent != "":
 			f.at(at+".parent", "a unit of the top level %q has no parent: remove parent", lv.ID)
 		case lv.Parent != "" && u.Parent == "":
-			f.at(at, "missing \"parent\": the code of the %s this unit belongs to", r.Level(lv.Parent).Name)
+			if plv := r.Level(lv.Parent); plv != nil {
+				f.at(at, "missing \"parent\": the code of the %s this unit belongs to", plv.Name)
+			}
 		case lv.Parent != "" && p == nil:
 			f.at(at+".parent", "unknown parent unit %q: no unit has that code", u.Parent)
 		case lv.Parent != "" && p.Level != lv.Parent:
@@ -76,6 +102,21 @@ func (l *loader) units() *model.Registry {
 		}
 	}
 	return r
+}
+
+// inCycle reports whether following the parents of lv comes back to it.
+func inCycle(r *model.Registry, lv *model.Level) bool {
+	p := r.Level(lv.Parent)
+	for range r.Levels {
+		if p == nil {
+			return false
+		}
+		if p == lv {
+			return true
+		}
+		p = r.Level(p.Parent)
+	}
+	return p != nil
 }
 
 func levelIDs(levels []*model.Level) string {
@@ -106,12 +147,14 @@ func (l *loader) agencies() []*model.Agency {
 	f := readTOML(l.fsys, agenciesPath, l.errs, l.cache)
 	var af agenciesFile
 	if f == nil || !f.decode(&af) {
+		l.broken.agencies = true
 		return nil
 	}
 	var out []*model.Agency
 	for i, a := range af.Agencies {
 		f.require(keyPath("agencies", i), map[string]string{"id": a.ID, "name": a.Name})
 		ag := &model.Agency{ID: strings.TrimSpace(a.ID), Number: a.Number, Name: a.Name, Lead: a.Lead, Tasks: a.Tasks}
+		f.checkSlug(keyPath("agencies", i, "id"), ag.ID)
 		for _, p := range a.Parts {
 			ag.Parts = append(ag.Parts, model.AgencyPart{Name: p.Name, Tasks: p.Tasks})
 		}
@@ -135,7 +178,12 @@ type contextFile struct {
 const contextPath = "data/context.toml"
 
 func (l *loader) context() model.Context {
-	if !exists(l.fsys, contextPath) {
+	// The file is optional, but a link to it that cannot be followed is a
+	// mistake to report, not a reason to leave the cited figures out.
+	if _, err := fs.Stat(l.fsys, contextPath); errors.Is(err, fs.ErrNotExist) {
+		if _, err := fs.Lstat(l.fsys, contextPath); err == nil {
+			l.errs.Block(contextPath, 0, 0, "cannot read file: it is a symbolic link to a file that does not exist: fix or remove the link")
+		}
 		return model.Context{}
 	}
 	f := readTOML(l.fsys, contextPath, l.errs, l.cache)

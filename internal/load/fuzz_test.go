@@ -61,6 +61,26 @@ func FuzzLoad(f *testing.F) {
 	}
 	f.Add(append([]byte{7}, "[[press]]\ndate = 2020-01-05\ntitle = \"Tin \u0301\"\nurl = \"ftp://x\"\n"...))
 	f.Add(append([]byte{4}, "[[targets]]\nid = \"a\"\nrule = \"ratio\"\nrecords = \"cases\"\nnumerator = \"detected\"\ndenominator = \"handled\"\nthreshold = 1e400\nunit = \"x\"\nname = \"n\"\n"...))
+	// Inputs that exhausted or crashed the TOML decoder, or misled: deep
+	// nesting of every kind (small here; TestDeepNestingRefusedQuickly feeds
+	// 10 MB), numbers that are not exact, and control characters.
+	for _, seed := range []struct {
+		file byte
+		src  string
+	}{
+		{7, "x = " + strings.Repeat("{a = ", 2000) + "1" + strings.Repeat("}", 2000) + "\n"},
+		{7, "x = " + strings.Repeat("[", 5000) + strings.Repeat("]", 5000) + "\n"},
+		{7, strings.Repeat("a.", 2000) + "a = 1\n"},
+		{4, "[" + strings.Repeat("a.", 2000) + "a]\n"},
+		{8, "+++\ntitle = \"A\"\nx = " + strings.Repeat("[", 100) + "\n+++\n"},
+		{4, "[[targets]]\nid = \"..\"\nname = \"A\"\nrule = \"count\"\nrecords = \"models\"\nthreshold = nan\nunit = \"x\"\n"},
+		{7, "[[cases]]\nunit = \"002\"\ndetected = 9223372036854775807\nhandled = -inf\n"},
+		{1, "[[levels]]\nid = \"d\"\nname = \"D\"\n[[units]]\ncode = \"1\"\nname = \"a\\n[[press]]\"\ntype = \"T\"\nlevel = \"d\"\n"},
+		{1, "source = \"x\"\n"},
+		{7, "s = \"\"\"[[{{\\\"\"\"\"\"\nt = '''[['''\n# [[[\n"},
+	} {
+		f.Add(append([]byte{seed.file}, seed.src...))
+	}
 	f.Fuzz(func(t *testing.T, input []byte) {
 		if len(input) == 0 {
 			return

@@ -38,7 +38,8 @@ func Site(fsys fs.FS) (*model.Site, error) { return SiteCached(fsys, nil) }
 // SiteCached is Site with a cache of parsed files kept between calls: the
 // preview server's rebuilds parse only the files that changed.
 func SiteCached(fsys fs.FS, cache *Cache) (*model.Site, error) {
-	l := &loader{fsys: fsys, errs: &diag.List{}, cache: cache}
+	l := &loader{fsys: fsys, errs: &diag.List{}, cache: cache,
+		broken: broken{lists: map[string]bool{}, rubrics: map[string]bool{}}}
 	s := l.site()
 	if err := l.errs.Err(); err != nil {
 		return nil, err
@@ -47,9 +48,19 @@ func SiteCached(fsys fs.FS, cache *Cache) (*model.Site, error) {
 }
 
 type loader struct {
-	fsys  fs.FS
-	errs  *diag.List
-	cache *Cache
+	fsys   fs.FS
+	errs   *diag.List
+	cache  *Cache
+	broken broken
+}
+
+// broken records the files that could not be read or decoded. What other
+// files say about their content is not checked: every reference to a unit
+// would be "unknown" when data/units.toml has a syntax error, and the one
+// problem to fix would drown among them.
+type broken struct {
+	units, agencies, kinds bool
+	lists, rubrics         map[string]bool // by id
 }
 
 func (l *loader) site() *model.Site {
@@ -86,10 +97,13 @@ func (l *loader) files(dir, ext string) []string {
 			info, err := fs.Stat(l.fsys, p)
 			switch {
 			case err != nil:
-				l.errs.Add(p, 0, 0, "cannot read file: %v", unwrapPathError(err))
+				l.errs.Block(p, 0, 0, "cannot read file: %v", unwrapPathError(err))
 				return nil
 			case info.IsDir():
 				l.errs.Add(p, 0, 0, "a symbolic link to a folder is not followed: move the folder here")
+				return nil
+			case !info.Mode().IsRegular():
+				l.errs.Block(p, 0, 0, "%v", errNotRegular)
 				return nil
 			case !strings.HasSuffix(p, ext):
 				return nil
@@ -101,6 +115,11 @@ func (l *loader) files(dir, ext string) []string {
 			if p != dir && strings.HasPrefix(d.Name(), ".") {
 				return fs.SkipDir
 			}
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			// A FIFO, socket or device: opening it could wait forever.
+			l.errs.Block(p, 0, 0, "%v", errNotRegular)
 			return nil
 		}
 		if strings.HasPrefix(d.Name(), ".") || !strings.HasSuffix(p, ext) {

@@ -64,7 +64,7 @@ func (l *loader) report(p string, s *model.Site, errs *diag.List) *model.Report 
 	if f == nil {
 		return nil
 	}
-	return f.report(m, s)
+	return f.report(m, s, &l.broken)
 }
 
 // duplicates reports records entered twice in one report: the same kind,
@@ -99,7 +99,7 @@ func recordKey(rec *model.Record) string {
 	return b.String()
 }
 
-func (f *tomlFile) report(m model.Month, s *model.Site) *model.Report {
+func (f *tomlFile) report(m model.Month, s *model.Site, b *broken) *model.Report {
 	raw, ok := f.decodeRaw()
 	if !ok {
 		return nil
@@ -119,20 +119,23 @@ func (f *tomlFile) report(m model.Month, s *model.Site) *model.Report {
 			r.Published = t
 		case "list_changes":
 			for i, rec := range f.tables(key, v) {
-				if c := f.listChange(keyPath(key, i), rec, m, s); c != nil {
+				if c := f.listChange(keyPath(key, i), rec, m, s, b); c != nil {
 					r.Changes = append(r.Changes, c)
 				}
 			}
 		case "submitted":
-			f.submitted(r, v, s)
+			f.submitted(r, v, s, b)
 		default:
 			k := slices.IndexFunc(s.Kinds, func(k *model.Kind) bool { return k.ID == key })
+			if k < 0 && b.kinds {
+				continue
+			}
 			if k < 0 {
 				f.at(key, "unknown record kind %q: use a kind defined in %s (%s) or published, list_changes, submitted", key, kindsPath, kindIDs(s.Kinds))
 				continue
 			}
 			for i, rec := range f.tables(key, v) {
-				if x := f.record(keyPath(key, i), rec, s.Kinds[k], m, s); x != nil {
+				if x := f.record(keyPath(key, i), rec, s.Kinds[k], m, s, b); x != nil {
 					r.Records[key] = append(r.Records[key], x)
 				}
 			}
@@ -158,7 +161,7 @@ func (f *tomlFile) tables(key string, v any) []map[string]any {
 	return ts
 }
 
-func (f *tomlFile) record(at string, raw map[string]any, k *model.Kind, m model.Month, s *model.Site) *model.Record {
+func (f *tomlFile) record(at string, raw map[string]any, k *model.Kind, m model.Month, s *model.Site, b *broken) *model.Record {
 	rec := &model.Record{Kind: k, Month: m, Values: map[string]model.Value{}, Where: model.Place{Locator: f.ix, Key: at}}
 	ok := true
 	if k.Level != "" {
@@ -166,7 +169,7 @@ func (f *tomlFile) record(at string, raw map[string]any, k *model.Kind, m model.
 		if _, isString := raw["unit"].(string); raw["unit"] != nil && !isString {
 			f.at(at+".unit", "unit must be a code in quotes, such as unit = \"14320\"")
 		}
-		rec.Unit = checkUnit(f, at+".unit", code, k.Level, s.Units)
+		rec.Unit = checkUnit(f, at+".unit", code, k.Level, s.Units, b.units)
 		ok = rec.Unit != nil
 	}
 	for _, key := range sortedKeys(raw) {
@@ -270,7 +273,7 @@ func quoteAll(ss []string) string {
 
 var changeKeys = []string{"list", "unit", "change", "date", "note", "scores"}
 
-func (f *tomlFile) listChange(at string, raw map[string]any, m model.Month, s *model.Site) *model.ListChange {
+func (f *tomlFile) listChange(at string, raw map[string]any, m model.Month, s *model.Site, b *broken) *model.ListChange {
 	for _, key := range sortedKeys(raw) {
 		if !slices.Contains(changeKeys, key) {
 			f.at(keyPath(at, key), "unknown key %q in a list change: use %s", key, strings.Join(changeKeys, ", "))
@@ -280,12 +283,14 @@ func (f *tomlFile) listChange(at string, raw map[string]any, m model.Month, s *m
 	id, _ := raw["list"].(string)
 	i := slices.IndexFunc(s.Lists, func(l *model.List) bool { return l.ID == id })
 	if i < 0 {
-		f.at(at+".list", "unknown list %q: it must be the name of a file data/lists/NAME.toml", id)
+		if !b.lists[id] {
+			f.at(at+".list", "unknown list %q: it must be the name of a file data/lists/NAME.toml", id)
+		}
 		return nil
 	}
 	c.List = s.Lists[i]
 	code, _ := raw["unit"].(string)
-	c.Unit = checkUnit(f, at+".unit", code, c.List.Level, s.Units)
+	c.Unit = checkUnit(f, at+".unit", code, c.List.Level, s.Units, b.units)
 	change, _ := raw["change"].(string)
 	c.Change = model.ChangeType(change)
 	if c.Change != model.Added && c.Change != model.Removed {
@@ -326,7 +331,7 @@ func (f *tomlFile) listChange(at string, raw map[string]any, m model.Month, s *m
 	return c
 }
 
-func (f *tomlFile) submitted(r *model.Report, v any, s *model.Site) {
+func (f *tomlFile) submitted(r *model.Report, v any, s *model.Site, b *broken) {
 	tbl, ok := v.(map[string]any)
 	if !ok {
 		f.at("submitted", "submitted must be a table: [submitted] with agencies = [...] and units = [...]")
@@ -354,12 +359,18 @@ func (f *tomlFile) submitted(r *model.Report, v any, s *model.Site) {
 			seen[id] = true
 			switch key {
 			case "agencies":
+				if b.agencies {
+					continue
+				}
 				if !slices.ContainsFunc(s.Agencies, func(a *model.Agency) bool { return a.ID == id }) {
 					f.atValue(at, id, "unknown agency %q: use an id from %s", id, agenciesPath)
 					continue
 				}
 				r.OnTimeAgencies = append(r.OnTimeAgencies, id)
 			case "units":
+				if b.units {
+					continue
+				}
 				if s.Units.Unit(id) == nil {
 					f.atValue(at, id, "unknown unit code %q: it is not in %s", id, unitsPath)
 					continue

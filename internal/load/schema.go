@@ -2,7 +2,6 @@ package load
 
 import (
 	"cmp"
-	"io/fs"
 	"net/url"
 	"slices"
 	"strings"
@@ -39,6 +38,7 @@ func (l *loader) kinds(units *model.Registry) []*model.Kind {
 	f := readTOML(l.fsys, kindsPath, l.errs, l.cache)
 	var kf kindsFile
 	if f == nil || !f.decode(&kf) {
+		l.broken.kinds = true
 		return nil
 	}
 	var out []*model.Kind
@@ -46,10 +46,11 @@ func (l *loader) kinds(units *model.Registry) []*model.Kind {
 		at := keyPath("kinds", i)
 		f.require(at, map[string]string{"id": k.ID, "name": k.Name})
 		kind := &model.Kind{ID: strings.TrimSpace(k.ID), Name: k.Name, Short: k.Short, Level: strings.TrimSpace(k.Level)}
+		f.checkSlug(at+".id", kind.ID)
 		if slices.Contains(reservedKeys, kind.ID) || kind.ID == "unit" {
 			f.at(at+".id", "%q is a reserved name in reports: choose another id", kind.ID)
 		}
-		if kind.Level != "" && units.Level(kind.Level) == nil {
+		if kind.Level != "" && units.Level(kind.Level) == nil && !l.broken.units {
 			f.at(at+".level", "unknown level %q: use one of %s", kind.Level, levelIDs(units.Levels))
 		}
 		for j, fd := range k.Fields {
@@ -114,6 +115,7 @@ func (l *loader) targets(units *model.Registry, kinds []*model.Kind, lists []*mo
 			Numerator: t.Numerator, Denominator: t.Denominator, MaxRemoved: t.MaxRemoved,
 		}
 		out = append(out, tg)
+		f.checkSlug(at+".id", tg.ID)
 		if u, err := url.Parse(t.Source); err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(t.Source, "/") {
 			f.at(at+".source", "source must be a path of this site, such as \"ke-hoach/#2-chi-tieu\"")
 		}
@@ -131,9 +133,11 @@ func (l *loader) targets(units *model.Registry, kinds []*model.Kind, lists []*mo
 		}
 		if tg.Rule == model.Membership {
 			i := slices.IndexFunc(lists, func(x *model.List) bool { return x.ID == t.List })
-			if i < 0 {
+			switch {
+			case i < 0 && l.broken.lists[t.List]:
+			case i < 0:
 				f.at(at+".list", "unknown list %q: it must be the name of a file data/lists/NAME.toml", t.List)
-			} else {
+			default:
 				tg.List = lists[i]
 			}
 			if t.MaxRemoved < 0 {
@@ -143,7 +147,9 @@ func (l *loader) targets(units *model.Registry, kinds []*model.Kind, lists []*mo
 		}
 		k := slices.IndexFunc(kinds, func(x *model.Kind) bool { return x.ID == t.Records })
 		if k < 0 {
-			f.at(at+".records", "unknown record kind %q: use the id of a kind in %s", t.Records, kindsPath)
+			if !l.broken.kinds {
+				f.at(at+".records", "unknown record kind %q: use the id of a kind in %s", t.Records, kindsPath)
+			}
 			continue
 		}
 		tg.Kind = kinds[k]
@@ -151,7 +157,7 @@ func (l *loader) targets(units *model.Registry, kinds []*model.Kind, lists []*mo
 		case model.Share:
 			tg.Level = cmp.Or(t.Level, tg.Kind.Level)
 			switch {
-			case units.Level(tg.Level) == nil:
+			case units.Level(tg.Level) == nil && !l.broken.units:
 				f.at(at+".level", "a share target needs the level of the units it counts: use one of %s", levelIDs(units.Levels))
 			case tg.Kind.Level == "":
 				f.at(at+".records", "kind %q has no level, so its records name no unit to count", tg.Kind.ID)
@@ -184,28 +190,34 @@ type listFile struct {
 func (l *loader) lists(units *model.Registry, rubrics []*model.Rubric) []*model.List {
 	var out []*model.List
 	for _, p := range l.files("data/lists", ".toml") {
+		if !isSlug(baseName(p)) {
+			l.errs.Add(p, 0, 0, "the file name %q %s", baseName(p), slugRule)
+		}
 		f := readTOML(l.fsys, p, l.errs, l.cache)
 		var lf listFile
 		if f == nil || !f.decode(&lf) {
+			l.broken.lists[baseName(p)] = true
 			continue
 		}
 		f.require("", map[string]string{"name": lf.Name, "level": lf.Level})
 		list := &model.List{ID: baseName(p), Name: lf.Name, Short: lf.Short, Level: lf.Level}
-		if lf.Level != "" && units.Level(lf.Level) == nil {
+		if lf.Level != "" && units.Level(lf.Level) == nil && !l.broken.units {
 			f.at("level", "unknown level %q: use one of %s", lf.Level, levelIDs(units.Levels))
 		}
 		if lf.Rubric != "" {
 			i := slices.IndexFunc(rubrics, func(r *model.Rubric) bool { return r.ID == lf.Rubric })
-			if i < 0 {
+			switch {
+			case i < 0 && l.broken.rubrics[lf.Rubric]:
+			case i < 0:
 				f.at("rubric", "unknown rubric %q: it must be the name of a file data/rubrics/NAME.toml", lf.Rubric)
-			} else {
+			default:
 				list.Rubric = rubrics[i]
 			}
 		}
 		seen := map[string]int{}
 		for i, m := range lf.Members {
 			at := keyPath("members", i)
-			u := checkUnit(f, at+".unit", m.Unit, list.Level, units)
+			u := checkUnit(f, at+".unit", m.Unit, list.Level, units, l.broken.units)
 			if j, dup := seen[strings.TrimSpace(m.Unit)]; dup {
 				line, _ := f.ix.get().find(keyPath("members", j))
 				f.at(at+".unit", "unit %q is listed twice: it is already a member on line %d", m.Unit, line)
@@ -224,10 +236,15 @@ func (l *loader) lists(units *model.Registry, rubrics []*model.Rubric) []*model.
 
 // checkUnit looks up a unit code of the given level, recording a problem at
 // key if there is none.
-func checkUnit(f *tomlFile, key, code, level string, units *model.Registry) *model.Unit {
+// Nothing is recorded if the registry is broken: the units file's own
+// problems come first.
+func checkUnit(f *tomlFile, key, code, level string, units *model.Registry, broken bool) *model.Unit {
 	code = strings.TrimSpace(code)
 	if code == "" {
 		f.at(key, "missing \"unit\": the code of a unit in %s", unitsPath)
+		return nil
+	}
+	if broken {
 		return nil
 	}
 	u := units.Unit(code)
@@ -235,8 +252,9 @@ func checkUnit(f *tomlFile, key, code, level string, units *model.Registry) *mod
 	case u == nil:
 		f.at(key, "unknown unit code %q: it is not in %s", code, unitsPath)
 	case level != "" && u.Level != level:
-		lv := units.Level(level)
-		f.at(key, "unit %q (%s) is not one of the %s counted here", code, u.FullName(), lv.Name)
+		if lv := units.Level(level); lv != nil {
+			f.at(key, "unit %q (%s) is not one of the %s counted here", code, u.FullName(), lv.Name)
+		}
 		return nil
 	}
 	return u
@@ -292,9 +310,13 @@ type rubricFile struct {
 func (l *loader) rubrics() []*model.Rubric {
 	var out []*model.Rubric
 	for _, p := range l.files("data/rubrics", ".toml") {
+		if !isSlug(baseName(p)) {
+			l.errs.Add(p, 0, 0, "the file name %q %s", baseName(p), slugRule)
+		}
 		f := readTOML(l.fsys, p, l.errs, l.cache)
 		var rf rubricFile
 		if f == nil || !f.decode(&rf) {
+			l.broken.rubrics[baseName(p)] = true
 			continue
 		}
 		f.require("", map[string]string{"name": rf.Name})
@@ -324,11 +346,6 @@ func (l *loader) rubrics() []*model.Rubric {
 		out = append(out, r)
 	}
 	return out
-}
-
-func exists(fsys fs.FS, name string) bool {
-	_, err := fs.Stat(fsys, name)
-	return err == nil
 }
 
 func isWebURL(s string) bool {

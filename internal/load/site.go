@@ -1,7 +1,6 @@
 package load
 
 import (
-	"io/fs"
 	"path"
 	"strings"
 
@@ -32,9 +31,9 @@ func (l *loader) strings() model.Strings {
 func (l *loader) templates() map[string]string {
 	out := map[string]string{}
 	for _, p := range l.files(layoutsDir, ".html") {
-		b, err := fs.ReadFile(l.fsys, p)
+		b, err := readFile(l.fsys, p, MaxFileSize)
 		if err != nil {
-			l.errs.Add(p, 0, 0, "cannot read file: %v", unwrapPathError(err))
+			readError(l.errs, p, err, MaxFileSize)
 			continue
 		}
 		if src, ok := text(p, b, l.errs); ok {
@@ -54,9 +53,9 @@ func (l *loader) static() map[string][]byte {
 		if path.Ext(p) == ".go" {
 			continue
 		}
-		b, err := fs.ReadFile(l.fsys, p)
+		b, err := readFile(l.fsys, p, MaxStaticSize)
 		if err != nil {
-			l.errs.Add(p, 0, 0, "cannot read file: %v", unwrapPathError(err))
+			readError(l.errs, p, err, MaxStaticSize)
 			continue
 		}
 		out[strings.TrimPrefix(p, staticDir+"/")] = b

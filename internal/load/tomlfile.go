@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -30,9 +31,9 @@ type tomlFile struct {
 // readTOML reads path from fsys. It returns nil after recording a problem if
 // the file cannot be read or is not UTF-8.
 func readTOML(fsys fs.FS, path string, errs *diag.List, cache *Cache) *tomlFile {
-	b, err := fs.ReadFile(fsys, path)
+	b, err := readFile(fsys, path, MaxFileSize)
 	if err != nil {
-		errs.Add(path, 0, 0, "cannot read file: %v", unwrapPathError(err))
+		readError(errs, path, err, MaxFileSize)
 		return nil
 	}
 	if e, _ := cache.lookup(path, b); e != nil {
@@ -55,7 +56,7 @@ func text(path string, b []byte, errs *diag.List) (string, bool) {
 	b = bytes.TrimPrefix(b, []byte("\ufeff"))
 	if !utf8.Valid(b) {
 		line := 1 + bytes.Count(b[:firstInvalid(b)], []byte("\n"))
-		errs.Add(path, line, 0, "the file is not UTF-8 text: save it with the UTF-8 encoding")
+		errs.Block(path, line, 0, "the file is not UTF-8 text: save it with the UTF-8 encoding")
 		return "", false
 	}
 	// Text typed or pasted in decomposed form (NFD) is composed (NFC), so
@@ -99,6 +100,9 @@ func (f *tomlFile) decode(v any) bool {
 	if f.entry.value(v) {
 		return true // decoded before, without problems
 	}
+	if !f.prescan() {
+		return false
+	}
 	md, err := toml.Decode(f.src, v)
 	if err != nil {
 		f.decodeError(err)
@@ -118,6 +122,7 @@ func (f *tomlFile) decode(v any) bool {
 		f.errs.Add(f.path, line, col, "unknown key %q: check its spelling against the README", key[len(key)-1])
 		ok = false
 	}
+	ok = f.checkText("", "", reflect.ValueOf(v)) && ok
 	if ok {
 		f.entry.keep(v, f.cache, f.path)
 	}
@@ -131,8 +136,14 @@ func (f *tomlFile) decodeRaw() (map[string]any, bool) {
 	if f.entry.value(&raw) {
 		return raw, true
 	}
+	if !f.prescan() {
+		return nil, false
+	}
 	if _, err := toml.Decode(f.src, &raw); err != nil {
 		f.decodeError(err)
+		return nil, false
+	}
+	if !f.checkText("", "", reflect.ValueOf(raw)) {
 		return nil, false
 	}
 	f.entry.keep(&raw, f.cache, f.path)
@@ -154,7 +165,7 @@ func (f *tomlFile) decodeError(err error) {
 		if pe.Usage != "" {
 			msg += " (" + strings.TrimSpace(strings.SplitN(pe.Usage, "\n", 2)[0]) + ")"
 		}
-		f.errs.Add(f.path, pe.Position.Line, col, "TOML syntax: %s", msg)
+		f.errs.Block(f.path, pe.Position.Line, col, "TOML syntax: %s", msg)
 		return
 	}
 	if m := typeError.FindStringSubmatch(err.Error()); m != nil {

@@ -37,6 +37,7 @@ func FuzzRules(f *testing.F) {
 			return int(b)
 		}
 		var detected, handled int
+		on := map[string]bool{"10001": true, "10003": true} // the list's baseline
 		for month := 1; month <= 4; month++ {
 			b := next()
 			if b%5 == 0 {
@@ -55,6 +56,16 @@ func FuzzRules(f *testing.F) {
 			h := min(next()%4, detected+d-handled)
 			detected, handled = detected+d, handled+h
 			fmt.Fprintf(&r, "[[cases]]\nunit = \"001\"\ndetected = %d\nhandled = %d\n\n", d, h)
+			if c := next(); c%6 < 5 {
+				// One change of the list: add a unit off it, remove one on it.
+				u := communes[c%6]
+				change := "added"
+				if on[u] {
+					change = "removed"
+				}
+				on[u] = !on[u]
+				fmt.Fprintf(&r, "[[list_changes]]\nlist = \"lanh-manh\"\nunit = %q\nchange = %q\ndate = 2020-%02d-20\n\n", u, change, month)
+			}
 			fsys[fmt.Sprintf("data/reports/2020-%02d.toml", month)] = &fstest.MapFile{Data: []byte(r.String())}
 		}
 		s, err := load.Site(fsys)
@@ -86,6 +97,22 @@ func FuzzRules(f *testing.F) {
 			}
 			if r.Latest != nil && r.Status() != r.Latest.Status {
 				t.Errorf("%s: Status %s, latest %s", r.Target.ID, r.Status(), r.Latest.Status)
+			}
+			// The membership target and the list count the same units.
+			if r.Target.ID == "lanh-manh" && r.Latest != nil {
+				l := p.Lists[0]
+				if r.Latest.Num != float64(l.Added) || r.Latest.Den != float64(l.Removed) {
+					t.Errorf("target counts %v new %v removed, list %d and %d", r.Latest.Num, r.Latest.Den, l.Added, l.Removed)
+				}
+				var held int
+				for _, u := range communes {
+					if on[u] {
+						held++
+					}
+				}
+				if p.Latest == r.Latest.Month && l.Held != held {
+					t.Errorf("list holds %d units, want %d", l.Held, held)
+				}
 			}
 		}
 	})

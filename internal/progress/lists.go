@@ -1,6 +1,8 @@
 package progress
 
 import (
+	"maps"
+	"slices"
 	"time"
 
 	"github.com/minhbach/minhbach/internal/model"
@@ -20,21 +22,23 @@ type ListState struct {
 type Entry struct {
 	Unit   *model.Unit
 	Since  time.Time // when it joined; zero if unknown
-	New    bool      // joined during the period
+	New    bool      // holds the status and was not a baseline member
 	Lost   bool      // left during the period
 	LostOn time.Time
 	Note   string // the reason given for the latest change
 	Scores map[string]float64
-	Total  float64 // sum of Scores
+	Total  float64 // sum of Scores, in the rubric's criterion order
 	Grade  string  // the rubric's grade for Total, if scored
 }
 
 func (c *computer) list(l *model.List) *ListState {
 	st := &ListState{List: l}
 	byCode := map[string]*Entry{}
+	baseline := map[string]bool{}
 	for _, m := range l.Members {
 		e := &Entry{Unit: m.Unit, Since: m.Since, Scores: m.Scores}
 		byCode[m.Unit.Code] = e
+		baseline[m.Unit.Code] = true
 	}
 	if !c.latest.IsZero() {
 		for _, ch := range c.changesTo(l, c.latest) {
@@ -45,7 +49,9 @@ func (c *computer) list(l *model.List) *ListState {
 					e = &Entry{Unit: ch.Unit}
 					byCode[ch.Unit.Code] = e
 				}
-				e.Since, e.New, e.Lost, e.LostOn = ch.Date, true, false, time.Time{}
+				// A baseline member added back is not new: it held the
+				// status when the period started.
+				e.Since, e.New, e.Lost, e.LostOn = ch.Date, !baseline[ch.Unit.Code], false, time.Time{}
 				if ch.Scores != nil {
 					e.Scores = ch.Scores
 				}
@@ -65,9 +71,7 @@ func (c *computer) list(l *model.List) *ListState {
 		if e == nil {
 			continue
 		}
-		for _, v := range e.Scores {
-			e.Total += v
-		}
+		e.Total = total(l.Rubric, e.Scores)
 		// A unit that lost its status keeps its old scores, but not the
 		// grade they earned.
 		if l.Rubric != nil && len(e.Scores) > 0 && !e.Lost {
@@ -85,4 +89,66 @@ func (c *computer) list(l *model.List) *ListState {
 		st.Entries = append(st.Entries, e)
 	}
 	return st
+}
+
+// membership follows who holds a list's status, change by change, and keeps
+// the counts of new and removed units (see the package documentation).
+type membership struct {
+	baseline map[string]bool // unit code → a member when the period starts
+	holds    map[string]bool // unit code → holds the status, for units with a change
+	added    int             // units that hold the status and are not baseline members
+	removed  int             // units whose latest change removed them
+}
+
+func newMembership(l *model.List) *membership {
+	m := &membership{baseline: map[string]bool{}, holds: map[string]bool{}}
+	for _, mem := range l.Members {
+		m.baseline[mem.Unit.Code] = true
+	}
+	return m
+}
+
+// change applies one change to the counts.
+func (m *membership) change(ch *model.ListChange) {
+	code := ch.Unit.Code
+	m.count(code, -1)
+	m.holds[code] = ch.Change == model.Added
+	m.count(code, +1)
+}
+
+// count adds sign to the count code falls in.
+func (m *membership) count(code string, sign int) {
+	holds, changed := m.holds[code]
+	switch {
+	case !changed:
+	case holds && !m.baseline[code]:
+		m.added += sign
+	case !holds:
+		m.removed += sign
+	}
+}
+
+// total adds scores in the rubric's criterion order. Floating-point addition
+// depends on order: in map order the same scores make 4.999999999999999 in
+// one build and 5 in the next. Load accepts scores only for criteria of the
+// rubric; any other would be added last, in key order.
+func total(r *model.Rubric, scores map[string]float64) float64 {
+	var sum float64
+	inRubric := map[string]bool{}
+	if r != nil {
+		for _, c := range r.Contents {
+			for _, k := range c.Criteria {
+				if v, ok := scores[k.ID]; ok && !inRubric[k.ID] {
+					sum += v
+				}
+				inRubric[k.ID] = true
+			}
+		}
+	}
+	for _, id := range slices.Sorted(maps.Keys(scores)) {
+		if !inRubric[id] {
+			sum += scores[id]
+		}
+	}
+	return sum
 }

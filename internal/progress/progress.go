@@ -21,8 +21,18 @@
 //     records; Met if every month so far is reported and reached it;
 //     otherwise (all reported months reached it, some are unreported) AtRisk,
 //     and NotMet once the period has ended.
-//   - membership: NotMet if more than max_removed units left the list;
-//     Met if at least threshold units joined; otherwise as share.
+//   - membership: NotMet if more than max_removed units are removed;
+//     Met if at least threshold units are new; otherwise as share.
+//
+// # Membership
+//
+// A membership target counts units, not changes. At the end of a month a
+// unit holds the status if its latest change so far added it, or if it has
+// no change and is a baseline member (on the list when the period starts).
+// A unit is new if it holds the status and is not a baseline member; it is
+// removed if it does not hold the status but held it at some time (its
+// latest change removed it). So a unit removed and added back is neither
+// removed nor new if it is a baseline member, and new once if it is not.
 package progress
 
 import (
@@ -93,7 +103,8 @@ type Month struct {
 	HasValue bool    // false when there is no report or no denominator
 	// Num and Den are the figures behind Value: units with records and all
 	// units (share), the two sums (ratio), records in the month or to date
-	// (monthly, count), units added and removed (membership).
+	// (monthly, count), new and removed units (membership: see the package
+	// documentation).
 	Num, Den float64
 	Pace     float64 // the value expected by this month for OnTrack
 	Status   Status
@@ -165,8 +176,12 @@ func (c *computer) target(t *model.Target) *Result {
 		has      = map[string]bool{} // share: units with a record so far
 		total    float64             // share: units of the level
 		count    float64             // count: records so far
-		num, den float64             // ratio: sums so far; membership: added, removed
+		num, den float64             // ratio: sums so far
+		members  *membership         // membership: who holds the status
 	)
+	if t.Rule == model.Membership {
+		members = newMembership(t.List)
+	}
 	if t.Rule == model.Share {
 		total = float64(len(c.site.Units.AtLevel(t.Level)))
 	}
@@ -213,17 +228,12 @@ func (c *computer) target(t *model.Target) *Result {
 		case model.Membership:
 			if rep != nil {
 				for _, ch := range rep.Changes {
-					if ch.List != t.List {
-						continue
-					}
-					if ch.Change == model.Added {
-						num++
-					} else {
-						den++
+					if ch.List == t.List {
+						members.change(ch)
 					}
 				}
 			}
-			mr.Num, mr.Den = num, den
+			mr.Num, mr.Den = float64(members.added), float64(members.removed)
 			mr.Value, mr.HasValue = mr.Num, true
 		}
 		mr.Pace = t.Threshold * elapsed

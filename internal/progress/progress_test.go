@@ -1,6 +1,8 @@
 package progress_test
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -253,4 +255,87 @@ func codes(us []*model.Unit) string {
 		s += u.Code
 	}
 	return s
+}
+
+// TestRubricTotalInCriterionOrder checks that a unit's total adds its scores
+// in the rubric's criterion order, every time: floating-point addition
+// depends on order, so map order gives 4.999999999999999 in one build and 5
+// in the next.
+func TestRubricTotalInCriterionOrder(t *testing.T) {
+	fsys := sitetest.Load(t, "small")
+	var rubric, scores strings.Builder
+	rubric.WriteString("name = \"r\"\n\n[[contents]]\nid = \"1\"\nname = \"n\"\n")
+	values := []float64{0.1, 0.7, 0.2, 0.9, 0.3, 0.35, 0.6, 0.15, 0.45, 1.1}
+	for i, v := range values {
+		fmt.Fprintf(&rubric, "\n[[contents.criteria]]\nid = \"1.%d\"\nname = \"c\"\nmax = 2\n", i+1)
+		if i > 0 {
+			scores.WriteString(", ")
+		}
+		fmt.Fprintf(&scores, "\"1.%d\" = %v", i+1, v)
+	}
+	fsys["data/rubrics/thang-diem.toml"] = &fstest.MapFile{Data: []byte(rubric.String())}
+	delete(fsys, "data/reports/2020-02.toml") // scores of the old rubric
+	fsys["data/lists/lanh-manh.toml"] = &fstest.MapFile{Data: []byte("name = \"L\"\nlevel = \"commune\"\nrubric = \"thang-diem\"\n\n[[members]]\nunit = \"10001\"\nscores = { " + scores.String() + " }\n")}
+	var want float64
+	for _, v := range values {
+		want += v
+	}
+	s, err := load.Site(fsys)
+	if err != nil {
+		t.Fatalf("load: %v", err)
+	}
+	for range 50 {
+		p := progress.Compute(s)
+		e := p.Lists[0].Entries[0]
+		if e.Total != want {
+			t.Fatalf("total = %v, want %v (the scores added in criterion order)", e.Total, want)
+		}
+	}
+}
+
+// TestMembershipCountsUnits checks that a membership target counts units,
+// not changes: a unit is new in a month if it holds the status at the end of
+// that month and did not hold it at the baseline; it is removed if it does
+// not hold it at the end of the month while it held it at the baseline or
+// since.
+func TestMembershipCountsUnits(t *testing.T) {
+	change := func(unit, kind string, day int) string {
+		return fmt.Sprintf("[[list_changes]]\nlist = \"lanh-manh\"\nunit = %q\nchange = %q\ndate = 2020-%02d-%02d\n\n", unit, kind, 3+day/100, day%100)
+	}
+	fsys := sitetest.Load(t, "small")
+	// Baseline: 10001 and 10003. February adds 10002.
+	fsys["data/reports/2020-03.toml"] = &fstest.MapFile{Data: []byte(
+		change("10001", "removed", 2) + // a baseline member leaves…
+			change("10002", "removed", 3))} // …and so does the new one
+	fsys["data/reports/2020-04.toml"] = &fstest.MapFile{Data: []byte(
+		change("10001", "added", 102) + // back: not new
+			change("10002", "added", 103))} // back: new once, not twice
+	p := compute(t, fsys)
+	r := result(t, p, "lanh-manh")
+	want := []struct {
+		added, removed float64
+		status         progress.Status
+	}{
+		{0, 0, progress.OnTrack},
+		{1, 0, progress.Met},
+		{0, 2, progress.NotMet},
+		{1, 0, progress.Met},
+	}
+	for i, w := range want {
+		m := r.Months[i]
+		if m.Num != w.added || m.Den != w.removed || m.Status != w.status {
+			t.Errorf("%s: new %v removed %v %s, want new %v removed %v %s", m.Month, m.Num, m.Den, m.Status, w.added, w.removed, w.status)
+		}
+	}
+	l := p.Lists[0]
+	if l.Held != 3 || l.Added != 1 || l.Removed != 0 {
+		t.Errorf("list: held %d added %d removed %d, want 3 1 0", l.Held, l.Added, l.Removed)
+	}
+	var got []string
+	for _, e := range l.Entries {
+		got = append(got, fmt.Sprintf("%s new=%v lost=%v", e.Unit.Code, e.New, e.Lost))
+	}
+	if w := []string{"10001 new=false lost=false", "10002 new=true lost=false", "10003 new=false lost=false"}; !equal(got, w) {
+		t.Errorf("entries = %q, want %q", got, w)
+	}
 }

@@ -3,7 +3,6 @@ package render
 import (
 	"encoding/json"
 	"html/template"
-	"math"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -80,7 +79,7 @@ func (r *renderer) targetChart(v *TargetView) *Chart {
 		labels = append(labels, r.monthLabel(m.Month.Month))
 		var val any = noValue
 		if m.HasValue {
-			val = round1(m.Month.Value)
+			val = roundTo(m.Month.Value, m.decimals)
 		}
 		values = append(values, opts.LineData{Value: val})
 		bars = append(bars, opts.BarData{Value: val})
@@ -191,5 +190,3 @@ func (r *renderer) listChart(v *ListView) *Chart {
 		Legend:  []LegendItem{{Label: heldName, Color: heldColor}, {Label: removedName, Color: removedColor}},
 	}
 }
-
-func round1(x float64) float64 { return math.Round(x*10) / 10 }

@@ -14,6 +14,9 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/fstest"
+
+	"github.com/minhbach/minhbach/internal/sitetest"
 )
 
 // The payloads of testdata/sites/hostile.txtar.
@@ -402,5 +405,31 @@ func TestHostilePaths(t *testing.T) {
 	}
 	if units != 7 {
 		t.Errorf("%d unit pages, want 7 (2 districts, 5 communes)", units)
+	}
+}
+
+// TestInlineCSSCannotCloseStyle checks that a stylesheet inlined in the 404
+// page cannot close its <style> element, whatever static/ holds.
+func TestInlineCSSCannotCloseStyle(t *testing.T) {
+	fsys := sitetest.Load(t, "small")
+	css := "body { color: red }\n/* </style><script>alert(1)</script> */\na::after { content: \"</STYLE >\" }\n"
+	fsys["static/css/site.css"] = &fstest.MapFile{Data: []byte(css)}
+	files, _ := renderFS(t, fsys)
+	page := string(files["404.html"])
+	start := strings.Index(page, "<style>")
+	if start < 0 {
+		t.Fatal("404.html has no <style> element")
+	}
+	rest := page[start+len("<style>"):]
+	end := strings.Index(strings.ToLower(rest), "</style")
+	if end < 0 {
+		t.Fatal("the <style> element is not closed")
+	}
+	body := rest[:end]
+	if !strings.Contains(body, "body { color: red }") || !strings.Contains(body, "a::after") {
+		t.Errorf("the element closes before the end of the stylesheet: %q", body)
+	}
+	if strings.Contains(strings.ToLower(rest[end:]), "<script>alert") {
+		t.Errorf("the stylesheet's text became markup")
 	}
 }

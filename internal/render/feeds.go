@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"encoding/xml"
+	"net/url"
 	"slices"
 	"strings"
 	"time"
@@ -13,7 +14,20 @@ func (r *renderer) feeds() {
 	r.atom()
 	r.sitemap()
 	base := r.site.Config.BaseURL
-	r.put("robots.txt", []byte("User-agent: *\nAllow: /\nSitemap: "+base+"sitemap.xml\n"))
+	r.put("robots.txt", []byte("User-agent: *\nAllow: /\nSitemap: "+absURL(base, "sitemap.xml")+"\n"))
+}
+
+// absURL returns the address of p, a path relative to the site root as it
+// is on disk, under base (base_url), percent-encoded: a page of
+// content/tin tức.md is at base + "tin%20t%E1%BB%A9c/". The sitemap, the
+// feed and canonical links need valid URLs; html/template encodes href
+// attributes, but not the sitemap or og:url.
+func absURL(base, p string) string {
+	u, err := url.Parse(base)
+	if err != nil {
+		return base + p // load has checked base_url
+	}
+	return u.ResolveReference(&url.URL{Path: p}).String()
 }
 
 type atomFeed struct {
@@ -60,20 +74,20 @@ func (r *renderer) atom() {
 	f := atomFeed{
 		Lang:   cfg.Language,
 		Title:  cfg.Title + " — " + r.sentence("title.updates", nil),
-		ID:     cfg.BaseURL + "cap-nhat/",
+		ID:     absURL(cfg.BaseURL, "cap-nhat/"),
 		Author: atomAuthor{Name: cfg.Plan.Issuer},
 		Links: []atomLink{
-			{Href: cfg.BaseURL + "cap-nhat/atom.xml", Rel: "self", Type: "application/atom+xml"},
-			{Href: cfg.BaseURL + "cap-nhat/", Rel: "alternate", Type: "text/html"},
+			{Href: absURL(cfg.BaseURL, "cap-nhat/atom.xml"), Rel: "self", Type: "application/atom+xml"},
+			{Href: absURL(cfg.BaseURL, "cap-nhat/"), Rel: "alternate", Type: "text/html"},
 		},
 	}
 	var latest time.Time
 	for _, u := range r.updates {
 		e := atomEntry{
 			Title:   u.Page.Title,
-			ID:      cfg.BaseURL + u.URL,
+			ID:      absURL(cfg.BaseURL, u.URL),
 			Updated: atomTime(u.Page.Date),
-			Link:    atomLink{Href: cfg.BaseURL + u.URL, Rel: "alternate", Type: "text/html"},
+			Link:    atomLink{Href: absURL(cfg.BaseURL, u.URL), Rel: "alternate", Type: "text/html"},
 			Summary: u.Page.Description,
 		}
 		html, _, _ := Markdown(u.Page.Body)
@@ -112,7 +126,7 @@ func (r *renderer) sitemap() {
 	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
 	for _, u := range urls {
 		b.WriteString("  <url><loc>")
-		_ = xml.EscapeText(&b, []byte(r.site.Config.BaseURL+u))
+		_ = xml.EscapeText(&b, []byte(absURL(r.site.Config.BaseURL, u)))
 		b.WriteString("</loc></url>\n")
 	}
 	b.WriteString("</urlset>\n")

@@ -1,11 +1,20 @@
 package render
 
 import (
+	"bytes"
+	"encoding/json"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
+
+	"github.com/minhbach/minhbach/internal/load"
+	"github.com/minhbach/minhbach/internal/model"
+	"github.com/minhbach/minhbach/internal/progress"
+	"github.com/minhbach/minhbach/internal/sitetest"
 )
 
 func TestFormatNumber(t *testing.T) {
@@ -98,10 +107,177 @@ func TestFormatDate(t *testing.T) {
 func TestFormatMatchesChartRounding(t *testing.T) {
 	for _, v := range []float64{64.8276, 66.6667, 0.05, 2.45, 99.95, 6.25, 12.25, 0.25} {
 		t.Run(formatNumber(v, 4), func(t *testing.T) {
-			want := strings.Replace(strconv.FormatFloat(round1(v), 'f', -1, 64), ".", ",", 1)
+			want := strings.Replace(strconv.FormatFloat(roundTo(v, 1), 'f', -1, 64), ".", ",", 1)
 			if got := formatNumber(v, 1); got != want {
-				t.Errorf("formatNumber(%v, 1) = %q, chart value %v", v, got, round1(v))
+				t.Errorf("formatNumber(%v, 1) = %q, chart value %v", v, got, roundTo(v, 1))
 			}
 		})
+	}
+}
+
+// TestSideDecimals checks that a figure is written with enough decimals to
+// stay on the side of the threshold it is on: 99,995% never reads "100%"
+// against a 100% target it failed.
+func TestSideDecimals(t *testing.T) {
+	tests := []struct {
+		name         string
+		v, threshold float64
+		c            comparison
+		min          int
+		want         string // the figure written with the decimals found
+	}{
+		{"19,999 of 20,000 against 100", 100 * 19999.0 / 20000, 100, atLeast, 1, "99,995"},
+		{"99.995 against 100", 99.995, 100, atLeast, 1, "99,995"},
+		{"99.9999 against 100", 99.9999, 100, atLeast, 1, "99,9999"},
+		{"69.99 against 70", 69.99, 70, atLeast, 1, "69,99"},
+		{"69.96 against 70", 69.96, 70, atLeast, 1, "69,96"},
+		{"69.94 against 70: one decimal is enough", 69.94, 70, atLeast, 1, "69,9"},
+		{"met exactly", 70, 70, atLeast, 1, "70"},
+		{"met, rounds down below", 70.04, 70.01, atLeast, 1, "70,04"},
+		{"met, one decimal is enough", 70.06, 70, atLeast, 1, "70,1"},
+		{"far below", 12.3456, 70, atLeast, 1, "12,3"},
+		{"far below with no decimals", 12.3456, 70, atLeast, 0, "12"},
+		{"more than: 70.0001 passes 70", 70.0001, 70, moreThan, 1, "70,0001"},
+		{"more than: 70 does not pass 70", 70, 70, moreThan, 1, "70"},
+		{"more than: 69.96 does not pass 70", 69.96, 70, moreThan, 1, "70"},
+		{"a pace shown against a value: 8.333 above 8.3", 100.0 / 12, 8.3, moreThan, 1, "8,33"},
+		{"tiny gap beyond the decimals bound", 70 - 1e-13, 70, atLeast, 1, "69,9999999999999"},
+		{"negative", -0.04, 0, atLeast, 1, "-0,04"},
+		{"zero threshold met", 0, 0, atLeast, 1, "0"},
+		{"NaN", math.NaN(), 70, atLeast, 1, "–"},
+		{"NaN threshold", 69.99, math.NaN(), atLeast, 1, "70"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := sideDecimals(tt.v, tt.threshold, tt.c, tt.min)
+			got := formatNumber(tt.v, d)
+			if got != tt.want {
+				t.Errorf("sideDecimals(%v, %v) = %d: %q, want %q", tt.v, tt.threshold, d, got, tt.want)
+			}
+			// Whatever the case, the figure read back is on the same side.
+			shown, err := strconv.ParseFloat(strings.ReplaceAll(strings.ReplaceAll(got, ".", ""), ",", "."), 64)
+			if err == nil && !math.IsNaN(tt.threshold) && tt.c.reached(shown, tt.threshold) != tt.c.reached(tt.v, tt.threshold) {
+				t.Errorf("%q is on the other side of %v from %v", got, tt.threshold, tt.v)
+			}
+		})
+	}
+}
+
+// TestExactDecimals checks that a threshold is written as it is, not rounded.
+func TestExactDecimals(t *testing.T) {
+	tests := []struct {
+		v    float64
+		want string
+	}{
+		{100, "100"},
+		{66.67, "66,67"},
+		{2.5, "2,5"},
+		{99.995, "99,995"},
+		{1.0 / 3, "0,3333333333333333"},
+	}
+	for _, tt := range tests {
+		if got := formatNumber(tt.v, exactDecimals(tt.v, 1)); got != tt.want {
+			t.Errorf("%v: %q, want %q", tt.v, got, tt.want)
+		}
+	}
+}
+
+// renderFS renders a site given as files, with the repository's theme.
+func renderFS(t *testing.T, fsys fstest.MapFS) (Files, *model.Site) {
+	t.Helper()
+	s, err := load.Site(fsys)
+	if err != nil {
+		t.Fatalf("load: %v", err)
+	}
+	var m Memory
+	if _, err := Site(s, progress.Compute(s), Options{}, &m); err != nil {
+		t.Fatalf("render: %v", err)
+	}
+	return m.Files, s
+}
+
+// TestFailedFigureNotRounded renders 19,999 cases handled of 20,000 against
+// a 100% target at the end of the period: not met, so no page, chart or
+// download may show it as 100%.
+func TestFailedFigureNotRounded(t *testing.T) {
+	fsys := sitetest.Load(t, "small")
+	// January and February hold 2 of 3 cases; April, the last month, the
+	// rest but one.
+	fsys["data/reports/2020-04.toml"] = &fstest.MapFile{Data: []byte("[[cases]]\nunit = \"001\"\ndetected = 19997\nhandled = 19997\n")}
+	files, s := renderFS(t, fsys)
+	notMet := s.Strings["status.not_met"]
+	if notMet == "" {
+		t.Fatal("no status.not_met text")
+	}
+	page := string(files["chi-tieu/vu-viec/index.html"])
+	calc := regexp.MustCompile(`(?s)<p class="verdict__calc">(.*?)</p>`).FindStringSubmatch(page)
+	if calc == nil || !strings.Contains(page, notMet) {
+		t.Fatalf("no verdict, or no %q on the page", notMet)
+	}
+	if strings.Contains(calc[1], "(100%)") || !strings.Contains(calc[1], "(99,995%)") {
+		t.Errorf("verdict: %q, want 99,995%%, not 100%%", calc[1])
+	}
+	// The month table: the April row says not met, with its figure.
+	row := regexp.MustCompile(`(?s)<tr>\s*<th scope="row">04/2020</th>\s*<td class="num">([^<]*)</td>(.*?)</tr>`).FindStringSubmatch(page)
+	if row == nil || !strings.Contains(row[2], notMet) {
+		t.Fatalf("no April row with the status %q", notMet)
+	}
+	if row[1] != "99,995%" {
+		t.Errorf("April row shows %q, want 99,995%%", row[1])
+	}
+	// The chart's points.
+	opts := regexp.MustCompile(`(?s)<script type="application/json" id="chart-vu-viec-options">(.*?)</script>`).FindStringSubmatch(page)
+	if opts == nil {
+		t.Fatal("no chart options")
+	}
+	var chart struct {
+		Series []struct {
+			Data []struct{ Value any }
+		}
+	}
+	if err := json.Unmarshal([]byte(opts[1]), &chart); err != nil {
+		t.Fatal(err)
+	}
+	if got := chart.Series[0].Data[3].Value; got != 99.995 {
+		t.Errorf("chart point for April = %v, want 99.995", got)
+	}
+	// The downloads.
+	for _, name := range []string{"du-lieu/chi-tieu.csv", "du-lieu/chi-tieu-vu-viec.csv"} {
+		if !bytes.Contains(files[name], []byte("vu-viec,ratio,2020-04,true,99.995,19999,20000,,100,not_met\r\n")) {
+			t.Errorf("%s lacks the April row with 99.995:\n%s", name, files[name])
+		}
+	}
+	var data struct{ Rows []map[string]any }
+	if err := json.Unmarshal(files["du-lieu/chi-tieu-vu-viec.json"], &data); err != nil {
+		t.Fatal(err)
+	}
+	if got := data.Rows[3]["value"]; got != 99.995 {
+		t.Errorf("JSON value for April = %v, want 99.995", got)
+	}
+	// The home page and the list of targets show the verdict too.
+	for _, name := range []string{"index.html", "chi-tieu/index.html"} {
+		if !strings.Contains(string(files[name]), "(99,995%)") {
+			t.Errorf("%s lacks (99,995%%)", name)
+		}
+	}
+}
+
+// TestRubricTotalKeepsGrade checks that a total just short of a grade's
+// minimum is not written as the minimum.
+func TestRubricTotalKeepsGrade(t *testing.T) {
+	v := &ListView{Rubric: &model.Rubric{Grades: []model.Grade{{Name: "a", Min: 80}, {Name: "b", Min: 50}}}}
+	tests := []struct {
+		total float64
+		want  string
+	}{
+		{79.96, "79,96"},
+		{49.999, "49,999"},
+		{80, "80"},
+		{64.83, "64,8"},
+	}
+	for _, tt := range tests {
+		if got := v.Total(&progress.Entry{Total: tt.total}); got != tt.want {
+			t.Errorf("Total(%v) = %q, want %q", tt.total, got, tt.want)
+		}
 	}
 }

@@ -34,8 +34,38 @@ const dataDir = "du-lieu/"
 type table struct {
 	name    string // file name without extension
 	title   string
-	columns []string
-	rows    [][]any // string, float64 or int cells; nil for empty
+	columns []column
+	rows    [][]any // cells of their column's kind; nil for empty
+}
+
+// column is one column of a table: its name and the kind of its cells,
+// which decides how they are written.
+type column struct {
+	name string
+	kind cellKind
+}
+
+// cellKind is the kind of a column's cells.
+type cellKind int
+
+const (
+	// textCell cells are strings. In CSV they are cleaned (see csvText);
+	// in JSON they are strings as entered.
+	textCell cellKind = iota
+	// numberCell cells are float64 or int, written as numbers in both:
+	// a negative number stays a number.
+	numberCell
+	// boolCell cells are bool: true or false in CSV, JSON booleans.
+	boolCell
+)
+
+// textColumns returns text columns of the given names.
+func textColumns(names ...string) []column {
+	out := make([]column, len(names))
+	for i, n := range names {
+		out[i] = column{n, textCell}
+	}
+	return out
 }
 
 func (r *renderer) openData() {
@@ -89,7 +119,11 @@ func (r *renderer) openData() {
 // denominator are the two figures of a share or a ratio (units with records
 // and all units; the two sums); removed is, for a list, the units that left
 // it. Each is empty where it does not apply.
-var targetColumns = []string{"target", "rule", "month", "reported", "value", "numerator", "denominator", "removed", "threshold", "status"}
+var targetColumns = []column{
+	{"target", textCell}, {"rule", textCell}, {"month", textCell}, {"reported", boolCell},
+	{"value", numberCell}, {"numerator", numberCell}, {"denominator", numberCell}, {"removed", numberCell},
+	{"threshold", numberCell}, {"status", textCell},
+}
 
 func (r *renderer) targetTable(v *TargetView) *table {
 	t := &table{name: "chi-tieu-" + v.Target.ID, title: v.Target.Name, columns: targetColumns}
@@ -97,7 +131,7 @@ func (r *renderer) targetTable(v *TargetView) *table {
 	for _, m := range v.Months {
 		var value, num, den, removed any
 		if m.HasValue {
-			value = round1(m.Month.Value)
+			value = roundTo(m.Month.Value, m.decimals) // as the page shows it
 			switch rule {
 			case model.Share, model.Ratio:
 				num, den = m.Num, m.Den
@@ -105,18 +139,22 @@ func (r *renderer) targetTable(v *TargetView) *table {
 				removed = m.Den
 			}
 		}
-		t.rows = append(t.rows, []any{v.Target.ID, string(rule), m.Month.Month.String(), strconv.FormatBool(m.Reported), value, num, den, removed, v.Target.Threshold, string(m.Status)})
+		t.rows = append(t.rows, []any{v.Target.ID, string(rule), m.Month.Month.String(), m.Reported, value, num, den, removed, v.Target.Threshold, string(m.Status)})
 	}
 	return t
 }
 
 func (r *renderer) recordData(k *model.Kind) *table {
-	t := &table{name: k.ID, title: k.Name, columns: []string{"month"}}
+	t := &table{name: k.ID, title: k.Name, columns: textColumns("month")}
 	if k.Level != "" {
-		t.columns = append(t.columns, "unit_code", "unit_name")
+		t.columns = append(t.columns, textColumns("unit_code", "unit_name")...)
 	}
 	for _, f := range k.Fields {
-		t.columns = append(t.columns, f.ID)
+		c := column{f.ID, textCell}
+		if f.Type == model.Int || f.Type == model.Number {
+			c.kind = numberCell
+		}
+		t.columns = append(t.columns, c)
 	}
 	for _, rep := range r.site.Reports {
 		for _, rec := range rep.Records[k.ID] {
@@ -143,7 +181,8 @@ func (r *renderer) recordData(k *model.Kind) *table {
 
 func (r *renderer) listTable(l *ListView) *table {
 	t := &table{name: "danh-sach-" + l.List.ID, title: l.List.Name,
-		columns: []string{"unit_code", "unit_name", "parent_name", "status", "since", "lost_on", "total_score", "grade", "note"}}
+		columns: append(textColumns("unit_code", "unit_name", "parent_name", "status", "since", "lost_on"),
+			column{"total_score", numberCell}, column{"grade", textCell}, column{"note", textCell})}
 	for _, e := range l.Entries {
 		parent := ""
 		if p := r.site.Units.Unit(e.Unit.Parent); p != nil {
@@ -160,7 +199,7 @@ func (r *renderer) listTable(l *ListView) *table {
 
 func (r *renderer) unitTable() *table {
 	t := &table{name: "don-vi", title: r.sentence("data.units", nil),
-		columns: []string{"code", "name", "type", "level", "parent_code"}}
+		columns: textColumns("code", "name", "type", "level", "parent_code")}
 	for _, u := range r.site.Units.Units {
 		t.rows = append(t.rows, []any{u.Code, u.Name, u.Type, u.Level, u.Parent})
 	}
@@ -169,13 +208,13 @@ func (r *renderer) unitTable() *table {
 
 func (r *renderer) submittedTable() *table {
 	t := &table{name: "bao-cao-dung-han", title: r.sentence("data.submitted", nil),
-		columns: []string{"month", "kind", "id", "name", "on_time"}}
+		columns: append(textColumns("month", "kind", "id", "name"), column{"on_time", boolCell})}
 	for _, rep := range r.site.Reports {
 		for _, a := range r.site.Agencies {
-			t.rows = append(t.rows, []any{rep.Month.String(), "agency", a.ID, a.Name, strconv.FormatBool(slices.Contains(rep.OnTimeAgencies, a.ID))})
+			t.rows = append(t.rows, []any{rep.Month.String(), "agency", a.ID, a.Name, slices.Contains(rep.OnTimeAgencies, a.ID)})
 		}
 		for _, u := range r.site.Units.AtLevel(r.site.Units.Levels[0].ID) {
-			t.rows = append(t.rows, []any{rep.Month.String(), "unit", u.Code, u.FullName(), strconv.FormatBool(slices.Contains(rep.OnTimeUnits, u.Code))})
+			t.rows = append(t.rows, []any{rep.Month.String(), "unit", u.Code, u.FullName(), slices.Contains(rep.OnTimeUnits, u.Code)})
 		}
 	}
 	return t
@@ -194,16 +233,22 @@ func (r *renderer) writeTable(t *table) []*Download {
 	csvBuf.WriteString("\ufeff") // so spreadsheet programs read UTF-8
 	w := csv.NewWriter(&csvBuf)
 	w.UseCRLF = true
-	_ = w.Write(t.columns)
+	names := make([]string, len(t.columns))
+	head := make([]string, len(t.columns))
+	for i, c := range t.columns {
+		names[i] = c.name
+		head[i] = csvText(c.name)
+	}
+	_ = w.Write(head)
 	// JSON objects are written by hand, keys in column order: faster than
 	// maps, whose keys the encoder sorts, and in the order of the CSV.
 	var jsonBuf bytes.Buffer
 	keys := make([][]byte, len(t.columns))
-	for i, c := range t.columns {
-		keys[i], _ = json.Marshal(c)
+	for i, c := range names {
+		keys[i] = jsonValue(c)
 	}
-	title, _ := json.Marshal(t.title)
-	columns, _ := json.Marshal(t.columns)
+	title := jsonValue(t.title)
+	columns := jsonValue(names)
 	jsonBuf.WriteString("{\n  \"title\": ")
 	jsonBuf.Write(title)
 	jsonBuf.WriteString(",\n  \"columns\": ")
@@ -220,7 +265,7 @@ func (r *renderer) writeTable(t *table) []*Download {
 			}
 			jsonBuf.Write(keys[i])
 			jsonBuf.WriteString(": ")
-			jsonBuf.Write(jsonValue(c))
+			jsonBuf.Write(jsonCell(t.columns[i].kind, c))
 		}
 		jsonBuf.WriteByte('}')
 	}
@@ -232,15 +277,7 @@ func (r *renderer) writeTable(t *table) []*Download {
 	for _, row := range t.rows {
 		cells := make([]string, len(row))
 		for i, c := range row {
-			switch c := c.(type) {
-			case nil:
-			case string:
-				cells[i] = neutralise(c)
-			case float64:
-				cells[i] = strconv.FormatFloat(c, 'f', -1, 64)
-			case int:
-				cells[i] = strconv.Itoa(c)
-			}
+			cells[i] = csvCell(t.columns[i].kind, c)
 		}
 		_ = w.Write(cells)
 	}
@@ -256,16 +293,6 @@ func (r *renderer) writeTable(t *table) []*Download {
 		out = append(out, &Download{Path: p, Title: t.title, Format: f.format, Size: len(f.b), Date: r.published, data: f.b})
 	}
 	return out
-}
-
-// neutralise stops a spreadsheet from reading a text cell as a formula
-// (OWASP "CSV injection"): a cell starting with = + - @, a tab or a carriage
-// return gets a leading apostrophe.
-func neutralise(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
 }
 
 // writeZip bundles every download in one archive. Entries carry the data's
@@ -309,7 +336,7 @@ func (r *renderer) dataset(p *Page) template.JS {
 			"@type":          "DataDownload",
 			"name":           d.Title,
 			"encodingFormat": mime,
-			"contentUrl":     cfg.BaseURL + d.Path,
+			"contentUrl":     absURL(cfg.BaseURL, d.Path),
 			"contentSize":    strconv.Itoa(d.Size) + " B",
 		})
 	}
@@ -318,7 +345,7 @@ func (r *renderer) dataset(p *Page) template.JS {
 		"@type":               "Dataset",
 		"name":                cfg.Title,
 		"description":         cmp.Or(cfg.Description, cfg.Title),
-		"url":                 cfg.BaseURL + p.URL,
+		"url":                 absURL(cfg.BaseURL, p.URL),
 		"inLanguage":          cfg.Language,
 		"creator":             map[string]any{"@type": "GovernmentOrganization", "name": cfg.Plan.Issuer},
 		"temporalCoverage":    cfg.Plan.Start.String() + "/" + cfg.Plan.End.String(),
@@ -335,7 +362,7 @@ func (r *renderer) dataset(p *Page) template.JS {
 	return template.JS(b)
 }
 
-// jsonValue encodes one cell; text is not HTML-escaped (a download, not part
+// jsonValue encodes a value; text is not HTML-escaped (a download, not part
 // of a page).
 func jsonValue(v any) []byte {
 	var b bytes.Buffer

@@ -336,7 +336,7 @@ func (r *renderer) newPage(kind, url, title, description string) *Page {
 		Root:        strings.Repeat("../", depth),
 		Title:       title,
 		Description: cmp.Or(description, cfg.Description),
-		Canonical:   cfg.BaseURL + url,
+		Canonical:   absURL(cfg.BaseURL, url),
 		Site:        cfg,
 		Inject:      r.opt.Inject,
 		Published:   r.published,
@@ -476,7 +476,7 @@ func (r *renderer) funcs(w *worker) template.FuncMap {
 			if !ok {
 				return "", fmt.Errorf("no file static/%s to inline", name)
 			}
-			return template.CSS(b), nil
+			return inlineStyle(b), nil
 		},
 		"unitURL": func(u *model.Unit) string { return r.unitURL[u.Code] },
 		"dataset": func(p *Page) template.JS { return r.dataset(p) },

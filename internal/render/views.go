@@ -27,9 +27,11 @@ type TargetView struct {
 // MonthRow is one month of a target's data table.
 type MonthRow struct {
 	*progress.Month
-	Value  string
-	Table  *RecordTable // monthly targets: the month's records
-	Report bool
+	Value    string       // the value, formatted; "" if none
+	PaceText string       // the pace, formatted
+	Table    *RecordTable // monthly targets: the month's records
+	Report   bool
+	decimals int // of Value, also used by the chart and the downloads
 }
 
 // ListView is a list ready to show.
@@ -43,6 +45,19 @@ type ListView struct {
 	Rubric    *model.Rubric
 	Target    *TargetView // the membership target counting it, if any
 	Downloads []*Download
+}
+
+// Total writes an entry's rubric total with the decimals that keep it on
+// the side of every grade's minimum: 79.96 points short of 80 does not read
+// "80" next to the lower grade.
+func (v *ListView) Total(e *progress.Entry) string {
+	d := 1
+	if v.Rubric != nil {
+		for _, g := range v.Rubric.Grades {
+			d = moreDecimals(d, sideDecimals(e.Total, g.Min, atLeast, 1))
+		}
+	}
+	return formatNumber(e.Total, d)
 }
 
 // ListGroup is the entries of a list under one parent unit.
@@ -115,11 +130,46 @@ func (r *renderer) views() {
 	slices.Reverse(r.updates)
 }
 
-func (r *renderer) formatValue(t *model.Target, v float64) string {
+// formatValue writes a figure of target t, a percentage or a count, with
+// the given decimals.
+func (r *renderer) formatValue(t *model.Target, v float64, decimals int) string {
 	if t.IsPercent() {
-		return formatPercent(v)
+		return formatNumber(v, decimals) + "%"
 	}
-	return formatNumber(v, 1)
+	return formatNumber(v, decimals)
+}
+
+// formatThreshold writes a target's threshold as the plan states it.
+func (r *renderer) formatThreshold(t *model.Target) string {
+	return r.formatValue(t, t.Threshold, exactDecimals(t.Threshold, 1))
+}
+
+// valueDecimals returns the decimals that write a target's value in month m
+// on the same side of every figure its status compares it with: the
+// threshold and the pace (see package progress). Without them 19,999 of
+// 20,000 against 100% would read "100%" next to "not met".
+func valueDecimals(t *model.Target, m *progress.Month) int {
+	return moreDecimals(sideDecimals(m.Value, t.Threshold, atLeast, 1), sideDecimals(m.Value, m.Pace, atLeast, 1))
+}
+
+// paceDecimals returns the decimals that write the pace of month m on the
+// side of the value it is compared with: a value is on track when it is at
+// least the pace, so the pace shown must not exceed a value that is on
+// track, nor fall to one that is not.
+func paceDecimals(m *progress.Month) int {
+	if !m.HasValue {
+		return 1
+	}
+	return sideDecimals(m.Pace, m.Value, moreThan, 1)
+}
+
+// moreDecimals returns the larger of two decimal counts, where -1 (exact)
+// is the largest.
+func moreDecimals(a, b int) int {
+	if a < 0 || b < 0 {
+		return -1
+	}
+	return max(a, b)
 }
 
 func (r *renderer) targetView(res *progress.Result) *TargetView {
@@ -128,21 +178,22 @@ func (r *renderer) targetView(res *progress.Result) *TargetView {
 		Result:    res,
 		URL:       link("chi-tieu", t.ID),
 		Status:    res.Status(),
-		Threshold: r.formatValue(t, t.Threshold),
+		Threshold: r.formatThreshold(t),
 		Pace:      t.Rule != model.Monthly && t.Rule != model.Ratio,
 	}
 	if t.Kind != nil && t.Rule != model.Monthly {
 		v.Table = r.recordTable(t.Kind, res.Records, true, true)
 	}
 	if res.Latest != nil && res.Latest.HasValue {
-		v.Value = r.formatValue(t, res.Latest.Value)
+		v.Value = r.formatValue(t, res.Latest.Value, valueDecimals(t, res.Latest))
 	}
 	v.Calc = r.calc(t, res.Latest)
 	for _, m := range res.Months {
-		row := &MonthRow{Month: m, Report: m.Reported}
+		row := &MonthRow{Month: m, Report: m.Reported, decimals: valueDecimals(t, m)}
 		if m.HasValue {
-			row.Value = r.formatValue(t, m.Value)
+			row.Value = r.formatValue(t, m.Value, row.decimals)
 		}
+		row.PaceText = r.formatValue(t, m.Pace, paceDecimals(m))
 		if rep := r.report[m.Month]; t.Rule == model.Monthly && rep != nil {
 			row.Table = r.recordTable(t.Kind, rep.Records[t.Kind.ID], false, true)
 		}
@@ -166,16 +217,23 @@ func (r *renderer) calc(t *model.Target, m *progress.Month) string {
 	if m == nil {
 		return r.sentence("calc.no_report", nil)
 	}
+	// The two figures of a ratio keep their order: 19,999.96 of 20,000 does
+	// not read "20.000 trên 20.000".
+	numDecimals, denDecimals := 1, 1
+	if t.Rule == model.Ratio || t.Rule == model.Share {
+		numDecimals = sideDecimals(m.Num, m.Den, atLeast, 1)
+		denDecimals = sideDecimals(m.Den, m.Num, moreThan, 1)
+	}
 	args := map[string]string{
-		"num":       formatNumber(m.Num, 1),
-		"den":       formatNumber(m.Den, 1),
+		"num":       formatNumber(m.Num, numDecimals),
+		"den":       formatNumber(m.Den, denDecimals),
 		"unit":      t.Unit,
-		"threshold": r.formatValue(t, t.Threshold),
+		"threshold": r.formatThreshold(t),
 		"max":       formatNumber(float64(t.MaxRemoved), 0),
 		"month":     r.monthLabel(m.Month),
 	}
 	if m.HasValue {
-		args["value"] = r.formatValue(t, m.Value)
+		args["value"] = r.formatValue(t, m.Value, valueDecimals(t, m))
 	}
 	switch t.Rule {
 	case model.Monthly:

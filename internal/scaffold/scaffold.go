@@ -11,8 +11,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strconv"
-	"strings"
 	"text/template"
 	"time"
 
@@ -28,8 +26,10 @@ var (
 	//go:embed post.md.tmpl
 	postSrc string
 
-	reportTmpl = template.Must(template.New("report.toml.tmpl").Parse(reportSrc))
-	postTmpl   = template.Must(template.New("post.md.tmpl").Parse(postSrc))
+	reportTmpl = template.Must(template.New("report.toml.tmpl").Funcs(template.FuncMap{
+		"str": tomlString, "strs": tomlStrings, "key": tomlKey, "text": commentText,
+	}).Parse(reportSrc))
+	postTmpl = template.Must(template.New("post.md.tmpl").Parse(postSrc))
 )
 
 // Month creates the report and the update post for month m of the site in
@@ -57,9 +57,9 @@ func Month(dir string, m model.Month, today time.Time) ([]string, error) {
 	if m.Before(plan.Start) || plan.End.Before(m) {
 		return nil, fmt.Errorf("month %s is outside the plan period %s to %s: to report on it, change start or end in site.toml", m, plan.Start, plan.End)
 	}
-	report := filepath.Join("data", "reports", m.String()+".toml")
-	post := filepath.Join("content", "cap-nhat", m.String()+".md")
-	for _, f := range []string{report, post} {
+	reportFile := filepath.Join("data", "reports", m.String()+".toml")
+	postFile := filepath.Join("content", "cap-nhat", m.String()+".md")
+	for _, f := range []string{reportFile, postFile} {
 		if _, err := os.Stat(filepath.Join(dir, f)); err == nil {
 			return nil, fmt.Errorf("%s already exists: it is not overwritten", filepath.ToSlash(f))
 		} else if !errors.Is(err, fs.ErrNotExist) {
@@ -67,17 +67,18 @@ func Month(dir string, m model.Month, today time.Time) ([]string, error) {
 		}
 	}
 
-	var rb, pb bytes.Buffer
-	if err := reportTmpl.Execute(&rb, reportData(s, p, m)); err != nil {
+	rb, err := report(s, p, m)
+	if err != nil {
 		return nil, err
 	}
+	var pb bytes.Buffer
 	err = postTmpl.Execute(&pb, map[string]any{
 		"Mon": int(m.Mon), "Year": m.Year, "Today": today.Format("2006-01-02"), "Placeholder": check.Placeholder,
 	})
 	if err != nil {
 		return nil, err
 	}
-	for f, b := range map[string][]byte{report: rb.Bytes(), post: pb.Bytes()} {
+	for f, b := range map[string][]byte{reportFile: rb, postFile: pb.Bytes()} {
 		full := filepath.Join(dir, f)
 		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
 			return nil, err
@@ -95,7 +96,18 @@ func Month(dir string, m model.Month, today time.Time) ([]string, error) {
 			return nil, err
 		}
 	}
-	return []string{filepath.ToSlash(report), filepath.ToSlash(post)}, nil
+	return []string{filepath.ToSlash(reportFile), filepath.ToSlash(postFile)}, nil
+}
+
+// report writes the report of month m. Every text of the site in it is
+// escaped (see tomlString and commentText): the report's only data is the
+// empty list of on-time submissions, whatever the names.
+func report(s *model.Site, p *progress.Progress, m model.Month) ([]byte, error) {
+	var b bytes.Buffer
+	if err := reportTmpl.Execute(&b, reportData(s, p, m)); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
 }
 
 type kindData struct {
@@ -106,8 +118,10 @@ type kindData struct {
 }
 
 type fieldData struct {
-	ID, Name, Example, Choices string
-	Required                   bool
+	ID, Name string
+	Example  string // TOML, written
+	Choices  []string
+	Required bool
 }
 
 type listData struct {
@@ -139,8 +153,8 @@ func reportData(s *model.Site, p *progress.Progress, m model.Month) map[string]a
 			case model.URL:
 				fd.Example = `"https://…"`
 			case model.Choice:
-				fd.Example = strconv.Quote(f.Choices[0])
-				fd.Choices = quoteAll(f.Choices)
+				fd.Example = tomlString(f.Choices[0])
+				fd.Choices = f.Choices
 			default:
 				fd.Example = `"…"`
 			}
@@ -172,17 +186,9 @@ func reportData(s *model.Site, p *progress.Progress, m model.Month) map[string]a
 	for _, r := range s.Reports {
 		if r.Month.Before(m) {
 			data["Previous"] = fmt.Sprintf("%02d/%d", int(r.Month.Mon), r.Month.Year)
-			data["PreviousAgencies"] = quoteAll(r.OnTimeAgencies)
-			data["PreviousUnits"] = quoteAll(r.OnTimeUnits)
+			data["PreviousAgencies"] = r.OnTimeAgencies
+			data["PreviousUnits"] = r.OnTimeUnits
 		}
 	}
 	return data
-}
-
-func quoteAll(ss []string) string {
-	q := make([]string, len(ss))
-	for i, s := range ss {
-		q[i] = strconv.Quote(s)
-	}
-	return strings.Join(q, ", ")
 }

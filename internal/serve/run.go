@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/minhbach/minhbach/internal/watch"
@@ -15,15 +16,30 @@ import (
 // Run builds the site, serves it on addr and rebuilds it on every change
 // until ctx is done. It prints the address to open and a line per rebuild on
 // out, and problems on errout.
+//
+// It returns as soon as ctx is done, even while a build is running: a build
+// stuck on an input (a FIFO, a slow network folder) never holds up Ctrl+C.
 func Run(ctx context.Context, src, addr string, out, errout io.Writer) error {
 	s := New(src, out, errout)
-	s.Rebuild(nil) // a broken site is served as its error page
+	s.listenOn(addr)
+	return s.run(ctx, addr, out, errout)
+}
 
-	w, err := watch.New(src, Inputs, func(rel string) bool { return !IsInput(rel) }, watch.DefaultDelay)
+func (s *Server) run(ctx context.Context, addr string, out, errout io.Writer) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel() // ends the rebuilds' goroutine
+
+	w, err := watch.New(s.src, Inputs, func(rel string) bool { return !IsInput(rel) }, watch.DefaultDelay)
 	if err != nil {
-		return fmt.Errorf("cannot watch %s: %w", src, err)
+		return fmt.Errorf("cannot watch %s: %w", s.src, err)
 	}
 	defer w.Close()
+
+	// Builds run one at a time in their own goroutine; the first one
+	// starts now. Pages asked for before it is done wait for it.
+	q := &queue{kick: make(chan struct{}, 1)}
+	q.add(nil, true)
+	go q.loop(ctx, s)
 
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
@@ -32,7 +48,8 @@ func Run(ctx context.Context, src, addr string, out, errout io.Writer) error {
 	srv := &http.Server{
 		Handler:           s,
 		ReadHeaderTimeout: 10 * time.Second,
-		// Open pages hold an event stream: end it with the server.
+		// Open pages hold an event stream, and pages wait for the first
+		// build: end them with the server.
 		BaseContext: func(net.Listener) context.Context { return ctx },
 	}
 	if host, _, _ := net.SplitHostPort(ln.Addr().String()); !isLoopback(host) {
@@ -45,11 +62,15 @@ func Run(ctx context.Context, src, addr string, out, errout io.Writer) error {
 	for {
 		select {
 		case <-ctx.Done():
-			shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-			defer cancel()
-			err := srv.Shutdown(shutdown)
+			// Handlers end with ctx; give them a moment to say so, then
+			// close what is left.
+			shutdown, cancelShutdown := context.WithTimeout(context.Background(), time.Second)
+			defer cancelShutdown()
+			if srv.Shutdown(shutdown) != nil {
+				srv.Close()
+			}
 			fmt.Fprintln(out, "stopped")
-			return err
+			return nil
 		case err := <-served:
 			if errors.Is(err, http.ErrServerClosed) {
 				return nil
@@ -59,10 +80,50 @@ func Run(ctx context.Context, src, addr string, out, errout io.Writer) error {
 			if b.Overflow {
 				fmt.Fprintln(out, "too many changes at once: rebuilding everything")
 			}
-			s.Rebuild(b.Paths)
+			q.add(b.Paths, b.Overflow)
 		case err := <-w.Errors():
 			fmt.Fprintf(errout, "watch: %v\n", err)
 		}
+	}
+}
+
+// queue holds the changes not yet built. Changes that arrive during a build
+// are built together after it.
+type queue struct {
+	kick chan struct{} // holds a token while changes wait
+
+	mu    sync.Mutex
+	paths []string
+	all   bool // rebuild everything: the first build, or lost events
+}
+
+func (q *queue) add(paths []string, all bool) {
+	q.mu.Lock()
+	q.paths = append(q.paths, paths...)
+	q.all = q.all || all
+	q.mu.Unlock()
+	select {
+	case q.kick <- struct{}{}:
+	default:
+	}
+}
+
+// loop builds what is queued until ctx is done.
+func (q *queue) loop(ctx context.Context, s *Server) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-q.kick:
+		}
+		q.mu.Lock()
+		paths, all := q.paths, q.all
+		q.paths, q.all = nil, false
+		q.mu.Unlock()
+		if all {
+			paths = nil // not only stylesheets: reload the pages
+		}
+		s.rebuild(ctx, paths)
 	}
 }
 

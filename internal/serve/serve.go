@@ -5,21 +5,27 @@
 // It never writes to the published output. When the input is broken, every
 // page shows the problems — file, line, column, message and the offending
 // line — until they are fixed.
+//
+// The preview may show data not yet published, so it answers only requests
+// addressed to this computer (guard.go), sends the pages'
+// Content-Security-Policy as a header, reads the site only through its
+// os.Root, and stops as soon as it is told to, whatever a build is doing.
 package serve
 
 import (
 	"bufio"
 	"bytes"
+	"context"
 	_ "embed"
 	"errors"
 	"fmt"
 	"html/template"
 	"io"
+	"io/fs"
 	"mime"
 	"net/http"
-	"os"
+	"net/url"
 	"path"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -34,13 +40,18 @@ import (
 
 // The preview server's own paths, outside any site's.
 const (
-	eventsPath = "/_minhbach/events"
-	reloadPath = "/_minhbach/reload.js"
+	eventsPath   = "/_minhbach/events"
+	reloadPath   = "/_minhbach/reload.js"
+	errorCSSPath = "/_minhbach/error.css"
 )
 
 var (
 	//go:embed reload.js
 	reloadJS []byte
+	// The error page's styles are a file of the server, not inline, so
+	// that the site's Content-Security-Policy ('self') allows them.
+	//go:embed error.css
+	errorCSS []byte
 	//go:embed error.html
 	errorHTML string
 
@@ -54,10 +65,21 @@ type Server struct {
 	log    io.Writer // rebuild summaries
 	errlog io.Writer // problems of failed rebuilds
 
-	mu    sync.RWMutex
-	files render.Files // the latest successful build
-	err   error        // the latest build's problems, nil if it succeeded
-	gen   int          // counts rebuilds, for cache-busting
+	// open opens the site folder, through an os.Root, for a build and for
+	// the lines shown on the error page.
+	open func() (fs.FS, func() error, error)
+
+	hosts map[string]bool // the Host names answered, see hostAllowed
+	anyIP bool            // whether any IP address is answered too
+
+	ready     chan struct{} // closed when the first build is done
+	readyOnce sync.Once
+
+	mu     sync.RWMutex
+	files  render.Files // the latest successful build
+	err    error        // the latest build's problems, nil if it succeeded
+	gen    int          // counts rebuilds, for cache-busting
+	policy string       // the Content-Security-Policy of the site's pages
 
 	subMu sync.Mutex
 	subs  map[chan string]struct{}
@@ -68,21 +90,42 @@ type Server struct {
 // New returns a server for the site in folder src; log receives one line per
 // rebuild and errlog the problems of failed ones.
 func New(src string, log, errlog io.Writer) *Server {
-	return &Server{src: src, log: log, errlog: errlog, subs: map[chan string]struct{}{}, cache: load.NewCache()}
+	s := &Server{
+		src: src, log: log, errlog: errlog,
+		open:   func() (fs.FS, func() error, error) { return load.Dir(src) },
+		hosts:  map[string]bool{},
+		ready:  make(chan struct{}),
+		policy: defaultPolicy,
+		subs:   map[chan string]struct{}{},
+		cache:  load.NewCache(),
+	}
+	for _, h := range loopbackHosts {
+		s.hosts[h] = true
+	}
+	return s
 }
 
 // Rebuild builds the site again and tells open pages. changed lists the
 // paths that changed, relative to the site folder; if they are all
 // stylesheets, pages swap their stylesheets instead of reloading.
 func (s *Server) Rebuild(changed []string) error {
+	return s.rebuild(context.Background(), changed)
+}
+
+// rebuild is Rebuild for a server that stops when ctx is done: a build that
+// ends after that is dropped.
+func (s *Server) rebuild(ctx context.Context, changed []string) error {
 	start := time.Now()
 	var res *build.Result
-	fsys, closeSite, err := load.Dir(s.src)
+	fsys, closeSite, err := s.open()
 	if err == nil {
 		res, err = build.Render(fsys, render.Options{Inject: inject}, s.cache)
 		closeSite()
 	}
 	elapsed := time.Since(start)
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
 
 	s.mu.Lock()
 	s.gen++
@@ -90,6 +133,9 @@ func (s *Server) Rebuild(changed []string) error {
 	s.err = err
 	if err == nil {
 		s.files = res.Files
+		if p := pagePolicy(res.Files["index.html"]); p != "" {
+			s.policy = p
+		}
 	}
 	s.mu.Unlock()
 
@@ -98,6 +144,9 @@ func (s *Server) Rebuild(changed []string) error {
 		event = "css"
 	}
 	s.broadcast(event, strconv.Itoa(gen))
+	// After the broadcast: a page that waited for the first build does
+	// not need its event.
+	s.readyOnce.Do(func() { close(s.ready) })
 	if err != nil {
 		fmt.Fprintf(s.errlog, "build failed in %d ms:\n%v\n", elapsed.Milliseconds(), err)
 		return err
@@ -145,7 +194,19 @@ func (s *Server) broadcast(event, data string) {
 // ServeHTTP serves the site from memory. Only files of the built site can be
 // served: a path is looked up in the build's file map, never on disk, so no
 // path outside the site (../, encoded dots, symbolic links) can be read.
+//
+// It answers only requests whose Host header names this computer (see
+// hostAllowed), and sends the pages' Content-Security-Policy as a header
+// with every answer.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.mu.RLock()
+	policy := s.policy
+	s.mu.RUnlock()
+	w.Header().Set("Content-Security-Policy", policy)
+	if !s.hostAllowed(r.Host) {
+		http.Error(w, "forbidden: the preview answers only at localhost, 127.0.0.1, [::1] or the -addr host", http.StatusForbidden)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
@@ -158,6 +219,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
 		w.Write(reloadJS)
 		return
+	case errorCSSPath:
+		w.Header().Set("Content-Type", "text/css; charset=utf-8")
+		w.Write(errorCSS)
+		return
 	}
 	if strings.Contains(r.URL.Path, "..") || strings.ContainsRune(r.URL.Path, '\\') || strings.ContainsRune(r.URL.Path, 0) {
 		http.Error(w, "bad path", http.StatusBadRequest)
@@ -165,6 +230,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	name := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")
 
+	// Until the first build is done there is nothing to show: wait for it.
+	select {
+	case <-s.ready:
+	case <-r.Context().Done():
+		return
+	}
 	s.mu.RLock()
 	files, buildErr := s.files, s.err
 	s.mu.RUnlock()
@@ -181,18 +252,25 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	index := path.Join(name, "index.html")
 	if b, ok := files[index]; ok {
 		if name != "" && !strings.HasSuffix(r.URL.Path, "/") {
-			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+			// The cleaned name, not the path as sent: "//host" would
+			// send the browser to another site.
+			to := url.URL{Path: "/" + name + "/", RawQuery: r.URL.RawQuery}
+			http.Redirect(w, r, to.String(), http.StatusMovedPermanently)
 			return
 		}
 		serveFile(w, r, index, b)
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.WriteHeader(http.StatusNotFound)
 	if b, ok := files["404.html"]; ok {
+		if p := pagePolicy(b); p != "" {
+			w.Header().Set("Content-Security-Policy", p)
+		}
+		w.WriteHeader(http.StatusNotFound)
 		w.Write(b)
 		return
 	}
+	w.WriteHeader(http.StatusNotFound)
 	io.WriteString(w, "404 page not found\n")
 }
 
@@ -202,6 +280,12 @@ func serveFile(w http.ResponseWriter, r *http.Request, name string, b []byte) {
 		ctype = http.DetectContentType(b)
 	}
 	w.Header().Set("Content-Type", ctype)
+	if path.Ext(name) == ".html" {
+		// A page's own policy, which the site's layouts may vary.
+		if p := pagePolicy(b); p != "" {
+			w.Header().Set("Content-Security-Policy", p)
+		}
+	}
 	// The preview always shows the latest build.
 	w.Header().Set("Cache-Control", "no-store")
 	http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(b))
@@ -213,6 +297,11 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	flusher, ok := w.(http.Flusher)
 	if !ok {
 		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		return
+	}
+	select {
+	case <-s.ready:
+	case <-r.Context().Done():
 		return
 	}
 	w.Header().Set("Content-Type", "text/event-stream")
@@ -274,9 +363,19 @@ func (s *Server) serveErrors(w http.ResponseWriter, err error) {
 }
 
 // sourceLine returns line n of a file of the site, tabs shown as spaces so
-// that the caret lines up.
+// that the caret lines up. It reads through the same root as the build: a
+// symbolic link that leads out of the site folder shows nothing, and so does
+// anything but a regular file (a FIFO would block the page).
 func (s *Server) sourceLine(rel string, n int) string {
-	f, err := os.Open(filepath.Join(s.src, filepath.FromSlash(rel)))
+	fsys, closeSite, err := s.open()
+	if err != nil {
+		return ""
+	}
+	defer closeSite()
+	if fi, err := fs.Stat(fsys, rel); err != nil || !fi.Mode().IsRegular() {
+		return ""
+	}
+	f, err := fsys.Open(rel)
 	if err != nil {
 		return ""
 	}

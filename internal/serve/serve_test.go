@@ -189,20 +189,12 @@ func TestPublishedBuildHasNoReload(t *testing.T) {
 func TestRun(t *testing.T) {
 	dir := writeSite(t)
 	ctx, cancel := context.WithCancel(context.Background())
-	var out, errout sitetest.SyncBuffer
+	out := newNotifyBuffer()
+	var errout sitetest.SyncBuffer
 	done := make(chan error, 1)
-	go func() { done <- Run(ctx, dir, "127.0.0.1:0", &out, &errout) }()
+	go func() { done <- Run(ctx, dir, "127.0.0.1:0", out, &errout) }()
 
-	addr := regexp.MustCompile(`Preview: (http://\S+)/`)
-	var base string
-	for start := time.Now(); base == ""; time.Sleep(20 * time.Millisecond) {
-		if m := addr.FindStringSubmatch(out.String()); m != nil {
-			base = m[1]
-		}
-		if time.Since(start) > 5*time.Second {
-			t.Fatalf("no address printed: %q", out.String())
-		}
-	}
+	base := waitFor(t, out, regexp.MustCompile(`Preview: (http://\S+)/`))[1]
 	lines := events(t, base)
 	post := filepath.Join(dir, "content", "cap-nhat", "2020-02.md")
 	b, _ := os.ReadFile(post)
