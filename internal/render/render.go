@@ -102,7 +102,7 @@ type Stats struct {
 // or download, a content page, a file of static/) for one path are an
 // error naming both, at the input file that can be changed.
 func Site(ctx context.Context, s *model.Site, p *progress.Progress, opt Options, sink Sink) (Stats, error) {
-	r := &renderer{site: s, prog: p, opt: opt, sink: sink, errs: &diag.List{}, outputs: map[string][]origin{}}
+	r := &renderer{site: s, prog: p, opt: opt, sink: sink, errs: &diag.List{}}
 	if len(s.Units.Levels) == 0 {
 		// Pages and downloads group units by their top level.
 		r.errs.Add("data/units.toml", 0, 0, "no [[levels]]: list the levels of the registry, such as district and commune")
@@ -153,6 +153,9 @@ func (r *renderer) putFrom(name string, by origin, b []byte) {
 			by = c
 			delete(r.claims, name)
 		}
+	}
+	if r.outputs == nil {
+		r.outputs = map[string][]origin{}
 	}
 	r.outputs[key] = append(r.outputs[key], by)
 	r.stats.Files++
