@@ -54,10 +54,19 @@ func (r *renderer) claimDownloads() {
 // between builds.
 func (r *renderer) checkOutputs() {
 	folders := map[string]bool{}
+	folded := map[string]string{} // lowercased output path → the first with it
 	for _, name := range slices.Sorted(maps.Keys(r.outputs)) {
 		by := r.outputs[name]
 		if len(by) > 1 {
 			r.clash(name, by)
+		}
+		// Windows and macOS, where editors build, do not tell case apart.
+		if other, ok := folded[strings.ToLower(name)]; ok {
+			o := append(slices.Clone(r.outputs[other]), by...)
+			slices.SortStableFunc(o, func(a, b origin) int { return cmp.Compare(rank(a), rank(b)) })
+			r.errs.Add(o[0].path, 0, 0, "the output files %s and %s differ only in case, and are one file on Windows and macOS: %s", other, name, cmp.Or(o[0].fix, "rename one"))
+		} else {
+			folded[strings.ToLower(name)] = name
 		}
 		if !fs.ValidPath(name) {
 			r.errs.Add(by[0].path, 0, 0, "%s would write %s, outside the output folder: %s", by[0], name, cmp.Or(by[0].fix, "use ids of letters, digits and dashes"))
