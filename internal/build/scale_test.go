@@ -57,7 +57,7 @@ func BenchmarkStages(b *testing.B) {
 		}
 		p := progress.Compute(s)
 		var mem render.Memory
-		stats, err := render.Site(s, p, render.Options{}, &mem)
+		stats, err := render.Site(b.Context(), s, p, render.Options{}, &mem)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -76,7 +76,7 @@ func BenchmarkStages(b *testing.B) {
 		})
 		b.Run(scale+"/render", func(b *testing.B) {
 			for b.Loop() {
-				if _, err := render.Site(s, p, render.Options{}, &render.Memory{}); err != nil {
+				if _, err := render.Site(b.Context(), s, p, render.Options{}, &render.Memory{}); err != nil {
 					b.Fatal(err)
 				}
 			}

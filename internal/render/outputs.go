@@ -1,0 +1,145 @@
+package render
+
+import (
+	"cmp"
+	"fmt"
+	"io/fs"
+	"maps"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// origin is what produced an output file: a generated page or download
+// (path empty), or an input file the editor can change.
+type origin struct {
+	path string // the input file, relative to the site folder; "" if generated
+	what string // e.g. "the home page", "the file static/index.html"
+	fix  string // what the editor can do, for an input file
+}
+
+func (o origin) String() string {
+	if o.what == "" {
+		return "a file minhbach generates"
+	}
+	return o.what
+}
+
+// maxNameBytes is the longest file name most file systems accept.
+const maxNameBytes = 255
+
+// kindsFile is where record kinds are defined (see package load).
+const kindsFile = "data/records.toml"
+
+// claimDownloads records that the downloads named after record kinds come
+// from the kinds, so that a kind named like another download is blamed on
+// the kind.
+func (r *renderer) claimDownloads() {
+	r.claims = map[string]origin{}
+	for _, k := range r.site.Kinds {
+		for _, ext := range []string{".csv", ".json"} {
+			r.claims[dataDir+k.ID+ext] = origin{
+				path: kindsFile,
+				what: fmt.Sprintf("the download of record kind %q", k.ID),
+				fix:  "give the kind another id",
+			}
+		}
+	}
+}
+
+// checkOutputs reports every output path with more than one producer, and
+// every output file that another output needs as a folder. Without it, the
+// last producer to finish would silently win, and which one that is changes
+// between builds.
+func (r *renderer) checkOutputs() {
+	folders := map[string]bool{}
+	folded := map[string]string{} // lowercased output path → the first with it
+	for _, name := range slices.Sorted(maps.Keys(r.outputs)) {
+		by := r.outputs[name]
+		if len(by) > 1 {
+			r.clash(name, by)
+		}
+		// Windows and macOS, where editors build, do not tell case apart.
+		if other, ok := folded[strings.ToLower(name)]; ok {
+			o := append(slices.Clone(r.outputs[other]), by...)
+			slices.SortStableFunc(o, func(a, b origin) int { return cmp.Compare(rank(a), rank(b)) })
+			r.errs.Add(o[0].path, 0, 0, "the output files %s and %s differ only in case, and are one file on Windows and macOS: %s", other, name, cmp.Or(o[0].fix, "rename one"))
+		} else {
+			folded[strings.ToLower(name)] = name
+		}
+		if !fs.ValidPath(name) {
+			r.errs.Add(by[0].path, 0, 0, "%s would write %s, outside the output folder: %s", by[0], name, cmp.Or(by[0].fix, "use ids of letters, digits and dashes"))
+			continue
+		}
+		for seg := range strings.SplitSeq(name, "/") {
+			if len(seg) > maxNameBytes {
+				r.errs.Add(by[0].path, 0, 0, "%s would write a file or folder name of %d bytes, more than %d that file systems allow: %s", by[0], len(seg), maxNameBytes, cmp.Or(by[0].fix, "shorten the id"))
+				break
+			}
+		}
+		for dir := path.Dir(name); dir != "."; dir = path.Dir(dir) {
+			if file, ok := r.outputs[dir]; ok && !folders[dir] {
+				folders[dir] = true // one error per file, not one per file inside
+				f, n := file[0], r.outputs[name][0]
+				switch {
+				case f.path != "":
+					r.errs.Add(f.path, 0, 0, "the output file %s is also a folder, needed by %s (%s): %s", dir, n, name, f.fix)
+				case n.path != "":
+					r.errs.Add(n.path, 0, 0, "the output file %s needs a folder %s, which is also %s: %s", name, dir, f, n.fix)
+				default:
+					r.errs.Add("", 0, 0, "the output file %s of %s is also a folder, needed by %s (%s)", dir, f, n, name)
+				}
+				break
+			}
+		}
+	}
+}
+
+// clash reports the producers of name, at the first of them the editor can
+// change, in an order that does not depend on which finished first.
+func (r *renderer) clash(name string, by []origin) {
+	by = slices.Clone(by)
+	slices.SortStableFunc(by, func(a, b origin) int {
+		// Input files first: the error is reported at one of them.
+		return cmp.Or(cmp.Compare(rank(a), rank(b)), cmp.Compare(a.path, b.path), cmp.Compare(a.what, b.what))
+	})
+	first, others := by[0], by[1:]
+	names := make([]string, len(others))
+	for i, o := range others {
+		names[i] = o.String()
+	}
+	if first.path == "" {
+		r.errs.Add("", 0, 0, "the output file %s is produced by %s and by %s: two ids in data/ name the same page", name, first, strings.Join(names, " and by "))
+		return
+	}
+	r.errs.Add(first.path, 0, 0, "the output file %s is also %s: %s", name, strings.Join(names, " and "), first.fix)
+}
+
+// rank orders the producers of one file by which to blame: an id of data/
+// that names a page, then a content page or a static file, then minhbach.
+func rank(o origin) int {
+	switch {
+	case o.path == "":
+		return 2
+	case strings.HasPrefix(o.path, "data/"):
+		return 0
+	}
+	return 1
+}
+
+// layoutID matches an id attribute written literally in a layout.
+var layoutID = regexp.MustCompile(`\sid="([^"{}]+)"`)
+
+// reserveIDs collects the element ids the layouts write literally (the
+// skip link's target, the table of contents, sections), so that headings of
+// content pages never take one of them.
+func (r *renderer) reserveIDs() {
+	seen := map[string]bool{}
+	for _, src := range r.site.Templates {
+		for _, m := range layoutID.FindAllStringSubmatch(src, -1) {
+			seen[m[1]] = true
+		}
+	}
+	r.reserved = slices.Sorted(maps.Keys(seen))
+}
