@@ -51,8 +51,9 @@ func (l *loader) units() *model.Registry {
 	}
 	checkUnique(f, levels, func(l *model.Level) string { return l.ID }, func(i int) string { return keyPath("levels", i, "id") })
 	var units []*model.Unit
-	for _, u := range uf.Units {
+	for i, u := range uf.Units {
 		units = append(units, &model.Unit{
+			Where:  model.Place{Locator: f.ix, Key: keyPath("units", i)},
 			Code:   strings.TrimSpace(u.Code),
 			Name:   strings.TrimSpace(u.Name),
 			Type:   strings.TrimSpace(u.Type),

@@ -45,7 +45,7 @@ func (l *loader) kinds(units *model.Registry) []*model.Kind {
 	for i, k := range kf.Kinds {
 		at := keyPath("kinds", i)
 		f.require(at, map[string]string{"id": k.ID, "name": k.Name})
-		kind := &model.Kind{ID: strings.TrimSpace(k.ID), Name: k.Name, Short: k.Short, Level: strings.TrimSpace(k.Level)}
+		kind := &model.Kind{ID: strings.TrimSpace(k.ID), Name: k.Name, Short: k.Short, Level: strings.TrimSpace(k.Level), Where: model.Place{Locator: f.ix, Key: at}}
 		f.checkSlug(at+".id", kind.ID)
 		if slices.Contains(reservedKeys, kind.ID) || kind.ID == "unit" {
 			f.at(at+".id", "%q is a reserved name in reports: choose another id", kind.ID)
@@ -113,6 +113,7 @@ func (l *loader) targets(units *model.Registry, kinds []*model.Kind, lists []*mo
 			ID: strings.TrimSpace(t.ID), Number: t.Number, Name: t.Name, Text: t.Text, Source: t.Source,
 			Rule: model.Rule(t.Rule), Level: t.Level, Unit: t.Unit,
 			Numerator: t.Numerator, Denominator: t.Denominator, MaxRemoved: t.MaxRemoved,
+			Where: model.Place{Locator: f.ix, Key: at},
 		}
 		out = append(out, tg)
 		f.checkSlug(at+".id", tg.ID)

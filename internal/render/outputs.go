@@ -9,6 +9,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/minhbach/minhbach/internal/model"
 )
 
 // origin is what produced an output file: a generated page or download
@@ -17,6 +19,23 @@ type origin struct {
 	path string // the input file, relative to the site folder; "" if generated
 	what string // e.g. "the home page", "the file static/index.html"
 	fix  string // what the editor can do, for an input file
+	// where and field locate the entry of path that names the file, such
+	// as a kind's id; looked up only when a message needs them.
+	where model.Place
+	field string
+}
+
+// pos returns the line and column of the entry that names the file, or
+// zeros when the producer is a whole file or minhbach itself.
+func (o origin) pos() (line, col int) {
+	p := o.where.Field(o.field)
+	return p.Line, p.Col
+}
+
+// add records a problem at the producer o.
+func (r *renderer) add(o origin, format string, args ...any) {
+	line, col := o.pos()
+	r.errs.Add(o.path, line, col, format, args...)
 }
 
 func (o origin) String() string {
@@ -40,9 +59,11 @@ func (r *renderer) claimDownloads() {
 	for _, k := range r.site.Kinds {
 		for _, ext := range []string{".csv", ".json"} {
 			r.claims[dataDir+k.ID+ext] = origin{
-				path: kindsFile,
-				what: fmt.Sprintf("the download of record kind %q", k.ID),
-				fix:  "give the kind another id",
+				path:  kindsFile,
+				what:  fmt.Sprintf("the download of record kind %q", k.ID),
+				fix:   "give the kind another id",
+				where: k.Where,
+				field: "id",
 			}
 		}
 	}
@@ -64,17 +85,17 @@ func (r *renderer) checkOutputs() {
 		if other, ok := folded[strings.ToLower(name)]; ok {
 			o := append(slices.Clone(r.outputs[other]), by...)
 			slices.SortStableFunc(o, func(a, b origin) int { return cmp.Compare(rank(a), rank(b)) })
-			r.errs.Add(o[0].path, 0, 0, "the output files %s and %s differ only in case, and are one file on Windows and macOS: %s", other, name, cmp.Or(o[0].fix, "rename one"))
+			r.add(o[0], "the output files %s and %s differ only in case, and are one file on Windows and macOS: %s", other, name, cmp.Or(o[0].fix, "rename one"))
 		} else {
 			folded[strings.ToLower(name)] = name
 		}
 		if !fs.ValidPath(name) {
-			r.errs.Add(by[0].path, 0, 0, "%s would write %s, outside the output folder: %s", by[0], name, cmp.Or(by[0].fix, "use ids of letters, digits and dashes"))
+			r.add(by[0], "%s would write %s, outside the output folder: %s", by[0], name, cmp.Or(by[0].fix, "use ids of letters, digits and dashes"))
 			continue
 		}
 		for seg := range strings.SplitSeq(name, "/") {
 			if len(seg) > maxNameBytes {
-				r.errs.Add(by[0].path, 0, 0, "%s would write a file or folder name of %d bytes, more than %d that file systems allow: %s", by[0], len(seg), maxNameBytes, cmp.Or(by[0].fix, "shorten the id"))
+				r.add(by[0], "%s would write a file or folder name of %d bytes, more than %d that file systems allow: %s", by[0], len(seg), maxNameBytes, cmp.Or(by[0].fix, "shorten the id"))
 				break
 			}
 		}
@@ -84,9 +105,9 @@ func (r *renderer) checkOutputs() {
 				f, n := file[0], r.outputs[name][0]
 				switch {
 				case f.path != "":
-					r.errs.Add(f.path, 0, 0, "the output file %s is also a folder, needed by %s (%s): %s", dir, n, name, f.fix)
+					r.add(f, "the output file %s is also a folder, needed by %s (%s): %s", dir, n, name, f.fix)
 				case n.path != "":
-					r.errs.Add(n.path, 0, 0, "the output file %s needs a folder %s, which is also %s: %s", name, dir, f, n.fix)
+					r.add(n, "the output file %s needs a folder %s, which is also %s: %s", name, dir, f, n.fix)
 				default:
 					r.errs.Add("", 0, 0, "the output file %s of %s is also a folder, needed by %s (%s)", dir, f, n, name)
 				}
@@ -113,7 +134,7 @@ func (r *renderer) clash(name string, by []origin) {
 		r.errs.Add("", 0, 0, "the output file %s is produced by %s and by %s: two ids in data/ name the same page", name, first, strings.Join(names, " and by "))
 		return
 	}
-	r.errs.Add(first.path, 0, 0, "the output file %s is also %s: %s", name, strings.Join(names, " and "), first.fix)
+	r.add(first, "the output file %s is also %s: %s", name, strings.Join(names, " and "), first.fix)
 }
 
 // rank orders the producers of one file by which to blame: an id of data/

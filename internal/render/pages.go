@@ -32,7 +32,7 @@ func (r *renderer) pages() {
 	r.emit(p)
 	for _, v := range r.targets {
 		p := r.newPage("target", v.URL, v.Target.Name, v.Target.Text)
-		p.from = origin{path: "data/targets.toml", what: fmt.Sprintf("the page of target %q", v.Target.ID), fix: fmt.Sprintf("give target %q another id", v.Target.ID)}
+		p.from = origin{path: "data/targets.toml", what: fmt.Sprintf("the page of target %q", v.Target.ID), fix: fmt.Sprintf("give target %q another id", v.Target.ID), where: v.Target.Where, field: "id"}
 		p.Target = v
 		p.Charts = v.Chart != nil
 		r.emit(p)
@@ -65,7 +65,7 @@ func (r *renderer) pages() {
 			top = append(top, v)
 		}
 		p := r.newPage("unit", v.URL, u.FullName(), "")
-		p.from = origin{path: "data/units.toml", what: fmt.Sprintf("the page of unit %q", u.Code), fix: fmt.Sprintf("change the name of unit %q", u.Code)}
+		p.from = origin{path: "data/units.toml", what: fmt.Sprintf("the page of unit %q", u.Code), fix: fmt.Sprintf("change the name of unit %q", u.Code), where: u.Where, field: "name"}
 		p.Unit = v
 		r.emit(p)
 	}
