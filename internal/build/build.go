@@ -24,10 +24,11 @@ type Result struct {
 
 // Render loads the site in src, computes its progress and renders it into
 // memory, writing nothing. A cache, if not nil, keeps parsed files for the
-// next call.
-func Render(src fs.FS, opt render.Options, cache *load.Cache) (*Result, error) {
+// next call. Once ctx is cancelled, every stage stops soon and Render
+// returns ctx's error.
+func Render(ctx context.Context, src fs.FS, opt render.Options, cache *load.Cache) (*Result, error) {
 	var mem render.Memory
-	_, _, stats, err := run(context.Background(), src, opt, &mem, cache)
+	_, _, stats, err := run(ctx, src, opt, &mem, cache)
 	if err != nil {
 		return nil, err
 	}
@@ -81,7 +82,7 @@ func (discard) Put(string, []byte) error { return nil }
 // run is the pipeline: load → model → compute → render, into sink. It
 // returns the site and its progress if they loaded, even when render fails.
 func run(ctx context.Context, src fs.FS, opt render.Options, sink render.Sink, cache *load.Cache) (*model.Site, *progress.Progress, render.Stats, error) {
-	s, err := load.SiteCached(src, cache)
+	s, err := load.SiteCached(ctx, src, cache)
 	if err != nil {
 		return nil, nil, render.Stats{}, err
 	}

@@ -100,3 +100,14 @@ func TestCancelStopsRender(t *testing.T) {
 		t.Errorf("cancelled build: %v; want context.Canceled", err)
 	}
 }
+
+// TestRenderCancelled gives Render, which the preview server runs, a
+// cancelled context: it must return the context's error, not a site.
+func TestRenderCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	res, err := build.Render(ctx, sitetest.Load(t, "small"), render.Options{}, nil)
+	if !errors.Is(err, context.Canceled) || res != nil {
+		t.Errorf("cancelled render: %v, %v; want no result and context.Canceled", res, err)
+	}
+}

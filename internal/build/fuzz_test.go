@@ -47,7 +47,7 @@ func FuzzSite(f *testing.F) {
 		if errs > 0 {
 			return
 		}
-		if _, err := build.Render(fsys, render.Options{}, nil); err != nil {
+		if _, err := build.Render(t.Context(), fsys, render.Options{}, nil); err != nil {
 			t.Errorf("check found no error, the build failed:\n%v", err)
 		}
 	})

@@ -16,7 +16,7 @@ import (
 func TestHeadingIDsUnique(t *testing.T) {
 	site := sitetest.Load(t, "small")
 	site["content/gioi-thieu.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Giới thiệu\"\ntoc = true\n+++\n## Nội dung\n\n## Mục lục\n\n### Nội dung\n")}
-	res, err := build.Render(site, render.Options{}, nil)
+	res, err := build.Render(t.Context(), site, render.Options{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

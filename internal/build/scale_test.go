@@ -133,7 +133,7 @@ func BenchmarkRebuildAfterEdit(b *testing.B) {
 			}
 			defer closeSite()
 			cache := load.NewCache()
-			if _, err := build.Render(fsys, render.Options{}, cache); err != nil {
+			if _, err := build.Render(b.Context(), fsys, render.Options{}, cache); err != nil {
 				b.Fatal(err)
 			}
 			report := filepath.Join(dir, "data", "reports", "2016-06.toml")
@@ -148,7 +148,7 @@ func BenchmarkRebuildAfterEdit(b *testing.B) {
 				b.StopTimer()
 				os.WriteFile(report, append(orig, []byte("# edit "+strconv.Itoa(i)+"\n")...), 0o644)
 				b.StartTimer()
-				if _, err := build.Render(fsys, render.Options{}, cache); err != nil {
+				if _, err := build.Render(b.Context(), fsys, render.Options{}, cache); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -29,7 +29,7 @@ type unitsFile struct {
 const unitsPath = "data/units.toml"
 
 func (l *loader) units() *model.Registry {
-	f := readTOML(l.fsys, unitsPath, l.errs, l.cache)
+	f := l.readTOML(unitsPath, l.errs)
 	var uf unitsFile
 	if f == nil || !f.decode(&uf) {
 		l.broken.units = true
@@ -145,7 +145,7 @@ type agenciesFile struct {
 const agenciesPath = "data/agencies.toml"
 
 func (l *loader) agencies() []*model.Agency {
-	f := readTOML(l.fsys, agenciesPath, l.errs, l.cache)
+	f := l.readTOML(agenciesPath, l.errs)
 	var af agenciesFile
 	if f == nil || !f.decode(&af) {
 		l.broken.agencies = true
@@ -187,7 +187,7 @@ func (l *loader) context() model.Context {
 		}
 		return model.Context{}
 	}
-	f := readTOML(l.fsys, contextPath, l.errs, l.cache)
+	f := l.readTOML(contextPath, l.errs)
 	var cf contextFile
 	if f == nil || !f.decode(&cf) {
 		return model.Context{}

@@ -53,6 +53,15 @@ var (
 // readFile reads a regular file of at most limit bytes. It looks at what
 // the file is before opening it: opening a FIFO or a device for reading can
 // wait forever.
+// readFile is readFile of the site, unless the load is cancelled: ctx is
+// checked between files, which is cheap.
+func (l *loader) readFile(name string, limit int64) ([]byte, error) {
+	if err := l.ctx.Err(); err != nil {
+		return nil, err
+	}
+	return readFile(l.fsys, name, limit)
+}
+
 func readFile(fsys fs.FS, name string, limit int64) ([]byte, error) {
 	info, err := fs.Stat(fsys, name)
 	if err != nil {

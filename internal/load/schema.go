@@ -35,7 +35,7 @@ var reservedKeys = []string{"published", "list_changes", "submitted"}
 var fieldTypes = []model.FieldType{model.Text, model.Int, model.Number, model.Date, model.URL, model.Choice}
 
 func (l *loader) kinds(units *model.Registry) []*model.Kind {
-	f := readTOML(l.fsys, kindsPath, l.errs, l.cache)
+	f := l.readTOML(kindsPath, l.errs)
 	var kf kindsFile
 	if f == nil || !f.decode(&kf) {
 		l.broken.kinds = true
@@ -100,7 +100,7 @@ type targetsFile struct {
 const targetsPath = "data/targets.toml"
 
 func (l *loader) targets(units *model.Registry, kinds []*model.Kind, lists []*model.List) []*model.Target {
-	f := readTOML(l.fsys, targetsPath, l.errs, l.cache)
+	f := l.readTOML(targetsPath, l.errs)
 	var tf targetsFile
 	if f == nil || !f.decode(&tf) {
 		return nil
@@ -194,7 +194,7 @@ func (l *loader) lists(units *model.Registry, rubrics []*model.Rubric) []*model.
 		if !isSlug(baseName(p)) {
 			l.errs.Add(p, 0, 0, "the file name %q %s", baseName(p), slugRule)
 		}
-		f := readTOML(l.fsys, p, l.errs, l.cache)
+		f := l.readTOML(p, l.errs)
 		var lf listFile
 		if f == nil || !f.decode(&lf) {
 			l.broken.lists[baseName(p)] = true
@@ -314,7 +314,7 @@ func (l *loader) rubrics() []*model.Rubric {
 		if !isSlug(baseName(p)) {
 			l.errs.Add(p, 0, 0, "the file name %q %s", baseName(p), slugRule)
 		}
-		f := readTOML(l.fsys, p, l.errs, l.cache)
+		f := l.readTOML(p, l.errs)
 		var rf rubricFile
 		if f == nil || !f.decode(&rf) {
 			l.broken.rubrics[baseName(p)] = true
