@@ -29,7 +29,7 @@ func Dir(dir string) (fsys fs.FS, close func() error, err error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: cannot open the site folder: %w", dir, unwrapPathError(err))
 	}
-	return root.FS(), root.Close, nil
+	return rootFS{FS: root.FS(), root: root}, root.Close, nil
 }
 
 // Site reads and checks the site in fsys. The error, if any, is a

@@ -372,10 +372,7 @@ func (s *Server) sourceLine(rel string, n int) string {
 		return ""
 	}
 	defer closeSite()
-	if fi, err := fs.Stat(fsys, rel); err != nil || !fi.Mode().IsRegular() {
-		return ""
-	}
-	f, err := fsys.Open(rel)
+	f, _, err := load.OpenRegular(fsys, rel)
 	if err != nil {
 		return ""
 	}
