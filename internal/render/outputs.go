@@ -152,6 +152,11 @@ func rank(o origin) int {
 // layoutID matches an id attribute written literally in a layout.
 var layoutID = regexp.MustCompile(`\sid="([^"{}]+)"`)
 
+// htmlID matches an id attribute of a rendered page. Text and attribute
+// values never hold id=" unescaped: html/template and goldmark escape
+// quotes.
+var htmlID = regexp.MustCompile(`\sid="([^"]*)"`)
+
 // reserveIDs collects the element ids the layouts write literally (the
 // skip link's target, the table of contents, sections), so that headings of
 // content pages never take one of them.
@@ -163,4 +168,49 @@ func (r *renderer) reserveIDs() {
 		}
 	}
 	r.reserved = slices.Sorted(maps.Keys(seen))
+}
+
+// renumberHeadings gives new ids to the headings of p's Markdown if one of
+// them has an id that the page, rendered as html, has elsewhere too: an id
+// a layout makes from the data, such as "luoi-" and a target's id, cannot
+// be reserved before the page is rendered. The headings then avoid every id
+// of the rest of the page. It reports whether p must be rendered again.
+func (r *renderer) renumberHeadings(p *Page, html []byte) bool {
+	if p.Source == nil || p.Content == "" {
+		return false
+	}
+	outside := map[string]int{} // ids of the page, less those of the Markdown
+	for _, m := range htmlID.FindAllSubmatch(html, -1) {
+		outside[string(m[1])]++
+	}
+	inside := htmlID.FindAllStringSubmatch(string(p.Content), -1)
+	for _, m := range inside {
+		outside[m[1]]--
+	}
+	clash := false
+	for _, m := range inside {
+		clash = clash || outside[m[1]] > 0
+	}
+	if !clash {
+		return false
+	}
+	reserved := slices.Clone(r.reserved)
+	for _, id := range slices.Sorted(maps.Keys(outside)) {
+		if outside[id] > 0 {
+			reserved = append(reserved, id)
+		}
+	}
+	// Pages are rendered on several goroutines; goldmark does not say its
+	// parser may be shared between them, and this is rare.
+	r.mu.Lock()
+	content, toc, err := Markdown(p.Source.Body, reserved...)
+	r.mu.Unlock()
+	if err != nil {
+		return false // reported when the page was first rendered
+	}
+	p.Content = content
+	if p.TOC != nil {
+		p.TOC = toc
+	}
+	return true
 }

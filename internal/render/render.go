@@ -409,7 +409,12 @@ func (r *renderer) execute(ctx context.Context) {
 				}
 				buf.Reset()
 				w.page = p
-				if err := w.tmpl[p.Kind].ExecuteTemplate(&buf, baseLayout, p); err != nil {
+				err := w.tmpl[p.Kind].ExecuteTemplate(&buf, baseLayout, p)
+				if err == nil && r.renumberHeadings(p, buf.Bytes()) {
+					buf.Reset()
+					err = w.tmpl[p.Kind].ExecuteTemplate(&buf, baseLayout, p)
+				}
+				if err != nil {
 					r.mu.Lock()
 					r.templateError(err)
 					r.mu.Unlock()
