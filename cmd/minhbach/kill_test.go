@@ -1,24 +1,20 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
-	"sync/atomic"
 	"testing"
 
 	"github.com/minhbach/minhbach/internal/sitetest"
+	"github.com/minhbach/minhbach/internal/testproc"
 	"github.com/minhbach/minhbach/internal/write"
 )
 
@@ -30,15 +26,7 @@ import (
 func TestMain(m *testing.M) {
 	if os.Getenv("MINHBACH_TEST_MAIN") == "1" {
 		if stop := os.Getenv("MINHBACH_TEST_STOP"); stop != "" {
-			step, n, _ := strings.Cut(stop, ":")
-			count, _ := strconv.Atoi(n)
-			var seen atomic.Int64
-			write.TestHook = func(s string) {
-				if s == step && seen.Add(1) == int64(max(count, 1)) {
-					fmt.Fprintln(os.Stderr, "stopped at", stop)
-					os.Stdin.Read(make([]byte, 1)) // until killed
-				}
-			}
+			write.TestHook = testproc.StopHook(stop)
 		}
 		os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr))
 	}
@@ -97,27 +85,7 @@ func TestKilledBuildKeepsOutput(t *testing.T) {
 		site, stop := []string{siteB, siteA}[i%2], steps[i/2]
 		cmd := build(site)
 		cmd.Env = append(cmd.Env, "MINHBACH_TEST_STOP="+stop)
-		stdin, err := cmd.StdinPipe()
-		if err != nil {
-			t.Fatal(err)
-		}
-		stderr, err := cmd.StderrPipe()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		r := bufio.NewReader(stderr)
-		line, _ := r.ReadString('\n')
-		cmd.Process.Kill()
-		if line != "stopped at "+stop+"\n" {
-			rest, _ := io.ReadAll(r)
-			cmd.Wait()
-			t.Fatalf("build %d did not stop at %s: %s%s", i, stop, line, rest)
-		}
-		cmd.Wait()
-		stdin.Close()
+		testproc.KillAt(t, cmd, stop)
 		if stop == "swapped" {
 			current = site
 		}

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/minhbach/minhbach/internal/sitetest"
+	"github.com/minhbach/minhbach/internal/testproc"
 )
 
 // tree sums every file under dir, and records symbolic links as their
@@ -62,16 +63,6 @@ func symlink(t *testing.T, target, link string) {
 	}
 }
 
-func mkfile(t *testing.T, path, content string) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
-
 // TestBuildRefusesOutput runs the builds that used to delete folders
 // minhbach did not write, however the output is spelled, and checks that
 // each is refused with a message saying what to do and that no file under
@@ -110,34 +101,34 @@ func TestBuildRefusesOutput(t *testing.T) {
 			return []string{"-src", site, "-out", filepath.Join(root, "d", "out")}, ""
 		}, "inside the site's data/ folder"},
 		{".git", func(t *testing.T, root, site string) ([]string, string) {
-			mkfile(t, filepath.Join(site, ".git", "HEAD"), "ref: refs/heads/main\n")
+			testproc.MkFile(t, filepath.Join(site, ".git", "HEAD"), "ref: refs/heads/main\n")
 			return []string{"-out", ".git"}, site
 		}, ".git"},
 		{"new folder inside .git", func(t *testing.T, root, site string) ([]string, string) {
-			mkfile(t, filepath.Join(site, ".git", "HEAD"), "ref: refs/heads/main\n")
+			testproc.MkFile(t, filepath.Join(site, ".git", "HEAD"), "ref: refs/heads/main\n")
 			return []string{"-out", ".git/public"}, site
 		}, ".git"},
 		{"a folder of the repository", func(t *testing.T, root, site string) ([]string, string) {
-			mkfile(t, filepath.Join(site, "internal", "write", "write.go"), "package write\n")
+			testproc.MkFile(t, filepath.Join(site, "internal", "write", "write.go"), "package write\n")
 			return []string{"-out", "internal"}, site
 		}, "was not written by minhbach"},
 		{"a folder of unrelated files", func(t *testing.T, root, site string) ([]string, string) {
-			mkfile(t, filepath.Join(root, "Documents", "letter.txt"), "dear")
-			mkfile(t, filepath.Join(root, "Documents", "taxes", "2025.pdf"), "%PDF")
+			testproc.MkFile(t, filepath.Join(root, "Documents", "letter.txt"), "dear")
+			testproc.MkFile(t, filepath.Join(root, "Documents", "taxes", "2025.pdf"), "%PDF")
 			return []string{"-src", site, "-out", filepath.Join(root, "Documents")}, ""
 		}, "was not written by minhbach"},
 		{"a link to a folder of unrelated files", func(t *testing.T, root, site string) ([]string, string) {
-			mkfile(t, filepath.Join(root, "www", "portal", "index.php"), "<?php")
+			testproc.MkFile(t, filepath.Join(root, "www", "portal", "index.php"), "<?php")
 			symlink(t, filepath.Join(root, "www", "portal"), filepath.Join(site, "public"))
 			return []string{"-src", site}, ""
 		}, "was not written by minhbach"},
 		{"a regular file", func(t *testing.T, root, site string) ([]string, string) {
-			mkfile(t, filepath.Join(site, "notes.txt"), "remember")
+			testproc.MkFile(t, filepath.Join(site, "notes.txt"), "remember")
 			return []string{"-out", "notes.txt"}, site
 		}, "is a file, not a folder"},
 		{"an output holding a repository", func(t *testing.T, root, site string) ([]string, string) {
-			mkfile(t, filepath.Join(root, "deploy", ".minhbach-output"), "")
-			mkfile(t, filepath.Join(root, "deploy", ".git", "HEAD"), "ref: refs/heads/gh-pages\n")
+			testproc.MkFile(t, filepath.Join(root, "deploy", ".minhbach-output"), "")
+			testproc.MkFile(t, filepath.Join(root, "deploy", ".git", "HEAD"), "ref: refs/heads/gh-pages\n")
 			return []string{"-src", site, "-out", filepath.Join(root, "deploy")}, ""
 		}, ".git"},
 		{"a dangling link", func(t *testing.T, root, site string) ([]string, string) {
@@ -197,7 +188,7 @@ func TestBuildThroughLink(t *testing.T) {
 		if n := names(t, www); !slices.Equal(n, []string{"portal"}) {
 			t.Errorf("build %d: left beside the web root: %v", i, n)
 		}
-		mkfile(t, filepath.Join(webroot, "stale.html"), "from an older build")
+		testproc.MkFile(t, filepath.Join(webroot, "stale.html"), "from an older build")
 	}
 }
 

@@ -1,19 +1,17 @@
 package write
 
 import (
-	"bufio"
 	"cmp"
 	"context"
 	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
 	"strconv"
-	"strings"
-	"sync/atomic"
 	"testing"
+
+	"github.com/minhbach/minhbach/internal/testproc"
 )
 
 // The child process of TestKilledWrite: it writes version MINHBACH_WRITE
@@ -32,15 +30,7 @@ func child(version string) int {
 		exchange = func(a, b string) bool { return false }
 	}
 	if stop := os.Getenv("MINHBACH_WRITE_STOP"); stop != "" {
-		step, n, _ := strings.Cut(stop, ":")
-		count, _ := strconv.Atoi(n)
-		var seen atomic.Int64
-		TestHook = func(s string) {
-			if s == step && seen.Add(1) == int64(max(count, 1)) {
-				fmt.Fprintln(os.Stderr, "stopped at", stop)
-				os.Stdin.Read(make([]byte, 1)) // until killed
-			}
-		}
+		TestHook = testproc.StopHook(stop)
 	}
 	if err := Dir(context.Background(), os.Getenv("MINHBACH_WRITE_DEST"), siteVersion(version)); err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -96,27 +86,7 @@ func TestKilledWrite(t *testing.T) {
 			if tt.renames {
 				cmd.Env = append(cmd.Env, "MINHBACH_WRITE_RENAMES=1")
 			}
-			stdin, err := cmd.StdinPipe()
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer stdin.Close()
-			stderr, err := cmd.StderrPipe()
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			r := bufio.NewReader(stderr)
-			line, _ := r.ReadString('\n')
-			cmd.Process.Kill()
-			if line != "stopped at "+tt.stop+"\n" {
-				rest, _ := io.ReadAll(r)
-				cmd.Wait()
-				t.Fatalf("the write did not stop at %s: %s%s", tt.stop, line, rest)
-			}
-			cmd.Wait()
+			testproc.KillAt(t, cmd, tt.stop)
 
 			if got := version(t, dest); got != tt.after {
 				t.Errorf("after the kill the output is %q, want %q", got, tt.after)

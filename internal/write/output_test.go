@@ -8,17 +8,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
-)
 
-func mkfile(t *testing.T, path, content string) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
+	"github.com/minhbach/minhbach/internal/testproc"
+)
 
 func symlink(t *testing.T, target, link string) {
 	t.Helper()
@@ -38,42 +30,42 @@ func TestRefusesForeignOutput(t *testing.T) {
 		want  string
 	}{
 		{"a folder of unrelated files", func(t *testing.T, root string) string {
-			mkfile(t, filepath.Join(root, "Documents", "letter.txt"), "dear")
+			testproc.MkFile(t, filepath.Join(root, "Documents", "letter.txt"), "dear")
 			return filepath.Join(root, "Documents")
 		}, "was not written by minhbach (it has no .minhbach-output file), and a build replaces the whole output folder; choose a new or empty folder with -out, or delete this one yourself"},
 		{"a folder with only a hidden file", func(t *testing.T, root string) string {
-			mkfile(t, filepath.Join(root, "out", ".htaccess"), "Deny from all")
+			testproc.MkFile(t, filepath.Join(root, "out", ".htaccess"), "Deny from all")
 			return filepath.Join(root, "out")
 		}, "was not written by minhbach"},
 		{"a regular file", func(t *testing.T, root string) string {
-			mkfile(t, filepath.Join(root, "notes.txt"), "remember")
+			testproc.MkFile(t, filepath.Join(root, "notes.txt"), "remember")
 			return filepath.Join(root, "notes.txt")
 		}, "this is a file, not a folder, and a build never replaces a file"},
 		{"a link to a regular file", func(t *testing.T, root string) string {
-			mkfile(t, filepath.Join(root, "notes.txt"), "remember")
+			testproc.MkFile(t, filepath.Join(root, "notes.txt"), "remember")
 			symlink(t, filepath.Join(root, "notes.txt"), filepath.Join(root, "out"))
 			return filepath.Join(root, "out")
 		}, "this is a file, not a folder"},
 		{"a link to a folder of unrelated files", func(t *testing.T, root string) string {
-			mkfile(t, filepath.Join(root, "www", "portal", "index.php"), "<?php")
+			testproc.MkFile(t, filepath.Join(root, "www", "portal", "index.php"), "<?php")
 			symlink(t, filepath.Join(root, "www", "portal"), filepath.Join(root, "public"))
 			return filepath.Join(root, "public")
 		}, "was not written by minhbach"},
 		{"a .git folder", func(t *testing.T, root string) string {
-			mkfile(t, filepath.Join(root, "repo", ".git", "HEAD"), "ref: refs/heads/main\n")
+			testproc.MkFile(t, filepath.Join(root, "repo", ".git", "HEAD"), "ref: refs/heads/main\n")
 			return filepath.Join(root, "repo", ".git")
 		}, "refusing to write into a .git folder"},
 		{"a new folder inside .git", func(t *testing.T, root string) string {
-			mkfile(t, filepath.Join(root, "repo", ".git", "HEAD"), "ref: refs/heads/main\n")
+			testproc.MkFile(t, filepath.Join(root, "repo", ".git", "HEAD"), "ref: refs/heads/main\n")
 			return filepath.Join(root, "repo", ".git", "public")
 		}, "refusing to write into a .git folder"},
 		{"a marked output holding .git", func(t *testing.T, root string) string {
-			mkfile(t, filepath.Join(root, "out", Marker), "")
-			mkfile(t, filepath.Join(root, "out", ".git", "HEAD"), "ref: refs/heads/gh-pages\n")
+			testproc.MkFile(t, filepath.Join(root, "out", Marker), "")
+			testproc.MkFile(t, filepath.Join(root, "out", ".git", "HEAD"), "ref: refs/heads/gh-pages\n")
 			return filepath.Join(root, "out")
 		}, "the output folder holds a .git folder, which a build would delete"},
 		{"a marker that is a folder", func(t *testing.T, root string) string {
-			mkfile(t, filepath.Join(root, "out", Marker, "x"), "")
+			testproc.MkFile(t, filepath.Join(root, "out", Marker, "x"), "")
 			return filepath.Join(root, "out")
 		}, "was not written by minhbach"},
 		{"a dangling link", func(t *testing.T, root string) string {
@@ -116,8 +108,8 @@ func TestReplacesEmptyOrMarked(t *testing.T) {
 	empty := filepath.Join(root, "empty")
 	os.Mkdir(empty, 0o755)
 	marked := filepath.Join(root, "marked")
-	mkfile(t, filepath.Join(marked, Marker), "")
-	mkfile(t, filepath.Join(marked, "stale.html"), "old")
+	testproc.MkFile(t, filepath.Join(marked, Marker), "")
+	testproc.MkFile(t, filepath.Join(marked, "stale.html"), "old")
 	for _, dest := range []string{filepath.Join(root, "a", "b", "public"), empty, marked} {
 		if err := Dir(context.Background(), dest, files); err != nil {
 			t.Errorf("%s: %v", dest, err)
@@ -169,9 +161,9 @@ func testOutputThroughLink(t *testing.T) {
 func TestRemovalStaysInside(t *testing.T) {
 	root := t.TempDir()
 	outside := filepath.Join(root, "outside")
-	mkfile(t, filepath.Join(outside, "keep.txt"), "precious")
+	testproc.MkFile(t, filepath.Join(outside, "keep.txt"), "precious")
 	old := filepath.Join(root, "old")
-	mkfile(t, filepath.Join(old, "index.html"), "x")
+	testproc.MkFile(t, filepath.Join(old, "index.html"), "x")
 	symlink(t, outside, filepath.Join(old, "link"))
 	removeTree(old)
 	if _, err := os.Lstat(old); err == nil {
@@ -194,7 +186,7 @@ func TestRemovalStaysInside(t *testing.T) {
 func TestNoLinkToOutside(t *testing.T) {
 	root := t.TempDir()
 	outside := filepath.Join(root, "outside")
-	mkfile(t, filepath.Join(outside, "page.html"), "same")
+	testproc.MkFile(t, filepath.Join(outside, "page.html"), "same")
 	dest := filepath.Join(root, "public")
 	if err := Dir(context.Background(), dest, map[string][]byte{"index.html": []byte("x")}); err != nil {
 		t.Fatal(err)
