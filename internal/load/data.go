@@ -154,7 +154,7 @@ func (l *loader) agencies() []*model.Agency {
 	var out []*model.Agency
 	for i, a := range af.Agencies {
 		f.require(keyPath("agencies", i), map[string]string{"id": a.ID, "name": a.Name})
-		ag := &model.Agency{ID: strings.TrimSpace(a.ID), Number: a.Number, Name: a.Name, Lead: a.Lead, Tasks: a.Tasks}
+		ag := &model.Agency{ID: strings.TrimSpace(a.ID), Number: a.Number, Name: a.Name, Lead: a.Lead, Tasks: a.Tasks, Where: model.Place{Locator: f.ix, Key: keyPath("agencies", i)}}
 		f.checkSlug(keyPath("agencies", i, "id"), ag.ID)
 		for _, p := range a.Parts {
 			ag.Parts = append(ag.Parts, model.AgencyPart{Name: p.Name, Tasks: p.Tasks})

@@ -48,8 +48,11 @@ func (o origin) String() string {
 // maxNameBytes is the longest file name most file systems accept.
 const maxNameBytes = 255
 
-// kindsFile is where record kinds are defined (see package load).
-const kindsFile = "data/records.toml"
+// Where record kinds and agencies are defined (see package load).
+const (
+	kindsFile    = "data/records.toml"
+	agenciesFile = "data/agencies.toml"
+)
 
 // claimDownloads records that the downloads named after record kinds come
 // from the kinds, so that a kind named like another download is blamed on
@@ -168,6 +171,18 @@ func (r *renderer) reserveIDs() {
 		}
 	}
 	r.reserved = slices.Sorted(maps.Keys(seen))
+}
+
+// checkAgencyIDs reports an agency whose id is one the layouts write
+// literally: the agencies page gives each agency's section its id, and two
+// elements of one page with one id break links to it (the skip link's
+// target is one of them).
+func (r *renderer) checkAgencyIDs() {
+	for _, a := range r.site.Agencies {
+		if _, ok := slices.BinarySearch(r.reserved, a.ID); ok {
+			r.add(origin{path: agenciesFile, where: a.Where, field: "id"}, "the id %q of agency %q is also an element id of the layouts: give the agency another id", a.ID, a.Name)
+		}
+	}
 }
 
 // renumberHeadings gives new ids to the headings of p's Markdown if one of

@@ -112,6 +112,7 @@ func Site(ctx context.Context, s *model.Site, p *progress.Progress, opt Options,
 		return Stats{}, err
 	}
 	r.reserveIDs()
+	r.checkAgencyIDs()
 	r.claimDownloads()
 	steps := []func(){r.views, r.openData, r.pages, func() { r.execute(ctx) }, r.feeds, r.static}
 	for _, step := range steps {
