@@ -8,22 +8,23 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/minhbach/minhbach/internal/check"
+	"github.com/minhbach/minhbach/internal/build"
 	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/load"
-	"github.com/minhbach/minhbach/internal/progress"
 )
 
 var checkCmd = &command{
 	name:  "check",
 	usage: "[-src DIR] [-json]",
-	short: "check the site's input without building it",
-	long: `Check reads and computes the whole site without writing anything, and
-prints every problem at once, sorted by file and line:
+	short: "check that the site builds, without writing it",
+	long: `Check runs the whole build — reading, computing and rendering every page
+and download — without writing anything, and prints every problem at once,
+sorted by file and line. A site with no error builds.
 
   errors    stop the build (exit status 1): a file that cannot be read, a
             misspelt key, a unit code that is not in the registry, a date
-            outside its report's month, …
+            outside its report's month, a layout error, a missing text of
+            layouts/strings.toml, two inputs for one output file, …
   warnings  the site builds, but an editor should know (exit status 0): a
             month of the period with no report, a month that misses a
             monthly target, a link that is not https, an update post that
@@ -37,11 +38,14 @@ Flags:
 	flags: func(fs *flag.FlagSet) func(context.Context, []string, io.Writer, io.Writer) error {
 		src := fs.String("src", ".", "the site `folder`")
 		asJSON := fs.Bool("json", false, "print JSON")
-		return func(_ context.Context, args []string, stdout, _ io.Writer) error {
+		return func(ctx context.Context, args []string, stdout, _ io.Writer) error {
 			if len(args) > 0 {
 				return errUsage
 			}
-			problems := runCheck(*src)
+			problems, err := runCheck(ctx, *src)
+			if err != nil {
+				return err
+			}
 			if *asJSON {
 				printJSON(stdout, problems)
 			} else {
@@ -60,24 +64,16 @@ Flags:
 // errSilent fails a command whose output already said why.
 var errSilent = errors.New("")
 
-// runCheck returns the errors of the site in src or, if it loads, its
-// warnings.
-func runCheck(src string) []*diag.Error {
+// runCheck returns the errors and warnings of the site in src; the error is
+// not nil only if ctx was cancelled.
+func runCheck(ctx context.Context, src string) ([]*diag.Error, error) {
 	fsys, closeSite, err := load.Dir(src)
 	if err != nil {
-		return []*diag.Error{{Msg: err.Error()}}
+		return []*diag.Error{{Msg: err.Error()}}, nil
 	}
 	defer closeSite()
-	s, err := load.Site(fsys)
-	if err != nil {
-		if le, ok := errors.AsType[*diag.ListError](err); ok {
-			return le.Errs
-		}
-		return []*diag.Error{{Msg: err.Error()}}
-	}
-	return check.Warnings(s, progress.Compute(s))
+	return build.Check(ctx, fsys)
 }
-
 func printText(w io.Writer, problems []*diag.Error) {
 	errs, warns := 0, 0
 	for _, p := range problems {

@@ -5,24 +5,29 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"io/fs"
-	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/minhbach/minhbach/internal/sitetest"
+	"github.com/minhbach/minhbach/internal/testproc"
+	"github.com/minhbach/minhbach/internal/write"
 )
 
 // TestMain lets the test binary act as minhbach itself when asked, so that
-// tests can run it as a separate process and kill it.
+// tests can run it as a separate process and kill it. With
+// MINHBACH_TEST_STOP set to a step of the write stage ("put:40" for the
+// 40th file, "commit", "swapped"), the build says so on stderr when it
+// gets there and waits to be killed.
 func TestMain(m *testing.M) {
 	if os.Getenv("MINHBACH_TEST_MAIN") == "1" {
+		if stop := os.Getenv("MINHBACH_TEST_STOP"); stop != "" {
+			write.TestHook = testproc.StopHook(stop)
+		}
 		os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr))
 	}
 	os.Exit(m.Run())
@@ -49,15 +54,18 @@ func digest(t *testing.T, dir string) string {
 	return strings.Join(lines, "\n")
 }
 
-// TestKilledBuildKeepsOutput kills builds with SIGKILL at random moments and
-// checks that the output folder is always one complete build, never a mix
-// or nothing, and that the next build cleans up what the killed one left.
+// TestKilledBuildKeepsOutput kills builds with SIGKILL at chosen steps of
+// writing the output — after the first file, in the middle, with every
+// file written, and after the swap — and checks that the output folder is
+// then the complete previous build, or the complete new one once swapped,
+// never a mix or nothing, and that the next build cleans up what the
+// killed one left.
 func TestKilledBuildKeepsOutput(t *testing.T) {
 	if testing.Short() {
-		t.Skip("kills 25 builds")
+		t.Skip("kills 12 builds")
 	}
 	siteA := sitetest.Root()               // the example site
-	siteB := sitetest.WriteDir(t, "small") // another site
+	siteB := sitetest.WriteDir(t, "small") // another site, of 62 files
 	out := filepath.Join(t.TempDir(), "public")
 	build := func(site string) *exec.Cmd {
 		cmd := exec.Command(os.Args[0], "build", "-src", site, "-out", out)
@@ -69,33 +77,26 @@ func TestKilledBuildKeepsOutput(t *testing.T) {
 		if b, err := build(site).CombinedOutput(); err != nil {
 			t.Fatalf("build %s: %v\n%s", site, err, b)
 		}
-		complete[digest(t, out)] = site
+		complete[site] = digest(t, out)
 	}
-	// The output is now site A's.
-	rng := rand.New(rand.NewPCG(1, 2))
-	killed := 0
-	for i := range 25 {
-		site := []string{siteA, siteB}[i%2]
+	current := siteA // the site the output now holds
+	steps := []string{"put:1", "put:30", "put:60", "commit", "swapped", "put:5"}
+	for i := range 2 * len(steps) {
+		site, stop := []string{siteB, siteA}[i%2], steps[i/2]
 		cmd := build(site)
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
+		cmd.Env = append(cmd.Env, "MINHBACH_TEST_STOP="+stop)
+		testproc.KillAt(t, cmd, stop)
+		if stop == "swapped" {
+			current = site
 		}
-		time.Sleep(time.Duration(rng.IntN(150)) * time.Millisecond)
-		cmd.Process.Signal(syscall.SIGKILL)
-		if err := cmd.Wait(); err != nil {
-			killed++
+		if digest(t, out) != complete[current] {
+			t.Fatalf("after build %d was killed at %s the output is not the complete build of %s", i, stop, current)
 		}
-		if _, ok := complete[digest(t, out)]; !ok {
-			t.Fatalf("after kill %d the output is neither complete build", i)
-		}
-	}
-	if killed < 5 {
-		t.Errorf("only %d of 25 builds were killed before they finished: the delays are too long", killed)
 	}
 	if b, err := build(siteA).CombinedOutput(); err != nil {
 		t.Fatalf("build after the kills: %v\n%s", err, b)
 	}
-	if complete[digest(t, out)] != siteA {
+	if digest(t, out) != complete[siteA] {
 		t.Error("the last build did not produce site A")
 	}
 	entries, _ := os.ReadDir(filepath.Dir(out))

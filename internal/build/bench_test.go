@@ -14,7 +14,7 @@ import (
 func BenchmarkRebuild(b *testing.B) {
 	src := os.DirFS(sitetest.Root())
 	for b.Loop() {
-		if _, err := build.Render(src, render.Options{}, nil); err != nil {
+		if _, err := build.Render(b.Context(), src, render.Options{}, nil); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -7,7 +7,10 @@ import (
 	"context"
 	"io/fs"
 
+	"github.com/minhbach/minhbach/internal/check"
+	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/load"
+	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/progress"
 	"github.com/minhbach/minhbach/internal/render"
 	"github.com/minhbach/minhbach/internal/write"
@@ -21,10 +24,11 @@ type Result struct {
 
 // Render loads the site in src, computes its progress and renders it into
 // memory, writing nothing. A cache, if not nil, keeps parsed files for the
-// next call.
-func Render(src fs.FS, opt render.Options, cache *load.Cache) (*Result, error) {
+// next call. Once ctx is cancelled, every stage stops soon and Render
+// returns ctx's error.
+func Render(ctx context.Context, src fs.FS, opt render.Options, cache *load.Cache) (*Result, error) {
 	var mem render.Memory
-	stats, err := run(src, opt, &mem, cache)
+	_, _, stats, err := run(ctx, src, opt, &mem, cache)
 	if err != nil {
 		return nil, err
 	}
@@ -39,7 +43,7 @@ func Build(ctx context.Context, src fs.FS, out string) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	stats, err := run(src, render.Options{}, tx, nil)
+	_, _, stats, err := run(ctx, src, render.Options{}, tx, nil)
 	if err != nil {
 		tx.Abort()
 		return nil, err
@@ -50,11 +54,42 @@ func Build(ctx context.Context, src fs.FS, out string) (*Result, error) {
 	return &Result{Stats: stats}, nil
 }
 
-// run is the pipeline: load → model → compute → render, into sink.
-func run(src fs.FS, opt render.Options, sink render.Sink, cache *load.Cache) (render.Stats, error) {
-	s, err := load.SiteCached(src, cache)
-	if err != nil {
-		return render.Stats{}, err
+// Check runs the whole pipeline as Build does, render included, into a sink
+// that keeps nothing, and returns every problem of the site: the errors
+// that stop a build and the warnings of package check, sorted by file and
+// line. So a site with no error builds. The error is not nil only if ctx
+// was cancelled.
+func Check(ctx context.Context, src fs.FS) ([]*diag.Error, error) {
+	s, p, _, err := run(ctx, src, render.Options{}, discard{}, nil)
+	if ctxErr := ctx.Err(); ctxErr != nil {
+		return nil, ctxErr
 	}
-	return render.Site(s, progress.Compute(s), opt, sink)
+	var l diag.List
+	l.AddError("", err)
+	if s != nil && p != nil {
+		for _, w := range check.Warnings(s, p) {
+			l.AddError("", w)
+		}
+	}
+	return l.Errors(), nil
+}
+
+// discard is a Sink that keeps nothing.
+type discard struct{}
+
+func (discard) Put(string, []byte) error { return nil }
+
+// run is the pipeline: load → model → compute → render, into sink. It
+// returns the site and its progress if they loaded, even when render fails.
+func run(ctx context.Context, src fs.FS, opt render.Options, sink render.Sink, cache *load.Cache) (*model.Site, *progress.Progress, render.Stats, error) {
+	s, err := load.SiteCached(ctx, src, cache)
+	if err != nil {
+		return nil, nil, render.Stats{}, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, nil, render.Stats{}, err
+	}
+	p := progress.Compute(s)
+	stats, err := render.Site(ctx, s, p, opt, sink)
+	return s, p, stats, err
 }

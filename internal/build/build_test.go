@@ -26,7 +26,7 @@ import (
 // example renders the repository's own site once for the tests below.
 func example(t *testing.T) *build.Result {
 	t.Helper()
-	res, err := build.Render(os.DirFS(sitetest.Root()), render.Options{}, nil)
+	res, err := build.Render(t.Context(), os.DirFS(sitetest.Root()), render.Options{}, nil)
 	if err != nil {
 		t.Fatalf("the example site does not build:\n%v", err)
 	}
@@ -238,7 +238,7 @@ func TestTemplateErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			site := sitetest.Load(t, "small")
 			site[tt.file] = &fstest.MapFile{Data: []byte(tt.content)}
-			_, err := build.Render(site, render.Options{}, nil)
+			_, err := build.Render(t.Context(), site, render.Options{}, nil)
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("got:\n%v\nwant a line:\n%s", err, tt.want)
 			}
@@ -255,7 +255,7 @@ func TestErrorsCapped(t *testing.T) {
 		b.WriteString("[[press]]\ndate = 2020-01-" + fmt.Sprintf("%02d", i%28+1) + "\nbogus" + strconv.Itoa(i) + " = 1\ntitle = \"t\"\n\n")
 	}
 	site["data/reports/2020-01.toml"] = &fstest.MapFile{Data: []byte(b.String())}
-	_, err := build.Render(site, render.Options{}, nil)
+	_, err := build.Render(t.Context(), site, render.Options{}, nil)
 	lines := strings.Split(err.Error(), "\n")
 	if len(lines) != 51 || lines[50] != "… and 10 more problems" {
 		t.Errorf("%d lines, last %q", len(lines), lines[len(lines)-1])

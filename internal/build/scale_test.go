@@ -57,7 +57,7 @@ func BenchmarkStages(b *testing.B) {
 		}
 		p := progress.Compute(s)
 		var mem render.Memory
-		stats, err := render.Site(s, p, render.Options{}, &mem)
+		stats, err := render.Site(b.Context(), s, p, render.Options{}, &mem)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -76,7 +76,7 @@ func BenchmarkStages(b *testing.B) {
 		})
 		b.Run(scale+"/render", func(b *testing.B) {
 			for b.Loop() {
-				if _, err := render.Site(s, p, render.Options{}, &render.Memory{}); err != nil {
+				if _, err := render.Site(b.Context(), s, p, render.Options{}, &render.Memory{}); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -133,7 +133,7 @@ func BenchmarkRebuildAfterEdit(b *testing.B) {
 			}
 			defer closeSite()
 			cache := load.NewCache()
-			if _, err := build.Render(fsys, render.Options{}, cache); err != nil {
+			if _, err := build.Render(b.Context(), fsys, render.Options{}, cache); err != nil {
 				b.Fatal(err)
 			}
 			report := filepath.Join(dir, "data", "reports", "2016-06.toml")
@@ -148,7 +148,7 @@ func BenchmarkRebuildAfterEdit(b *testing.B) {
 				b.StopTimer()
 				os.WriteFile(report, append(orig, []byte("# edit "+strconv.Itoa(i)+"\n")...), 0o644)
 				b.StartTimer()
-				if _, err := build.Render(fsys, render.Options{}, cache); err != nil {
+				if _, err := build.Render(b.Context(), fsys, render.Options{}, cache); err != nil {
 					b.Fatal(err)
 				}
 			}

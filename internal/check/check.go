@@ -3,7 +3,9 @@
 // monthly target, links that are not https, update posts missing or still
 // holding the template's text.
 //
-// It runs after compute (load → model → compute → check) and writes nothing.
+// It writes nothing. The check command runs it from build.Check, after the
+// whole pipeline has rendered the site into a sink that keeps nothing, so
+// that the errors check reports are exactly those that stop a build.
 package check
 
 import (

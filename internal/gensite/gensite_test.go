@@ -40,7 +40,7 @@ func TestProvinceSite(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer closeSite()
-	res, err := build.Render(fsys, render.Options{}, nil)
+	res, err := build.Render(t.Context(), fsys, render.Options{}, nil)
 	if err != nil {
 		t.Fatalf("the generated site does not build: %v", err)
 	}

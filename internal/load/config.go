@@ -40,7 +40,7 @@ const configPath = "site.toml"
 const maxMonths = 50 * 12
 
 func (l *loader) config() model.Config {
-	f := readTOML(l.fsys, configPath, l.errs, l.cache)
+	f := l.readTOML(configPath, l.errs)
 	if f == nil {
 		return model.Config{}
 	}

@@ -35,7 +35,7 @@ func (l *loader) pages() []*model.Page {
 }
 
 func (l *loader) page(p string) *model.Page {
-	b, err := readFile(l.fsys, p, MaxFileSize)
+	b, err := l.readFile(p, MaxFileSize)
 	if err != nil {
 		readError(l.errs, p, err, MaxFileSize)
 		return nil

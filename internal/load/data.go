@@ -29,7 +29,7 @@ type unitsFile struct {
 const unitsPath = "data/units.toml"
 
 func (l *loader) units() *model.Registry {
-	f := readTOML(l.fsys, unitsPath, l.errs, l.cache)
+	f := l.readTOML(unitsPath, l.errs)
 	var uf unitsFile
 	if f == nil || !f.decode(&uf) {
 		l.broken.units = true
@@ -51,8 +51,9 @@ func (l *loader) units() *model.Registry {
 	}
 	checkUnique(f, levels, func(l *model.Level) string { return l.ID }, func(i int) string { return keyPath("levels", i, "id") })
 	var units []*model.Unit
-	for _, u := range uf.Units {
+	for i, u := range uf.Units {
 		units = append(units, &model.Unit{
+			Where:  model.Place{Locator: f.ix, Key: keyPath("units", i)},
 			Code:   strings.TrimSpace(u.Code),
 			Name:   strings.TrimSpace(u.Name),
 			Type:   strings.TrimSpace(u.Type),
@@ -144,7 +145,7 @@ type agenciesFile struct {
 const agenciesPath = "data/agencies.toml"
 
 func (l *loader) agencies() []*model.Agency {
-	f := readTOML(l.fsys, agenciesPath, l.errs, l.cache)
+	f := l.readTOML(agenciesPath, l.errs)
 	var af agenciesFile
 	if f == nil || !f.decode(&af) {
 		l.broken.agencies = true
@@ -153,7 +154,7 @@ func (l *loader) agencies() []*model.Agency {
 	var out []*model.Agency
 	for i, a := range af.Agencies {
 		f.require(keyPath("agencies", i), map[string]string{"id": a.ID, "name": a.Name})
-		ag := &model.Agency{ID: strings.TrimSpace(a.ID), Number: a.Number, Name: a.Name, Lead: a.Lead, Tasks: a.Tasks}
+		ag := &model.Agency{ID: strings.TrimSpace(a.ID), Number: a.Number, Name: a.Name, Lead: a.Lead, Tasks: a.Tasks, Where: model.Place{Locator: f.ix, Key: keyPath("agencies", i)}}
 		f.checkSlug(keyPath("agencies", i, "id"), ag.ID)
 		for _, p := range a.Parts {
 			ag.Parts = append(ag.Parts, model.AgencyPart{Name: p.Name, Tasks: p.Tasks})
@@ -186,7 +187,7 @@ func (l *loader) context() model.Context {
 		}
 		return model.Context{}
 	}
-	f := readTOML(l.fsys, contextPath, l.errs, l.cache)
+	f := l.readTOML(contextPath, l.errs)
 	var cf contextFile
 	if f == nil || !f.decode(&cf) {
 		return model.Context{}

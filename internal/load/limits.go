@@ -50,28 +50,27 @@ var (
 	errTooLarge   = errors.New("the file is too large")
 )
 
-// readFile reads a regular file of at most limit bytes. It looks at what
-// the file is before opening it: opening a FIFO or a device for reading can
-// wait forever.
-func readFile(fsys fs.FS, name string, limit int64) ([]byte, error) {
-	info, err := fs.Stat(fsys, name)
-	if err != nil {
+// readFile is readFile of the site, unless the load is cancelled: ctx is
+// checked between files, which is cheap.
+func (l *loader) readFile(name string, limit int64) ([]byte, error) {
+	if err := l.ctx.Err(); err != nil {
 		return nil, err
 	}
-	switch {
-	case info.IsDir():
-		return nil, errIsDir
-	case !info.Mode().IsRegular():
-		return nil, errNotRegular
-	}
-	if info.Size() > limit {
-		return nil, errTooLarge
-	}
-	f, err := fsys.Open(name)
+	return readFile(l.fsys, name, limit)
+}
+
+// readFile reads a regular file of at most limit bytes. It opens nothing
+// else (see OpenRegular): opening a FIFO or a device for reading can wait
+// forever.
+func readFile(fsys fs.FS, name string, limit int64) ([]byte, error) {
+	f, info, err := OpenRegular(fsys, name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
+	if info.Size() > limit {
+		return nil, errTooLarge
+	}
 	// The file may have grown since Stat.
 	b, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err == nil && int64(len(b)) > limit {

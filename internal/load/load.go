@@ -7,6 +7,7 @@
 package load
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -28,19 +29,23 @@ func Dir(dir string) (fsys fs.FS, close func() error, err error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: cannot open the site folder: %w", dir, unwrapPathError(err))
 	}
-	return root.FS(), root.Close, nil
+	return rootFS{FS: root.FS(), root: root}, root.Close, nil
 }
 
 // Site reads and checks the site in fsys. The error, if any, is a
 // *diag.ListError listing every problem found.
-func Site(fsys fs.FS) (*model.Site, error) { return SiteCached(fsys, nil) }
+func Site(fsys fs.FS) (*model.Site, error) { return SiteCached(context.Background(), fsys, nil) }
 
 // SiteCached is Site with a cache of parsed files kept between calls: the
-// preview server's rebuilds parse only the files that changed.
-func SiteCached(fsys fs.FS, cache *Cache) (*model.Site, error) {
-	l := &loader{fsys: fsys, errs: &diag.List{}, cache: cache,
+// preview server's rebuilds parse only the files that changed. It stops
+// between two files once ctx is cancelled, and returns ctx's error.
+func SiteCached(ctx context.Context, fsys fs.FS, cache *Cache) (*model.Site, error) {
+	l := &loader{ctx: ctx, fsys: fsys, errs: &diag.List{}, cache: cache,
 		broken: broken{lists: map[string]bool{}, rubrics: map[string]bool{}}}
 	s := l.site()
+	if err := ctx.Err(); err != nil {
+		return nil, err // the problems found are those of files not read
+	}
 	if err := l.errs.Err(); err != nil {
 		return nil, err
 	}
@@ -48,6 +53,7 @@ func SiteCached(fsys fs.FS, cache *Cache) (*model.Site, error) {
 }
 
 type loader struct {
+	ctx    context.Context
 	fsys   fs.FS
 	errs   *diag.List
 	cache  *Cache
@@ -92,6 +98,9 @@ func (l *loader) files(dir, ext string) []string {
 		if err != nil {
 			return err
 		}
+		if err := l.ctx.Err(); err != nil {
+			return err
+		}
 		if d.Type()&fs.ModeSymlink != 0 {
 			// Followed only while it stays inside the site folder.
 			info, err := fs.Stat(l.fsys, p)
@@ -128,7 +137,7 @@ func (l *loader) files(dir, ext string) []string {
 		out = append(out, p)
 		return nil
 	})
-	if err != nil && !isNotExist(err) {
+	if err != nil && !isNotExist(err) && l.ctx.Err() == nil {
 		l.errs.Add(dir, 0, 0, "cannot read folder: %v", unwrapPathError(err))
 	}
 	slices.Sort(out)

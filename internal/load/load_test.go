@@ -278,13 +278,13 @@ func TestCache(t *testing.T) {
 	fsys := sitetest.Load(t, "small")
 	cache := load.NewCache()
 	for range 2 {
-		if _, err := load.SiteCached(fsys, cache); err != nil {
+		if _, err := load.SiteCached(t.Context(), fsys, cache); err != nil {
 			t.Fatal(err)
 		}
 	}
 	report := string(fsys["data/reports/2020-01.toml"].Data)
 	fsys["data/reports/2020-01.toml"] = &fstest.MapFile{Data: []byte(strings.Replace(report, `unit = "10003"`, `unit = "10004"`, 1))}
-	cached, err := load.SiteCached(fsys, cache)
+	cached, err := load.SiteCached(t.Context(), fsys, cache)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -294,7 +294,7 @@ func TestCache(t *testing.T) {
 	}
 	fsys["data/targets.toml"] = &fstest.MapFile{Data: append(fsys["data/targets.toml"].Data, []byte("\n[[targets]]\nbogus = 1\n")...)}
 	for range 2 {
-		if _, err := load.SiteCached(fsys, cache); err == nil || !strings.Contains(err.Error(), `unknown key "bogus"`) {
+		if _, err := load.SiteCached(t.Context(), fsys, cache); err == nil || !strings.Contains(err.Error(), `unknown key "bogus"`) {
 			t.Errorf("a problem in a changed file: %v", err)
 		}
 	}

@@ -60,7 +60,7 @@ func (l *loader) report(p string, s *model.Site, errs *diag.List) *model.Report 
 	if !plan.Start.IsZero() && (m.Before(plan.Start) || plan.End.Before(m)) {
 		errs.Add(p, 0, 0, "month %s is outside the plan period %s to %s set in site.toml", m, plan.Start, plan.End)
 	}
-	f := readTOML(l.fsys, p, errs, l.cache)
+	f := l.readTOML(p, errs)
 	if f == nil {
 		return nil
 	}

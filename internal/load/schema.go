@@ -35,7 +35,7 @@ var reservedKeys = []string{"published", "list_changes", "submitted"}
 var fieldTypes = []model.FieldType{model.Text, model.Int, model.Number, model.Date, model.URL, model.Choice}
 
 func (l *loader) kinds(units *model.Registry) []*model.Kind {
-	f := readTOML(l.fsys, kindsPath, l.errs, l.cache)
+	f := l.readTOML(kindsPath, l.errs)
 	var kf kindsFile
 	if f == nil || !f.decode(&kf) {
 		l.broken.kinds = true
@@ -45,7 +45,7 @@ func (l *loader) kinds(units *model.Registry) []*model.Kind {
 	for i, k := range kf.Kinds {
 		at := keyPath("kinds", i)
 		f.require(at, map[string]string{"id": k.ID, "name": k.Name})
-		kind := &model.Kind{ID: strings.TrimSpace(k.ID), Name: k.Name, Short: k.Short, Level: strings.TrimSpace(k.Level)}
+		kind := &model.Kind{ID: strings.TrimSpace(k.ID), Name: k.Name, Short: k.Short, Level: strings.TrimSpace(k.Level), Where: model.Place{Locator: f.ix, Key: at}}
 		f.checkSlug(at+".id", kind.ID)
 		if slices.Contains(reservedKeys, kind.ID) || kind.ID == "unit" {
 			f.at(at+".id", "%q is a reserved name in reports: choose another id", kind.ID)
@@ -100,7 +100,7 @@ type targetsFile struct {
 const targetsPath = "data/targets.toml"
 
 func (l *loader) targets(units *model.Registry, kinds []*model.Kind, lists []*model.List) []*model.Target {
-	f := readTOML(l.fsys, targetsPath, l.errs, l.cache)
+	f := l.readTOML(targetsPath, l.errs)
 	var tf targetsFile
 	if f == nil || !f.decode(&tf) {
 		return nil
@@ -113,6 +113,7 @@ func (l *loader) targets(units *model.Registry, kinds []*model.Kind, lists []*mo
 			ID: strings.TrimSpace(t.ID), Number: t.Number, Name: t.Name, Text: t.Text, Source: t.Source,
 			Rule: model.Rule(t.Rule), Level: t.Level, Unit: t.Unit,
 			Numerator: t.Numerator, Denominator: t.Denominator, MaxRemoved: t.MaxRemoved,
+			Where: model.Place{Locator: f.ix, Key: at},
 		}
 		out = append(out, tg)
 		f.checkSlug(at+".id", tg.ID)
@@ -193,7 +194,7 @@ func (l *loader) lists(units *model.Registry, rubrics []*model.Rubric) []*model.
 		if !isSlug(baseName(p)) {
 			l.errs.Add(p, 0, 0, "the file name %q %s", baseName(p), slugRule)
 		}
-		f := readTOML(l.fsys, p, l.errs, l.cache)
+		f := l.readTOML(p, l.errs)
 		var lf listFile
 		if f == nil || !f.decode(&lf) {
 			l.broken.lists[baseName(p)] = true
@@ -313,7 +314,7 @@ func (l *loader) rubrics() []*model.Rubric {
 		if !isSlug(baseName(p)) {
 			l.errs.Add(p, 0, 0, "the file name %q %s", baseName(p), slugRule)
 		}
-		f := readTOML(l.fsys, p, l.errs, l.cache)
+		f := l.readTOML(p, l.errs)
 		var rf rubricFile
 		if f == nil || !f.decode(&rf) {
 			l.broken.rubrics[baseName(p)] = true

@@ -16,7 +16,7 @@ const (
 // strings reads the table of user-interface texts: a flat TOML table of
 // key = "text".
 func (l *loader) strings() model.Strings {
-	f := readTOML(l.fsys, stringsPath, l.errs, l.cache)
+	f := l.readTOML(stringsPath, l.errs)
 	if f == nil {
 		return nil
 	}
@@ -31,7 +31,7 @@ func (l *loader) strings() model.Strings {
 func (l *loader) templates() map[string]string {
 	out := map[string]string{}
 	for _, p := range l.files(layoutsDir, ".html") {
-		b, err := readFile(l.fsys, p, MaxFileSize)
+		b, err := l.readFile(p, MaxFileSize)
 		if err != nil {
 			readError(l.errs, p, err, MaxFileSize)
 			continue
@@ -53,7 +53,7 @@ func (l *loader) static() map[string][]byte {
 		if path.Ext(p) == ".go" {
 			continue
 		}
-		b, err := readFile(l.fsys, p, MaxStaticSize)
+		b, err := l.readFile(p, MaxStaticSize)
 		if err != nil {
 			readError(l.errs, p, err, MaxStaticSize)
 			continue

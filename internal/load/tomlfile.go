@@ -28,10 +28,11 @@ type tomlFile struct {
 	entry *cached // what the cache knows of this content, or nil
 }
 
-// readTOML reads path from fsys. It returns nil after recording a problem if
-// the file cannot be read or is not UTF-8.
-func readTOML(fsys fs.FS, path string, errs *diag.List, cache *Cache) *tomlFile {
-	b, err := readFile(fsys, path, MaxFileSize)
+// readTOML reads path from the site. It returns nil after recording a
+// problem in errs if the file cannot be read or is not UTF-8.
+func (l *loader) readTOML(path string, errs *diag.List) *tomlFile {
+	cache := l.cache
+	b, err := l.readFile(path, MaxFileSize)
 	if err != nil {
 		readError(errs, path, err, MaxFileSize)
 		return nil

@@ -118,6 +118,7 @@ type Agency struct {
 	Lead   bool
 	Tasks  []string
 	Parts  []AgencyPart
+	Where  Place // where the agency is defined
 }
 
 // AgencyPart is one body of a group of agencies, with its own tasks.

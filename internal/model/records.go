@@ -26,6 +26,7 @@ type Kind struct {
 	Short  string // for table headings; Name if empty
 	Level  string // if set, every record names a unit of this level
 	Fields []*Field
+	Where  Place // where the kind is defined
 }
 
 // Label returns the kind's short name, or its name.

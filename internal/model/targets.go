@@ -38,6 +38,7 @@ type Target struct {
 	Denominator string
 	List        *List // Membership
 	MaxRemoved  int   // Membership
+	Where       Place // where the target is defined
 }
 
 // IsPercent reports whether the target's value and threshold are percentages.

@@ -16,6 +16,7 @@ type Unit struct {
 	Type   string // e.g. "Xã", "Thành phố"
 	Level  string
 	Parent string // code of the unit above, "" at the top
+	Where  Place  // where the unit is listed
 }
 
 // FullName returns the unit's official name: its type and its name.

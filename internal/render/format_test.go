@@ -190,7 +190,7 @@ func renderFS(t *testing.T, fsys fstest.MapFS) (Files, *model.Site) {
 		t.Fatalf("load: %v", err)
 	}
 	var m Memory
-	if _, err := Site(s, progress.Compute(s), Options{}, &m); err != nil {
+	if _, err := Site(t.Context(), s, progress.Compute(s), Options{}, &m); err != nil {
 		t.Fatalf("render: %v", err)
 	}
 	return m.Files, s

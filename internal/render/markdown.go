@@ -2,7 +2,10 @@ package render
 
 import (
 	"bytes"
+	"fmt"
 	"html/template"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -28,10 +31,49 @@ type TOCEntry struct {
 	Text  string
 }
 
+// Limits on what a content page's Markdown may hold. goldmark's time grows
+// with the square of some inputs (nested list or quote markers on one line,
+// deeply indented lists, unclosed links in one paragraph), so these are
+// refused before parsing; within them any page renders in well under a
+// second.
+const (
+	// MaxMarkdown is the size of a page's Markdown, in bytes: the plan of
+	// the example site is 26 KB.
+	MaxMarkdown = 512 << 10
+	// MaxNesting is how many list items and block quotes a line may open:
+	// "- - x" opens two, "> 1. x" two.
+	MaxNesting = 16
+	// MaxIndent is how far, in columns, a line's text may start after its
+	// indentation and markers, outside fenced code: a list nested through
+	// indentation costs as much as one nested on one line.
+	MaxIndent = 4 * MaxNesting
+	// MaxBrackets is how many "[" one paragraph may hold, and
+	// MaxBracketDepth how many may be open at once ("[[[a]]]" has three).
+	MaxBrackets     = 2000
+	MaxBracketDepth = 32
+)
+
+// MarkdownError is a Markdown text beyond one of the limits, at a line
+// and column of the text (both from 1, columns in characters).
+type MarkdownError struct {
+	Line, Col int
+	Msg       string
+}
+
+func (e *MarkdownError) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Msg) }
+
 // Markdown renders src and returns its HTML and its level-2 and level-3
-// headings.
-func Markdown(src []byte) (template.HTML, []TOCEntry, error) {
-	ctx := parser.NewContext(parser.WithIDs(newSlugIDs()))
+// headings. Headings never take an id of reserved. A text beyond the limits
+// above returns a *MarkdownError.
+func Markdown(src []byte, reserved ...string) (template.HTML, []TOCEntry, error) {
+	if err := checkLimits(src); err != nil {
+		return "", nil, err
+	}
+	ids := newSlugIDs()
+	for _, id := range reserved {
+		ids.Put([]byte(id))
+	}
+	ctx := parser.NewContext(parser.WithIDs(ids))
 	doc := markdown.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	var toc []TOCEntry
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -70,4 +112,103 @@ func plainText(n ast.Node, src []byte) string {
 		}
 	}
 	return b.String()
+}
+
+// checkLimits refuses, with its line and column, a text that goldmark
+// would take too long on.
+func checkLimits(src []byte) error {
+	if len(src) > MaxMarkdown {
+		return &MarkdownError{1, 1, fmt.Sprintf("the text is %d KB, more than %d KB: split the page", len(src)>>10, MaxMarkdown>>10)}
+	}
+	var fence string       // the fence of the code block the line is in
+	brackets, open := 0, 0 // in the paragraph
+	for i, line := range strings.Split(string(src), "\n") {
+		trimmed := strings.TrimLeft(line, " \t")
+		if trimmed == "" {
+			brackets, open = 0, 0
+			continue
+		}
+		if fence != "" {
+			if strings.HasPrefix(trimmed, fence) {
+				fence = ""
+			}
+			continue
+		}
+		if strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~") {
+			fence = trimmed[:3]
+			continue
+		}
+		depth, col, at := 0, 0, 0
+		for at < len(line) {
+			c := line[at]
+			switch {
+			case c == ' ':
+				col++
+				at++
+				continue
+			case c == '\t':
+				col += 4 - col%4
+				at++
+				continue
+			}
+			n := containerMarker(line[at:])
+			if n == 0 {
+				break
+			}
+			depth++
+			if depth > MaxNesting {
+				return &MarkdownError{i + 1, utf8.RuneCountInString(line[:at]) + 1,
+					fmt.Sprintf("more than %d nested list items or quotes on one line: write the text with less nesting", MaxNesting)}
+			}
+			col += n
+			at += n
+		}
+		if col > MaxIndent {
+			return &MarkdownError{i + 1, utf8.RuneCountInString(line[:at]) + 1,
+				fmt.Sprintf("the text starts %d columns in, after indentation and list or quote markers (at most %d): indent less, or nest lists less deeply", col, MaxIndent)}
+		}
+		for j, c := range line {
+			switch c {
+			case '[':
+				brackets++
+				open++
+			case ']':
+				open = max(0, open-1)
+			default:
+				continue
+			}
+			if brackets > MaxBrackets {
+				return &MarkdownError{i + 1, utf8.RuneCountInString(line[:j]) + 1, fmt.Sprintf("more than %d \"[\" in one paragraph: add blank lines between paragraphs", MaxBrackets)}
+			}
+			if open > MaxBracketDepth {
+				return &MarkdownError{i + 1, utf8.RuneCountInString(line[:j]) + 1, fmt.Sprintf("more than %d \"[\" open at once: close the brackets", MaxBracketDepth)}
+			}
+		}
+	}
+	return nil
+}
+
+// containerMarker returns the length of the block quote or list marker
+// that s starts with ("> ", "- ", "12. "), or 0.
+func containerMarker(s string) int {
+	switch {
+	case s[0] == '>':
+		return 1
+	case s[0] == '-' || s[0] == '+' || s[0] == '*':
+		if len(s) == 1 || s[1] == ' ' || s[1] == '\t' {
+			return 1
+		}
+		return 0
+	}
+	n := 0
+	for n < len(s) && n < 10 && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	if n == 0 || n == len(s) || (s[n] != '.' && s[n] != ')') {
+		return 0
+	}
+	if n+1 == len(s) || s[n+1] == ' ' || s[n+1] == '\t' {
+		return n + 1
+	}
+	return 0
 }

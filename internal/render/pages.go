@@ -1,6 +1,11 @@
 package render
 
-import "cmp"
+import (
+	"cmp"
+	"fmt"
+
+	"github.com/minhbach/minhbach/internal/model"
+)
 
 // pages renders every HTML page of the site.
 func (r *renderer) pages() {
@@ -11,6 +16,7 @@ func (r *renderer) pages() {
 		}
 		p := r.newPage(pg.Layout, pg.URL, pg.Title, pg.Description)
 		p.Source = pg
+		p.from = contentOrigin(pg)
 		p.Content, p.TOC = r.markdown(pg)
 		if !pg.TOC {
 			p.TOC = nil
@@ -26,12 +32,14 @@ func (r *renderer) pages() {
 	r.emit(p)
 	for _, v := range r.targets {
 		p := r.newPage("target", v.URL, v.Target.Name, v.Target.Text)
+		p.from = origin{path: "data/targets.toml", what: fmt.Sprintf("the page of target %q", v.Target.ID), fix: fmt.Sprintf("give target %q another id", v.Target.ID), where: v.Target.Where, field: "id"}
 		p.Target = v
 		p.Charts = v.Chart != nil
 		r.emit(p)
 	}
 	for _, l := range r.lists {
 		p := r.newPage("list", l.URL, l.List.Name, "")
+		p.from = origin{path: "data/lists/" + l.List.ID + ".toml", what: fmt.Sprintf("the page of list %q", l.List.ID), fix: "rename the list's file"}
 		p.List = l
 		p.Charts = l.Chart != nil
 		r.emit(p)
@@ -43,6 +51,7 @@ func (r *renderer) pages() {
 	for _, u := range r.updates {
 		p := r.newPage("update", u.URL, u.Page.Title, u.Page.Description)
 		p.Source = u.Page
+		p.from = contentOrigin(u.Page)
 		p.Content, _ = r.markdown(u.Page)
 		p.Update = u
 		u.Statuses = r.statusesIn(u.Month)
@@ -56,6 +65,7 @@ func (r *renderer) pages() {
 			top = append(top, v)
 		}
 		p := r.newPage("unit", v.URL, u.FullName(), "")
+		p.from = origin{path: "data/units.toml", what: fmt.Sprintf("the page of unit %q", u.Code), fix: fmt.Sprintf("change the name of unit %q", u.Code), where: u.Where, field: "name"}
 		p.Unit = v
 		r.emit(p)
 	}
@@ -100,4 +110,9 @@ func (r *renderer) home() {
 	}
 	p.Context = r.site.Context
 	r.emit(p)
+}
+
+// contentOrigin names a content page as the producer of its output file.
+func contentOrigin(pg *model.Page) origin {
+	return origin{path: pg.Path, what: "the page " + pg.Path, fix: "rename or move the page"}
 }

@@ -36,6 +36,8 @@ package render
 import (
 	"bytes"
 	"cmp"
+	"context"
+	"errors"
 	"fmt"
 	"html/template"
 	"maps"
@@ -93,30 +95,70 @@ type Stats struct {
 }
 
 // Site renders every file of the site into sink. Pages are executed in
-// parallel, one worker per CPU.
-func Site(s *model.Site, p *progress.Progress, opt Options, sink Sink) (Stats, error) {
+// parallel, one worker per CPU. If ctx is cancelled, Site stops between
+// pages and returns ctx's error.
+//
+// Every output path has exactly one producer: two of them (a generated page
+// or download, a content page, a file of static/) for one path are an
+// error naming both, at the input file that can be changed.
+func Site(ctx context.Context, s *model.Site, p *progress.Progress, opt Options, sink Sink) (Stats, error) {
 	r := &renderer{site: s, prog: p, opt: opt, sink: sink, errs: &diag.List{}}
+	if len(s.Units.Levels) == 0 {
+		// Pages and downloads group units by their top level.
+		r.errs.Add("data/units.toml", 0, 0, "no [[levels]]: list the levels of the registry, such as district and commune")
+	}
 	r.parseTemplates()
 	if err := r.errs.Err(); err != nil {
 		return Stats{}, err
 	}
-	r.views()
-	r.openData()
-	r.pages()
-	r.execute()
-	r.feeds()
-	for _, name := range slices.Sorted(maps.Keys(s.Static)) {
-		r.put(name, s.Static[name])
+	r.reserveIDs()
+	r.checkAgencyIDs()
+	r.claimDownloads()
+	steps := []func(){r.views, r.openData, r.pages, func() { r.execute(ctx) }, r.feeds, r.static}
+	for _, step := range steps {
+		if err := ctx.Err(); err != nil {
+			return Stats{}, err
+		}
+		step()
 	}
+	if err := ctx.Err(); err != nil {
+		return Stats{}, err
+	}
+	r.checkOutputs()
 	if err := r.errs.Err(); err != nil {
 		return Stats{}, err
 	}
 	return r.stats, nil
 }
 
-// put hands a file to the sink.
+// static copies the files of static/.
+func (r *renderer) static() {
+	for _, name := range slices.Sorted(maps.Keys(r.site.Static)) {
+		r.putFrom(name, origin{path: "static/" + name, what: "the file static/" + name, fix: "rename or remove the file"}, r.site.Static[name])
+	}
+}
+
+// put hands a generated file to the sink.
 func (r *renderer) put(name string, b []byte) {
+	r.putFrom(name, origin{}, b)
+}
+
+// putFrom hands a file to the sink and records who produced it. A file
+// whose producer is not given is generated, or is the download of a record
+// kind claimed by claimDownloads.
+func (r *renderer) putFrom(name string, by origin, b []byte) {
+	key := path.Clean(name)
 	r.mu.Lock()
+	if by == (origin{}) {
+		if c, ok := r.claims[name]; ok {
+			by = c
+			delete(r.claims, name)
+		}
+	}
+	if r.outputs == nil {
+		r.outputs = map[string][]origin{}
+	}
+	r.outputs[key] = append(r.outputs[key], by)
 	r.stats.Files++
 	if strings.HasSuffix(name, ".html") {
 		r.stats.Pages++
@@ -144,9 +186,12 @@ type renderer struct {
 	tmpl map[string]*template.Template // page kind → base + kind, parsed once
 	jobs []*Page                       // pages waiting to be executed
 
-	mu        sync.Mutex // guards errs, stats and pageNames during execute
+	mu        sync.Mutex // guards errs, stats, pageNames, outputs and claims during execute
 	stats     Stats
 	pageNames []string
+	outputs   map[string][]origin // output path → its producers
+	claims    map[string]origin   // downloads named after record kinds, until put
+	reserved  []string            // element ids the layouts use, kept from headings
 
 	targets   []*TargetView
 	lists     []*ListView
@@ -259,6 +304,8 @@ type Page struct {
 	Downloads []*Download
 	Context   model.Context
 	Registry  *model.Registry
+
+	from origin // a content page, or zero for a generated page
 }
 
 // HeaderKey says which pages share the same banner and header: those of
@@ -335,8 +382,9 @@ type worker struct {
 	cache map[string]template.HTML // "cached" results, by template and key
 }
 
-// execute renders the queued pages on one worker per CPU.
-func (r *renderer) execute() {
+// execute renders the queued pages on one worker per CPU; it stops handing
+// out pages once ctx is cancelled.
+func (r *renderer) execute(ctx context.Context) {
 	n := min(runtime.GOMAXPROCS(0), max(1, len(r.jobs)/8))
 	workers := make([]*worker, n)
 	for i := range workers {
@@ -357,9 +405,17 @@ func (r *renderer) execute() {
 		wg.Go(func() {
 			var buf bytes.Buffer
 			for p := range jobs {
+				if ctx.Err() != nil {
+					continue
+				}
 				buf.Reset()
 				w.page = p
-				if err := w.tmpl[p.Kind].ExecuteTemplate(&buf, baseLayout, p); err != nil {
+				err := w.tmpl[p.Kind].ExecuteTemplate(&buf, baseLayout, p)
+				if err == nil && r.renumberHeadings(p, buf.Bytes()) {
+					buf.Reset()
+					err = w.tmpl[p.Kind].ExecuteTemplate(&buf, baseLayout, p)
+				}
+				if err != nil {
 					r.mu.Lock()
 					r.templateError(err)
 					r.mu.Unlock()
@@ -369,12 +425,21 @@ func (r *renderer) execute() {
 				if strings.HasSuffix(p.URL, ".html") {
 					out = p.URL
 				}
-				r.put(out, bytes.Clone(buf.Bytes()))
+				by := p.from
+				if by == (origin{}) {
+					by = origin{what: "the " + p.Kind + " page"}
+				}
+				r.putFrom(out, by, bytes.Clone(buf.Bytes()))
 			}
 		})
 	}
+queue:
 	for _, p := range r.jobs {
-		jobs <- p
+		select {
+		case jobs <- p:
+		case <-ctx.Done():
+			break queue
+		}
 	}
 	close(jobs)
 	wg.Wait()
@@ -485,9 +550,11 @@ func (r *renderer) pageByURL(url string) *model.Page {
 
 // markdown renders a content page's body; problems are reported at the page.
 func (r *renderer) markdown(pg *model.Page) (template.HTML, []TOCEntry) {
-	html, toc, err := Markdown(pg.Body)
-	if err != nil {
-		r.errs.Add(pg.Path, pg.BodyLine, 0, "cannot render Markdown: %v", err)
+	html, toc, err := Markdown(pg.Body, r.reserved...)
+	if me, ok := errors.AsType[*MarkdownError](err); ok {
+		r.fail(pg.Path, pg.BodyLine+me.Line-1, me.Col, "%s", me.Msg)
+	} else if err != nil {
+		r.fail(pg.Path, pg.BodyLine, 0, "cannot render Markdown: %v", err)
 	}
 	return html, toc
 }

@@ -27,7 +27,7 @@ func renderSite(t *testing.T, name string) Files {
 		t.Fatalf("load %s: %v", name, err)
 	}
 	var m Memory
-	if _, err := Site(s, progress.Compute(s), Options{}, &m); err != nil {
+	if _, err := Site(t.Context(), s, progress.Compute(s), Options{}, &m); err != nil {
 		t.Fatalf("render %s: %v", name, err)
 	}
 	return m.Files

@@ -53,6 +53,9 @@ type UnitEntry struct {
 	State string          // "kept", "added", "removed" or ""
 }
 
+// maxSlug is the longest folder name of a unit's page, in bytes.
+const maxSlug = 80
+
 // unitURLs gives every unit its page below its parent's:
 // don-vi/huyen-kim-son/xa-kim-chinh/. A unit whose slug its sibling already
 // has gets its code added.
@@ -65,6 +68,13 @@ func unitURLs(reg *model.Registry) map[string]string {
 			parent = out[p.Code]
 		}
 		slug := Slug(u.FullName())
+		if len(slug) > maxSlug {
+			// A long name makes a long folder name: keep whole words.
+			slug = slug[:maxSlug]
+			if i := strings.LastIndexByte(slug, '-'); i > 0 {
+				slug = slug[:i]
+			}
+		}
 		if slug == "" || taken[parent+slug+"/"] {
 			slug = strings.Trim(slug+"-"+Slug(u.Code), "-")
 		}

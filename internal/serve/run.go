@@ -87,20 +87,26 @@ func (s *Server) run(ctx context.Context, addr string, out, errout io.Writer) er
 	}
 }
 
-// queue holds the changes not yet built. Changes that arrive during a build
-// are built together after it.
+// queue holds the changes not yet built. A change that arrives during a
+// build cancels it: what it would show is already out of date. Its changes
+// are built together with the newer ones.
 type queue struct {
 	kick chan struct{} // holds a token while changes wait
 
-	mu    sync.Mutex
-	paths []string
-	all   bool // rebuild everything: the first build, or lost events
+	mu     sync.Mutex
+	paths  []string
+	all    bool               // rebuild everything: the first build, or lost events
+	cancel context.CancelFunc // cancels the running build, if any
 }
 
 func (q *queue) add(paths []string, all bool) {
 	q.mu.Lock()
 	q.paths = append(q.paths, paths...)
 	q.all = q.all || all
+	if q.cancel != nil {
+		q.cancel()
+		q.cancel = nil
+	}
 	q.mu.Unlock()
 	select {
 	case q.kick <- struct{}{}:
@@ -116,14 +122,26 @@ func (q *queue) loop(ctx context.Context, s *Server) {
 			return
 		case <-q.kick:
 		}
+		build, cancel := context.WithCancel(ctx)
 		q.mu.Lock()
 		paths, all := q.paths, q.all
 		q.paths, q.all = nil, false
+		q.cancel = cancel
 		q.mu.Unlock()
+		changed := paths
 		if all {
-			paths = nil // not only stylesheets: reload the pages
+			changed = nil // not only stylesheets: reload the pages
 		}
-		s.rebuild(ctx, paths)
+		s.rebuild(build, changed)
+		q.mu.Lock()
+		superseded := q.cancel == nil
+		q.cancel = nil
+		q.mu.Unlock()
+		cancel()
+		if superseded && ctx.Err() == nil {
+			// Build these changes with the newer ones, queued already.
+			q.add(paths, all)
+		}
 	}
 }
 

@@ -119,7 +119,7 @@ func (s *Server) rebuild(ctx context.Context, changed []string) error {
 	var res *build.Result
 	fsys, closeSite, err := s.open()
 	if err == nil {
-		res, err = build.Render(fsys, render.Options{Inject: inject}, s.cache)
+		res, err = build.Render(ctx, fsys, render.Options{Inject: inject}, s.cache)
 		closeSite()
 	}
 	elapsed := time.Since(start)
@@ -372,10 +372,7 @@ func (s *Server) sourceLine(rel string, n int) string {
 		return ""
 	}
 	defer closeSite()
-	if fi, err := fs.Stat(fsys, rel); err != nil || !fi.Mode().IsRegular() {
-		return ""
-	}
-	f, err := fsys.Open(rel)
+	f, _, err := load.OpenRegular(fsys, rel)
 	if err != nil {
 		return ""
 	}

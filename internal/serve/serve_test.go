@@ -173,7 +173,7 @@ func TestServePaths(t *testing.T) {
 // TestPublishedBuildHasNoReload checks that only the preview injects the
 // reload client.
 func TestPublishedBuildHasNoReload(t *testing.T) {
-	res, err := build.Render(sitetest.Load(t, "small"), render.Options{}, nil)
+	res, err := build.Render(t.Context(), sitetest.Load(t, "small"), render.Options{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

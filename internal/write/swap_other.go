@@ -2,6 +2,6 @@
 
 package write
 
-// exchange cannot swap folders atomically on this system; Dir falls back to
-// two renames.
-func exchange(a, b string) bool { return false }
+// renameExchange cannot swap folders atomically on this system; Commit
+// falls back to two renames.
+func renameExchange(a, b string) bool { return false }

@@ -1,10 +1,16 @@
-// Package write puts a rendered site on disk, all or nothing.
+// Package write puts a rendered site on disk, all or nothing, and never in
+// place of files it did not write.
 //
 // It is the last stage of the pipeline (load → model → compute → render →
 // write). The files are written into a new folder beside the destination,
 // which is then swapped in — in one atomic step on Linux, with two renames
 // elsewhere — so a failed or interrupted build leaves the previous output as
 // it was, and files of pages that no longer exist disappear.
+//
+// The destination is replaced only if it is missing, empty, or a previous
+// output, which every build marks with the Marker file; it is compared
+// after resolving symbolic links, and a link to a folder stays a link. A
+// lock file beside the destination keeps a second build out while one runs.
 package write
 
 import (
@@ -21,38 +27,88 @@ import (
 	"sync"
 )
 
-// Prefixes of the temporary folders made beside the destination.
+// Suffixes of the temporary folders made beside the output.
 const (
 	newSuffix = ".minhbach-new-"
 	oldSuffix = ".minhbach-old-"
 )
 
+// Seams for tests: exchange is what swaps the folders in one step, rename
+// what moves them where exchange cannot.
+var (
+	exchange = renameExchange
+	rename   = os.Rename
+)
+
+// TestHook, when not nil, is called at each step of writing an output:
+// "put" after each file, "commit" once all are written, "aside" between
+// the two renames of a swap made without an atomic exchange, and "swapped"
+// before the previous output is removed. Tests set it to stop a build at a
+// chosen moment; it is nil otherwise.
+var TestHook func(step string)
+
+func hook(step string) {
+	if TestHook != nil {
+		TestHook(step)
+	}
+}
+
 // Tx writes a new version of an output folder beside it; Commit swaps it
 // in, Abort throws it away. Put may be called from several goroutines.
 type Tx struct {
-	dest, tmp string
-	mu        sync.Mutex
-	dirs      map[string]bool // folders already made
+	name string   // the output as the user spelled it, for messages
+	dest string   // the output folder, every symbolic link resolved
+	tmp  string   // the new output, beside dest
+	prev *os.Root // the previous output, nil if none
+	lock *lock
+
+	mu   sync.Mutex
+	dirs map[string]bool // folders already made
+	done bool            // committed or aborted
 }
 
-// Begin starts replacing the folder dest, after cleaning up what an
-// interrupted earlier build left beside it.
+// Begin starts replacing the output folder dest. It refuses a dest that is
+// not a folder minhbach may replace: one that is not missing, empty, or a
+// previous output (which has the Marker file), a .git folder or one inside
+// it, or the root. If dest is a symbolic link, the folder it leads to is
+// the output, and the link stays. Only one build at a time may write an
+// output: Begin refuses while another holds it. Before starting, it cleans
+// up what an interrupted earlier build left beside the output.
 func Begin(dest string) (*Tx, error) {
-	dest = filepath.Clean(dest)
-	parent := filepath.Dir(dest)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
+	real, err := Resolve(dest)
+	if err != nil {
 		return nil, err
 	}
-	cleanLeftovers(dest)
-	tmp, err := os.MkdirTemp(parent, filepath.Base(dest)+newSuffix)
+	if filepath.Dir(real) == real || hasGit(real) {
+		// Refused before the folders around it are made, inside .git.
+		return nil, checkReplaceable(dest, real)
+	}
+	if err := os.MkdirAll(filepath.Dir(real), 0o755); err != nil {
+		return nil, fmt.Errorf("%s: cannot create the folder around the output: %w", dest, unwrap(err))
+	}
+	lk, err := lockOutput(dest, real)
 	if err != nil {
-		return nil, fmt.Errorf("cannot create a temporary folder beside %s: %w", dest, err)
+		return nil, err
+	}
+	// Checked under the lock: no other build changes the folder meanwhile.
+	if err := checkReplaceable(dest, real); err != nil {
+		lk.release()
+		return nil, err
+	}
+	cleanLeftovers(real)
+	tmp, err := os.MkdirTemp(filepath.Dir(real), filepath.Base(real)+newSuffix)
+	if err != nil {
+		lk.release()
+		return nil, fmt.Errorf("%s: cannot create a temporary folder beside the output: %w", dest, unwrap(err))
 	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		os.RemoveAll(tmp)
+		lk.release()
 		return nil, err
 	}
-	return &Tx{dest: dest, tmp: tmp, dirs: map[string]bool{}}, nil
+	// Open fails when there is no previous output: then nothing is linked.
+	prev, _ := os.OpenRoot(real)
+	return &Tx{name: dest, dest: real, tmp: tmp, prev: prev, lock: lk, dirs: map[string]bool{}}, nil
 }
 
 // Put writes one file of the new output; name is slash-separated and must
@@ -60,6 +116,9 @@ func Begin(dest string) (*Tx, error) {
 func (tx *Tx) Put(name string, data []byte) error {
 	if !filepath.IsLocal(filepath.FromSlash(name)) {
 		return fmt.Errorf("refusing to write %q outside the output folder", name)
+	}
+	if name == Marker {
+		return fmt.Errorf("refusing to write %q: the name is kept for the file that marks minhbach's output", name)
 	}
 	p := filepath.Join(tx.tmp, filepath.FromSlash(name))
 	dir := filepath.Dir(p)
@@ -74,50 +133,92 @@ func (tx *Tx) Put(name string, data []byte) error {
 		tx.dirs[dir] = true
 		tx.mu.Unlock()
 	}
+	defer hook("put")
 	// A file that the previous output already has, byte for byte, is
 	// hard-linked instead of written: no data is written now, and none is
 	// freed when the previous output is removed. Most files of a monthly
-	// update do not change.
-	old := filepath.Join(tx.dest, filepath.FromSlash(name))
-	if info, err := os.Lstat(old); err == nil && info.Mode().IsRegular() && info.Size() == int64(len(data)) {
-		if b, err := os.ReadFile(old); err == nil && bytes.Equal(b, data) && os.Link(old, p) == nil {
-			return nil
+	// update do not change. The previous output is read through an
+	// os.Root, so a symbolic link in it never leads the check outside.
+	if tx.prev != nil {
+		if info, err := tx.prev.Lstat(name); err == nil && info.Mode().IsRegular() && info.Size() == int64(len(data)) {
+			if b, err := tx.prev.ReadFile(name); err == nil && bytes.Equal(b, data) && os.Link(filepath.Join(tx.dest, filepath.FromSlash(name)), p) == nil {
+				return nil
+			}
 		}
 	}
 	return os.WriteFile(p, data, 0o644)
 }
 
 // Abort throws the new output away.
-func (tx *Tx) Abort() { os.RemoveAll(tx.tmp) }
+func (tx *Tx) Abort() {
+	tx.mu.Lock()
+	defer tx.mu.Unlock()
+	if tx.done {
+		return
+	}
+	tx.done = true
+	os.RemoveAll(tx.tmp)
+	tx.finish()
+}
 
-// Commit swaps the new output in, unless ctx is cancelled first.
+// finish closes the previous output and gives the lock up.
+func (tx *Tx) finish() {
+	if tx.prev != nil {
+		tx.prev.Close()
+	}
+	tx.lock.release()
+}
+
+// Commit marks the new output as minhbach's and swaps it in, unless ctx is
+// cancelled first.
 func (tx *Tx) Commit(ctx context.Context) error {
-	dest, tmp := tx.dest, tx.tmp
 	if err := ctx.Err(); err != nil {
 		tx.Abort()
-		return fmt.Errorf("build interrupted: %s left as it was", dest)
+		return fmt.Errorf("build interrupted: %s left as it was", tx.name)
 	}
+	if err := os.WriteFile(filepath.Join(tx.tmp, Marker), []byte(markerText), 0o644); err != nil {
+		tx.Abort()
+		return err
+	}
+	tx.mu.Lock()
+	defer tx.mu.Unlock()
+	if tx.done {
+		return fmt.Errorf("%s: the build was already finished", tx.name)
+	}
+	tx.done = true
+	defer tx.finish()
+	if tx.prev != nil {
+		// The previous output is removed below; close it first, as
+		// Windows does not rename a folder that is open.
+		tx.prev.Close()
+		tx.prev = nil
+	}
+	dest, tmp := tx.dest, tx.tmp
+	hook("commit")
 	if _, err := os.Lstat(dest); err == nil && exchange(tmp, dest) {
 		// tmp now holds the previous output.
+		hook("swapped")
 		removeTree(tmp)
 		return nil
 	}
 	old := ""
 	if _, err := os.Lstat(dest); err == nil {
-		old = dest + oldSuffix + filepath.Base(tmp)[len(filepath.Base(dest)+newSuffix):]
-		if err := os.Rename(dest, old); err != nil {
-			tx.Abort()
-			return fmt.Errorf("cannot move the previous output aside: %w", err)
+		old = dest + oldSuffix + strings.TrimPrefix(filepath.Base(tmp), filepath.Base(dest)+newSuffix)
+		if err := rename(dest, old); err != nil {
+			os.RemoveAll(tmp)
+			return fmt.Errorf("%s: cannot move the previous output aside: %w", tx.name, unwrap(err))
 		}
+		hook("aside")
 	}
-	if err := os.Rename(tmp, dest); err != nil {
+	if err := rename(tmp, dest); err != nil {
 		if old != "" {
-			os.Rename(old, dest)
+			rename(old, dest)
 		}
-		tx.Abort()
-		return fmt.Errorf("cannot move the new output into place: %w", err)
+		os.RemoveAll(tmp)
+		return fmt.Errorf("%s: cannot move the new output into place: %w", tx.name, unwrap(err))
 	}
 	if old != "" {
+		hook("swapped")
 		removeTree(old)
 	}
 	return nil
@@ -126,7 +227,12 @@ func (tx *Tx) Commit(ctx context.Context) error {
 // removeTree removes a previous output, its top folders in parallel: with
 // ten thousand pages, removing them one after another costs as much as
 // writing them.
+// A symbolic link put in dir's place is removed, never followed.
 func removeTree(dir string) {
+	if info, err := os.Lstat(dir); err != nil || !info.IsDir() {
+		os.Remove(dir)
+		return
+	}
 	entries, _ := os.ReadDir(dir)
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, 4)
@@ -151,7 +257,7 @@ func Dir(ctx context.Context, dest string, files map[string][]byte) error {
 	for _, name := range slices.Sorted(maps.Keys(files)) {
 		if err := ctx.Err(); err != nil {
 			tx.Abort()
-			return fmt.Errorf("build interrupted: the output was left as it was")
+			return fmt.Errorf("build interrupted: %s left as it was", dest)
 		}
 		if err := tx.Put(name, files[name]); err != nil {
 			tx.Abort()
@@ -163,7 +269,9 @@ func Dir(ctx context.Context, dest string, files map[string][]byte) error {
 
 // cleanLeftovers removes what an interrupted earlier build left beside dest.
 // If dest itself is missing but an old copy exists, the interruption came
-// between the two renames: the old copy is put back first.
+// between the two renames: the old copy is put back first. It is called
+// with the output's lock held, so no build that is still running has a
+// folder there.
 func cleanLeftovers(dest string) {
 	base := filepath.Base(dest)
 	entries, err := os.ReadDir(filepath.Dir(dest))

@@ -2,18 +2,20 @@ package write
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
-	"syscall"
+	"strings"
 	"testing"
 )
 
+// snapshot returns the files of dir, but the marker, by their paths.
 func snapshot(t *testing.T, dir string) map[string]string {
 	t.Helper()
 	out := map[string]string{}
 	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
+		if err == nil && !d.IsDir() && p != filepath.Join(dir, Marker) {
 			b, _ := os.ReadFile(p)
 			rel, _ := filepath.Rel(dir, p)
 			out[rel] = string(b)
@@ -36,7 +38,20 @@ func names(t *testing.T, dir string) []string {
 	return out
 }
 
-func TestReplace(t *testing.T) {
+// swaps runs test with the atomic exchange, where the system has one, and
+// with the two renames used elsewhere.
+func swaps(t *testing.T, test func(t *testing.T)) {
+	t.Run("exchange", test)
+	t.Run("renames", func(t *testing.T) {
+		exchange = func(a, b string) bool { return false }
+		t.Cleanup(func() { exchange = renameExchange })
+		test(t)
+	})
+}
+
+func TestReplace(t *testing.T) { swaps(t, testReplace) }
+
+func testReplace(t *testing.T) {
 	parent := t.TempDir()
 	dest := filepath.Join(parent, "public")
 	if err := Dir(context.Background(), dest, map[string][]byte{"index.html": []byte("1"), "old/index.html": []byte("x")}); err != nil {
@@ -49,6 +64,9 @@ func TestReplace(t *testing.T) {
 	if len(got) != 2 || got["index.html"] != "2" || got[filepath.Join("new", "a.css")] != "y" {
 		t.Errorf("output %v: want exactly the second build", got)
 	}
+	if b, err := os.ReadFile(filepath.Join(dest, Marker)); err != nil || !strings.Contains(string(b), "minhbach") {
+		t.Errorf("no marker in the output: %q, %v", b, err)
+	}
 	if n := names(t, parent); !slices.Equal(n, []string{"public"}) {
 		t.Errorf("left beside the output: %v", n)
 	}
@@ -56,7 +74,9 @@ func TestReplace(t *testing.T) {
 
 // TestFailedWriteKeepsOutput makes the writing fail half-way, as a full disk
 // would, and checks that the previous output is untouched.
-func TestFailedWriteKeepsOutput(t *testing.T) {
+func TestFailedWriteKeepsOutput(t *testing.T) { swaps(t, testFailedWriteKeepsOutput) }
+
+func testFailedWriteKeepsOutput(t *testing.T) {
 	parent := t.TempDir()
 	dest := filepath.Join(parent, "public")
 	Dir(context.Background(), dest, map[string][]byte{"index.html": []byte("old")})
@@ -119,25 +139,61 @@ func TestRefusesPathsOutside(t *testing.T) {
 }
 
 // TestUnchangedFilesLinked checks that a file the previous output has byte
-// for byte is kept (the same inode), and a changed one is written anew.
-func TestUnchangedFilesLinked(t *testing.T) {
+// for byte is kept (the same file), and a changed one is written anew.
+func TestUnchangedFilesLinked(t *testing.T) { swaps(t, testUnchangedFilesLinked) }
+
+func testUnchangedFilesLinked(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "public")
-	inode := func(name string) uint64 {
+	stat := func(name string) os.FileInfo {
 		info, err := os.Stat(filepath.Join(dest, name))
 		if err != nil {
 			t.Fatal(err)
 		}
-		return info.Sys().(*syscall.Stat_t).Ino
+		return info
 	}
-	Dir(context.Background(), dest, map[string][]byte{"same.html": []byte("a"), "changed.html": []byte("b")})
-	same := inode("same.html")
+	if err := Dir(context.Background(), dest, map[string][]byte{"same.html": []byte("a"), "changed.html": []byte("b")}); err != nil {
+		t.Fatal(err)
+	}
+	same, changed := stat("same.html"), stat("changed.html")
 	if err := Dir(context.Background(), dest, map[string][]byte{"same.html": []byte("a"), "changed.html": []byte("c")}); err != nil {
 		t.Fatal(err)
 	}
-	if inode("same.html") != same {
+	if !os.SameFile(stat("same.html"), same) {
 		t.Error("an unchanged file was written again")
+	}
+	if os.SameFile(stat("changed.html"), changed) {
+		t.Error("a changed file was written in place")
 	}
 	if got := snapshot(t, dest); got["changed.html"] != "c" || got["same.html"] != "a" {
 		t.Errorf("output %v", got)
+	}
+}
+
+// TestSecondRenameFails makes the move of the new output into place fail,
+// on the path without an atomic exchange, and checks that the previous
+// output is put back.
+func TestSecondRenameFails(t *testing.T) {
+	exchange = func(a, b string) bool { return false }
+	t.Cleanup(func() { exchange, rename = renameExchange, os.Rename })
+	parent := t.TempDir()
+	dest := filepath.Join(parent, "public")
+	if err := Dir(context.Background(), dest, map[string][]byte{"index.html": []byte("old")}); err != nil {
+		t.Fatal(err)
+	}
+	rename = func(from, to string) error {
+		if strings.Contains(from, newSuffix) {
+			return &os.LinkError{Op: "rename", Old: from, New: to, Err: errors.New("disk on fire")}
+		}
+		return os.Rename(from, to)
+	}
+	err := Dir(context.Background(), dest, map[string][]byte{"index.html": []byte("new")})
+	if err == nil || !strings.Contains(err.Error(), "cannot move the new output into place: disk on fire") {
+		t.Errorf("error %v", err)
+	}
+	if got := snapshot(t, dest); got["index.html"] != "old" {
+		t.Errorf("output %v: want the previous output back", got)
+	}
+	if n := names(t, parent); !slices.Equal(n, []string{"public"}) {
+		t.Errorf("left beside the output: %v", n)
 	}
 }

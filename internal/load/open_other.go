@@ -1,0 +1,7 @@
+//go:build !unix
+
+package load
+
+// openNoWait is zero where opening a file has no non-blocking mode; there
+// the site folder cannot hold a FIFO.
+const openNoWait = 0
