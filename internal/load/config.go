@@ -26,6 +26,8 @@ type configFile struct {
 		Start       string
 		End         string
 		Basis       []string
+		// ReportingLevel is checked against the registry once it is read.
+		ReportingLevel string `toml:"reporting_level"`
 	}
 	Menu []struct {
 		Label string
@@ -41,6 +43,7 @@ const maxMonths = 50 * 12
 
 func (l *loader) config() model.Config {
 	f := l.readTOML(configPath, l.errs)
+	l.configFile = f
 	if f == nil {
 		return model.Config{}
 	}
@@ -65,6 +68,8 @@ func (l *loader) config() model.Config {
 			Signer:      c.Plan.Signer,
 			SignerTitle: c.Plan.SignerTitle,
 			Basis:       c.Plan.Basis,
+
+			ReportingLevel: strings.TrimSpace(c.Plan.ReportingLevel),
 		},
 	}
 	if cfg.BaseURL != "" {
@@ -104,4 +109,23 @@ func (l *loader) config() model.Config {
 		cfg.Menu = append(cfg.Menu, model.MenuItem{Label: m.Label, Path: m.Path})
 	}
 	return cfg
+}
+
+// reportingLevel checks the plan's reporting level against the registry, or
+// sets it to the top level when the plan does not state it.
+func (l *loader) reportingLevel(p *model.Plan, units *model.Registry) {
+	if l.broken.units || len(units.Levels) == 0 {
+		return
+	}
+	if p.ReportingLevel == "" {
+		p.ReportingLevel = units.Levels[0].ID
+		return
+	}
+	if units.Level(p.ReportingLevel) == nil && l.configFile != nil {
+		var ids []string
+		for _, lv := range units.Levels {
+			ids = append(ids, lv.ID)
+		}
+		l.configFile.at("plan.reporting_level", "unknown reporting_level %q: use the id of a level of %s (%s)", p.ReportingLevel, unitsPath, strings.Join(ids, ", "))
+	}
 }

@@ -58,6 +58,8 @@ type loader struct {
 	errs   *diag.List
 	cache  *Cache
 	broken broken
+	// configFile is site.toml, for problems found once other files are read.
+	configFile *tomlFile
 }
 
 // broken records the files that could not be read or decoded. What other
@@ -73,6 +75,7 @@ func (l *loader) site() *model.Site {
 	s := &model.Site{}
 	s.Config = l.config()
 	s.Units = l.units()
+	l.reportingLevel(&s.Config.Plan, s.Units)
 	s.Agencies = l.agencies()
 	s.Kinds = l.kinds(s.Units)
 	s.Rubrics = l.rubrics()

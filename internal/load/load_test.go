@@ -154,6 +154,16 @@ func TestErrors(t *testing.T) {
 			`data/lists/lanh-manh.toml:6:1: Xã Khánh An joined on 2020-03-01, after the period starts (2020-01): list it as a list change in that month's report instead`,
 		},
 		{
+			"submitted unit below the reporting level", "data/reports/2020-01.toml",
+			"[submitted]\nunits = [\"001\", \"10001\"]\n",
+			`data/reports/2020-01.toml:2:17: unit "10001" (Xã Khánh An) is not one of the huyện that report: list units of the reporting level, or set reporting_level in [plan] of site.toml`,
+		},
+		{
+			"unknown reporting level", "site.toml",
+			"title = \"T\"\nbase_url = \"https://example.org/\"\n[plan]\nnumber = \"1\"\ntitle = \"P\"\ndate = 2020-01-01\nissuer = \"I\"\nstart = \"2020-01\"\nend = \"2020-04\"\nreporting_level = \"xa\"\n",
+			`site.toml:10:1: unknown reporting_level "xa": use the id of a level of data/units.toml (district, commune)`,
+		},
+		{
 			"duplicate unit code", "data/units.toml",
 			"[[levels]]\nid = \"district\"\nname = \"huyện\"\n[[units]]\ncode = \"001\"\nname = \"A\"\ntype = \"Huyện\"\nlevel = \"district\"\n[[units]]\ncode = \"001\"\nname = \"B\"\ntype = \"Huyện\"\nlevel = \"district\"\n",
 			`data/units.toml:10:1: duplicate id "001": it is already used on line 5`,
@@ -297,5 +307,37 @@ func TestCache(t *testing.T) {
 		if _, err := load.SiteCached(t.Context(), fsys, cache); err == nil || !strings.Contains(err.Error(), `unknown key "bogus"`) {
 			t.Errorf("a problem in a changed file: %v", err)
 		}
+	}
+}
+
+// TestReportingLevel checks that the plan's reporting level decides which
+// units [submitted] may list, and that it defaults to the top level.
+func TestReportingLevel(t *testing.T) {
+	fsys := sitetest.Load(t, "small")
+	s, err := load.Site(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := s.Config.Plan.ReportingLevel; got != "district" {
+		t.Errorf("default reporting level %q, want the top level district", got)
+	}
+	site := strings.Replace(string(fsys["site.toml"].Data), "end = \"2020-04\"\n", "end = \"2020-04\"\nreporting_level = \"commune\"\n", 1)
+	fsys["site.toml"] = &fstest.MapFile{Data: []byte(site)}
+	for _, name := range []string{"data/reports/2020-01.toml", "data/reports/2020-02.toml"} {
+		r := strings.NewReplacer(`units = ["001", "002"]`, `units = ["10002"]`, `units = ["001"]`, `units = []`).Replace(string(fsys[name].Data))
+		fsys[name] = &fstest.MapFile{Data: []byte(r)}
+	}
+	fsys["data/reports/2020-03.toml"] = &fstest.MapFile{Data: []byte("[submitted]\nunits = [\"10001\", \"10005\"]\n")}
+	s, err = load.Site(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := s.Reports[len(s.Reports)-1].OnTimeUnits; strings.Join(got, ",") != "10001,10005" {
+		t.Errorf("on-time units %v", got)
+	}
+	fsys["data/reports/2020-03.toml"] = &fstest.MapFile{Data: []byte("[submitted]\nunits = [\"001\"]\n")}
+	want := `data/reports/2020-03.toml:2:10: unit "001" (Huyện Yên Khánh) is not one of the xã that report`
+	if _, err := load.Site(fsys); err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("got:\n%v\nwant a line:\n%s", err, want)
 	}
 }

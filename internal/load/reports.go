@@ -371,8 +371,13 @@ func (f *tomlFile) submitted(r *model.Report, v any, s *model.Site, b *broken) {
 				if b.units {
 					continue
 				}
-				if s.Units.Unit(id) == nil {
+				u := s.Units.Unit(id)
+				if u == nil {
 					f.atValue(at, id, "unknown unit code %q: it is not in %s", id, unitsPath)
+					continue
+				}
+				if lv := s.Units.Level(s.Config.Plan.ReportingLevel); lv != nil && u.Level != lv.ID {
+					f.atValue(at, id, "unit %q (%s) is not one of the %s that report: list units of the reporting level, or set reporting_level in [plan] of %s", id, u.FullName(), lv.Name, configPath)
 					continue
 				}
 				r.OnTimeUnits = append(r.OnTimeUnits, id)

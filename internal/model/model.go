@@ -54,6 +54,10 @@ type Plan struct {
 	SignerTitle string
 	Start, End  Month
 	Basis       []string
+	// ReportingLevel is the id of the level whose units send reports, the
+	// units a report's [submitted] lists: the top level unless site.toml
+	// says otherwise.
+	ReportingLevel string
 }
 
 // Months returns every month of the plan's period, in order.

@@ -213,7 +213,7 @@ func (r *renderer) submittedTable() *table {
 		for _, a := range r.site.Agencies {
 			t.rows = append(t.rows, []any{rep.Month.String(), "agency", a.ID, a.Name, slices.Contains(rep.OnTimeAgencies, a.ID)})
 		}
-		for _, u := range r.site.Units.AtLevel(r.site.Units.Levels[0].ID) {
+		for _, u := range r.site.Units.AtLevel(r.site.Config.Plan.ReportingLevel) {
 			t.rows = append(t.rows, []any{rep.Month.String(), "unit", u.Code, u.FullName(), slices.Contains(rep.OnTimeUnits, u.Code)})
 		}
 	}

@@ -286,6 +286,7 @@ type Page struct {
 	Published   time.Time // the data's "as of" date
 	LatestMonth model.Month
 	Top         *model.Level // the top level of the registry, e.g. districts
+	Reporting   *model.Level // the level whose units send reports
 
 	Content template.HTML // rendered Markdown, for content pages
 	TOC     []TOCEntry
@@ -346,9 +347,13 @@ func (r *renderer) newPage(kind, url, title, description string) *Page {
 		Published:   r.published,
 		LatestMonth: r.prog.Latest,
 		Top:         &model.Level{},
+		Reporting:   &model.Level{},
 	}
 	if len(r.site.Units.Levels) > 0 {
 		p.Top = r.site.Units.Levels[0]
+	}
+	if lv := r.site.Units.Level(cfg.Plan.ReportingLevel); lv != nil {
+		p.Reporting = lv
 	}
 	best := -1
 	for i, m := range cfg.Menu {

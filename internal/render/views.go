@@ -80,7 +80,7 @@ type UpdateView struct {
 	Agencies  []*model.Agency // reported on time
 	Late      []*model.Agency // did not
 	Units     []*model.Unit   // reported on time
-	Reporters int             // units expected to report: the top level
+	Reporters int             // units expected to report: the reporting level
 	Statuses  []*TargetMonth
 }
 
@@ -317,9 +317,7 @@ func (r *renderer) updateView(pg *model.Page) *UpdateView {
 				v.Late = append(v.Late, a)
 			}
 		}
-		if len(r.site.Units.Levels) > 0 {
-			v.Reporters = len(r.site.Units.AtLevel(r.site.Units.Levels[0].ID))
-		}
+		v.Reporters = len(r.site.Units.AtLevel(r.site.Config.Plan.ReportingLevel))
 		for _, code := range v.Report.OnTimeUnits {
 			v.Units = append(v.Units, r.site.Units.Unit(code))
 		}
@@ -366,13 +364,11 @@ type ReporterView struct {
 	OnTime []bool // per month of the period
 }
 
-// reporterViews returns the top-level units with their monthly reporting.
+// reporterViews returns the units of the reporting level with their monthly
+// reporting.
 func (r *renderer) reporterViews() []*ReporterView {
 	var out []*ReporterView
-	if len(r.site.Units.Levels) == 0 {
-		return nil
-	}
-	for _, u := range r.site.Units.AtLevel(r.site.Units.Levels[0].ID) {
+	for _, u := range r.site.Units.AtLevel(r.site.Config.Plan.ReportingLevel) {
 		out = append(out, &ReporterView{Unit: u, OnTime: r.onTime(func(rep *model.Report) []string { return rep.OnTimeUnits }, u.Code)})
 	}
 	return out
