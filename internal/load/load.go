@@ -81,6 +81,7 @@ func (l *loader) site() *model.Site {
 	s.Rubrics = l.rubrics()
 	s.Lists = l.lists(s.Units, s.Rubrics)
 	s.Targets = l.targets(s.Units, s.Kinds, s.Lists)
+	l.checkTargetLevels(s.Units, s.Targets)
 	s.Context = l.context()
 	s.Reports = l.reports(s)
 	if l.errs.Len() == 0 {

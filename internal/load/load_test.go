@@ -164,6 +164,11 @@ func TestErrors(t *testing.T) {
 			`site.toml:10:1: unknown reporting_level "xa": use the id of a level of data/units.toml (district, commune)`,
 		},
 		{
+			"share of communes counting district records", "data/targets.toml",
+			"[[targets]]\nid = \"a\"\nname = \"A\"\nrule = \"share\"\nrecords = \"models\"\nlevel = \"commune\"\nthreshold = 50\nunit = \"xã\"\n",
+			`data/targets.toml:6:1: kind "models" records huyện, a level above the xã this target counts, so no xã would ever count: use records of the xã or of a level below it, or set level = "district"`,
+		},
+		{
 			"duplicate unit code", "data/units.toml",
 			"[[levels]]\nid = \"district\"\nname = \"huyện\"\n[[units]]\ncode = \"001\"\nname = \"A\"\ntype = \"Huyện\"\nlevel = \"district\"\n[[units]]\ncode = \"001\"\nname = \"B\"\ntype = \"Huyện\"\nlevel = \"district\"\n",
 			`data/units.toml:10:1: duplicate id "001": it is already used on line 5`,
