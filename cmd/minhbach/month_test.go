@@ -106,3 +106,49 @@ func TestNewMonthArgument(t *testing.T) {
 		t.Errorf("data/reports holds %d files, want the 2 of the site", len(entries))
 	}
 }
+
+// TestNewMonthUnpublished checks that a new month's report counts only once
+// its published date is set: until then no target is judged on its empty
+// report, check says it is not published, and its post is not built. The
+// post's date is then the report's, not the day the files were made.
+func TestNewMonthUnpublished(t *testing.T) {
+	dir := writeSite(t)
+	if code, _, stderr := runCLI("new", "-src", dir, "month"); code != 0 {
+		t.Fatalf("new month: exit %d: %s", code, stderr)
+	}
+	post, _ := os.ReadFile(filepath.Join(dir, "content", "cap-nhat", "2020-03.md"))
+	if strings.Contains(string(post), "\ndate =") {
+		t.Errorf("the new post is dated by the clock:\n%s", post)
+	}
+	code, out, _ := runCLI("check", "-src", dir)
+	if code != 0 || !strings.Contains(out, "data/reports/2020-03.toml: warning: the report for 2020-03 is not published yet") ||
+		strings.Contains(out, "in 2020-03: target") {
+		t.Errorf("check of the untouched month: exit %d\n%s", code, out)
+	}
+	if code, _, stderr := runCLI("build", "-src", dir); code != 0 {
+		t.Fatalf("build: exit %d: %s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public", "cap-nhat", "2020-03", "index.html")); err == nil {
+		t.Error("the post of an unpublished report is built")
+	}
+	home, _ := os.ReadFile(filepath.Join(dir, "public", "index.html"))
+	if strings.Contains(string(home), "Cập nhật tháng 3/2020") {
+		t.Error("the home page shows the unpublished month")
+	}
+
+	report := filepath.Join(dir, "data", "reports", "2020-03.toml")
+	b, _ := os.ReadFile(report)
+	os.WriteFile(report, append([]byte("published = 2020-04-03\n"), b...), 0o644)
+	code, out, _ = runCLI("check", "-src", dir)
+	if code != 0 || strings.Contains(out, "not published") ||
+		!strings.Contains(out, "only 0 press record(s) in 2020-03: target 2 (Báo chí)") {
+		t.Errorf("check of the published month: exit %d\n%s", code, out)
+	}
+	if code, _, stderr := runCLI("build", "-src", dir); code != 0 {
+		t.Fatalf("build: exit %d: %s", code, stderr)
+	}
+	page, _ := os.ReadFile(filepath.Join(dir, "public", "cap-nhat", "2020-03", "index.html"))
+	if !strings.Contains(string(page), "Đăng ngày 03/04/2020") {
+		t.Errorf("the post is not dated by the report's published date")
+	}
+}

@@ -25,8 +25,10 @@ var newCmd = &command{
 
 The month is written YYYY-MM (a year from 0001, a month from 01 to 12) and
 must lie in the plan period of site.toml. Without a month, it is the month
-after the latest report. Existing files are never overwritten. The new files pass "minhbach check" (with a warning until
-the post is written) and build.
+after the latest report, published or not. Existing files are never overwritten. The new files pass "minhbach check" (with
+warnings until the report's published date is set and the post is written) and
+build. The month counts as reported, and its post is shown, dated by the
+report, only once published is set in the report.
 
 Flags:
   -src DIR   the site folder, holding site.toml (default ".")
@@ -45,7 +47,7 @@ Flags:
 					return errUsage
 				}
 			}
-			files, err := scaffold.Month(*src, m, time.Now())
+			files, err := scaffold.Month(*src, m)
 			if err != nil {
 				return fmt.Errorf("new month: %w", err)
 			}

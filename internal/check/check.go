@@ -1,7 +1,7 @@
 // Package check finds what an editor should know before publishing, beyond
 // the errors that stop a build: months without a report, months that miss a
-// monthly target, links that are not https, update posts missing or still
-// holding the template's text.
+// monthly target, links that are not https, reports not yet published,
+// update posts missing or still holding the template's text.
 //
 // It writes nothing. The check command runs it from build.Check, after the
 // whole pipeline has rendered the site into a sink that keeps nothing, so
@@ -10,6 +10,7 @@ package check
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/minhbach/minhbach/internal/diag"
@@ -39,7 +40,7 @@ func Warnings(s *model.Site, p *progress.Progress) []*diag.Error {
 		if p.Latest.Before(m) {
 			break
 		}
-		if reports[m] == nil {
+		if reports[m] == nil && !slices.ContainsFunc(s.Drafts.Reports, func(r *model.Report) bool { return r.Month == m }) {
 			l.Warn("data/reports/"+m.String()+".toml", 0, 0, "no report for %s: the targets show no data for that month; add the file, even with no records", m)
 		} else if posts[m.String()] == nil {
 			l.Warn("content/cap-nhat/"+m.String()+".md", 0, 0, "no update post for %s: readers get the figures without an explanation", m)
@@ -74,6 +75,14 @@ func Warnings(s *model.Site, p *progress.Progress) []*diag.Error {
 				}
 			}
 		}
+	}
+
+	for _, r := range s.Drafts.Reports {
+		l.Warn(r.Path, 0, 0, "the report for %s is not published yet: the month does not count and its update is not shown until you set published = %d-%02d-05 (the date it was compiled, without quotes)",
+			r.Month, r.Month.Next().Year, int(r.Month.Next().Mon))
+	}
+	for _, pg := range s.Drafts.Pages {
+		posts[strings.TrimSuffix(strings.TrimPrefix(pg.URL, "cap-nhat/"), "/")] = pg
 	}
 
 	for month, pg := range posts {

@@ -68,9 +68,6 @@ func (l *loader) page(p string) *model.Page {
 		if _, err := model.ParseMonth(baseName(p)); err != nil {
 			f.at("", "an update is named by its month, such as content/cap-nhat/2017-03.md")
 		}
-		if m.Date.IsZero() {
-			f.at("", "missing \"date\": an update needs its publication date, such as date = 2017-04-05")
-		}
 	}
 	if err := inner.Err(); err != nil {
 		for _, e := range err.(*diag.ListError).Errs {

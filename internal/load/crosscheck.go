@@ -1,18 +1,29 @@
 package load
 
-import "github.com/minhbach/minhbach/internal/model"
+import (
+	"cmp"
+	"slices"
+
+	"github.com/minhbach/minhbach/internal/model"
+)
 
 // crossCheck finds problems that only show across files: a list change that
 // contradicts the list, a ratio whose parts contradict each other.
+//
+// Draft reports are checked with the published ones, in month order: their
+// mistakes are found before they are published.
 func (l *loader) crossCheck(s *model.Site) {
-	l.checkLists(s)
-	l.checkRatios(s)
+	reports := slices.SortedFunc(slices.Values(slices.Concat(s.Reports, s.Drafts.Reports)), func(a, b *model.Report) int {
+		return cmp.Compare(a.Month.String(), b.Month.String())
+	})
+	l.checkLists(s, reports)
+	l.checkRatios(s, reports)
 }
 
 // checkLists replays every list's changes month by month: a unit added must
 // not hold the status already, a unit removed must hold it, and a unit
 // changes at most once per report.
-func (l *loader) checkLists(s *model.Site) {
+func (l *loader) checkLists(s *model.Site, reports []*model.Report) {
 	for _, list := range s.Lists {
 		on := map[string]bool{}
 		for _, m := range list.Members {
@@ -22,7 +33,7 @@ func (l *loader) checkLists(s *model.Site) {
 					m.Unit.FullName(), m.Since.Format("2006-01-02"), s.Config.Plan.Start)
 			}
 		}
-		for _, r := range s.Reports {
+		for _, r := range reports {
 			changed := map[string]bool{}
 			for _, c := range r.Changes {
 				if c.List != list {
@@ -47,13 +58,13 @@ func (l *loader) checkLists(s *model.Site) {
 // checkRatios checks, for every ratio target, that its numerator never
 // exceeds its denominator from the start of the period: 100% of cases
 // detected can be handled, not more.
-func (l *loader) checkRatios(s *model.Site) {
+func (l *loader) checkRatios(s *model.Site, reports []*model.Report) {
 	for _, t := range s.Targets {
 		if t.Rule != model.Ratio || t.Kind == nil {
 			continue
 		}
 		var num, den float64
-		for _, r := range s.Reports {
+		for _, r := range reports {
 			for _, rec := range r.Records[t.Kind.ID] {
 				num += rec.Values[t.Numerator].Number
 				den += rec.Values[t.Denominator].Number

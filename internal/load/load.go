@@ -83,11 +83,11 @@ func (l *loader) site() *model.Site {
 	s.Targets = l.targets(s.Units, s.Kinds, s.Lists)
 	l.checkTargetLevels(s.Units, s.Targets)
 	s.Context = l.context()
-	s.Reports = l.reports(s)
+	s.Reports, s.Drafts.Reports = published(l.reports(s))
 	if l.errs.Len() == 0 {
 		l.crossCheck(s)
 	}
-	s.Pages = l.pages()
+	s.Pages, s.Drafts.Pages = l.datePosts(l.pages(), s.Reports, s.Drafts.Reports)
 	s.Strings = l.strings()
 	s.Templates = l.templates()
 	s.Static = l.static()

@@ -169,6 +169,11 @@ func TestErrors(t *testing.T) {
 			`data/targets.toml:6:1: kind "models" records huyện, a level above the xã this target counts, so no xã would ever count: use records of the xã or of a level below it, or set level = "district"`,
 		},
 		{
+			"update without a date or a report", "content/cap-nhat/2020-04.md",
+			"+++\ntitle = \"A\"\n+++\nVăn bản.\n",
+			`content/cap-nhat/2020-04.md:1: missing "date": an update is dated by the published date of data/reports/2020-04.toml, which does not exist: add the report, or date = 2020-05-05 here`,
+		},
+		{
 			"duplicate unit code", "data/units.toml",
 			"[[levels]]\nid = \"district\"\nname = \"huyện\"\n[[units]]\ncode = \"001\"\nname = \"A\"\ntype = \"Huyện\"\nlevel = \"district\"\n[[units]]\ncode = \"001\"\nname = \"B\"\ntype = \"Huyện\"\nlevel = \"district\"\n",
 			`data/units.toml:10:1: duplicate id "001": it is already used on line 5`,
@@ -332,7 +337,7 @@ func TestReportingLevel(t *testing.T) {
 		r := strings.NewReplacer(`units = ["001", "002"]`, `units = ["10002"]`, `units = ["001"]`, `units = []`).Replace(string(fsys[name].Data))
 		fsys[name] = &fstest.MapFile{Data: []byte(r)}
 	}
-	fsys["data/reports/2020-03.toml"] = &fstest.MapFile{Data: []byte("[submitted]\nunits = [\"10001\", \"10005\"]\n")}
+	fsys["data/reports/2020-03.toml"] = &fstest.MapFile{Data: []byte("published = 2020-04-02\n[submitted]\nunits = [\"10001\", \"10005\"]\n")}
 	s, err = load.Site(fsys)
 	if err != nil {
 		t.Fatal(err)
@@ -340,8 +345,8 @@ func TestReportingLevel(t *testing.T) {
 	if got := s.Reports[len(s.Reports)-1].OnTimeUnits; strings.Join(got, ",") != "10001,10005" {
 		t.Errorf("on-time units %v", got)
 	}
-	fsys["data/reports/2020-03.toml"] = &fstest.MapFile{Data: []byte("[submitted]\nunits = [\"001\"]\n")}
-	want := `data/reports/2020-03.toml:2:10: unit "001" (Huyện Yên Khánh) is not one of the xã that report`
+	fsys["data/reports/2020-03.toml"] = &fstest.MapFile{Data: []byte("published = 2020-04-02\n[submitted]\nunits = [\"001\"]\n")}
+	want := `data/reports/2020-03.toml:3:10: unit "001" (Huyện Yên Khánh) is not one of the xã that report`
 	if _, err := load.Site(fsys); err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("got:\n%v\nwant a line:\n%s", err, want)
 	}

@@ -15,19 +15,29 @@ import (
 
 // Site is everything a build reads, after validation.
 type Site struct {
-	Config    Config
-	Units     *Registry
-	Agencies  []*Agency
-	Kinds     []*Kind
-	Targets   []*Target
-	Lists     []*List
-	Rubrics   []*Rubric
-	Context   Context
-	Reports   []*Report // sorted by month
-	Pages     []*Page   // sorted by path
+	Config   Config
+	Units    *Registry
+	Agencies []*Agency
+	Kinds    []*Kind
+	Targets  []*Target
+	Lists    []*List
+	Rubrics  []*Rubric
+	Context  Context
+	Reports  []*Report // sorted by month; published ones only
+	Pages    []*Page   // sorted by path; without the posts of Drafts
+	// Drafts are the reports that have no published date yet, and their
+	// update posts: checked like the others, but neither counted nor shown
+	// until the report is published.
+	Drafts    Drafts
 	Strings   Strings
 	Templates map[string]string // layout file name → source
 	Static    map[string][]byte // path under static/ → content
+}
+
+// Drafts are a site's unpublished reports and update posts.
+type Drafts struct {
+	Reports []*Report // sorted by month
+	Pages   []*Page   // sorted by path
 }
 
 // Config is site.toml.

@@ -155,7 +155,7 @@ func TestEdgeCases(t *testing.T) {
 	t.Run("zero denominator", func(t *testing.T) {
 		fsys := sitetest.Load(t, "small")
 		fsys["data/reports/2020-01.toml"] = &fstest.MapFile{Data: []byte("published = 2020-02-03\n")}
-		fsys["data/reports/2020-02.toml"] = &fstest.MapFile{Data: []byte("[[cases]]\nunit = \"001\"\ndetected = 0\nhandled = 0\n")}
+		fsys["data/reports/2020-02.toml"] = &fstest.MapFile{Data: []byte("published = 2020-03-02\n[[cases]]\nunit = \"001\"\ndetected = 0\nhandled = 0\n")}
 		p := compute(t, fsys)
 		r := result(t, p, "vu-viec")
 		if r.Status() != progress.NoData || r.Latest.HasValue {
@@ -172,13 +172,16 @@ func TestEdgeCases(t *testing.T) {
 id = "x"
 name = "x"
 rule = "share"
-records = "outreach"
+records = "ghost"
 level = "empty"
 threshold = 50
 unit = "xã"
 `)}
 		units := string(fsys["data/units.toml"].Data)
 		fsys["data/units.toml"] = &fstest.MapFile{Data: []byte(units + "\n[[levels]]\nid = \"empty\"\nname = \"trống\"\nparent = \"commune\"\n")}
+		// Records of a level above it would be refused: a kind of that level.
+		kinds := string(fsys["data/records.toml"].Data)
+		fsys["data/records.toml"] = &fstest.MapFile{Data: []byte(kinds + "\n[[kinds]]\nid = \"ghost\"\nname = \"G\"\nlevel = \"empty\"\n")}
 		r := result(t, compute(t, fsys), "x")
 		if m := r.Months[0]; m.HasValue || m.Den != 0 || m.Status != progress.NoData {
 			t.Errorf("share over no units: has value %v den %v status %s, want no value, no_data", m.HasValue, m.Den, m.Status)
@@ -186,7 +189,7 @@ unit = "xã"
 	})
 	t.Run("last month decides", func(t *testing.T) {
 		fsys := sitetest.Load(t, "small")
-		fsys["data/reports/2020-04.toml"] = &fstest.MapFile{Data: []byte("[[press]]\ndate = 2020-04-02\ntitle = \"t\"\n")}
+		fsys["data/reports/2020-04.toml"] = &fstest.MapFile{Data: []byte("published = 2020-05-04\n[[press]]\ndate = 2020-04-02\ntitle = \"t\"\n")}
 		p := compute(t, fsys)
 		want := map[string]progress.Status{
 			"tuyen-truyen": progress.Met,    // reached in February, cumulative
@@ -203,7 +206,7 @@ unit = "xã"
 	})
 	t.Run("membership loss", func(t *testing.T) {
 		fsys := sitetest.Load(t, "small")
-		fsys["data/reports/2020-03.toml"] = &fstest.MapFile{Data: []byte("[[list_changes]]\nlist = \"lanh-manh\"\nunit = \"10003\"\nchange = \"removed\"\ndate = 2020-03-05\nnote = \"tái phát\"\n")}
+		fsys["data/reports/2020-03.toml"] = &fstest.MapFile{Data: []byte("published = 2020-04-02\n[[list_changes]]\nlist = \"lanh-manh\"\nunit = \"10003\"\nchange = \"removed\"\ndate = 2020-03-05\nnote = \"tái phát\"\n")}
 		p := compute(t, fsys)
 		r := result(t, p, "lanh-manh")
 		if r.Status() != progress.NotMet || r.Latest.Den != 1 {
@@ -304,12 +307,12 @@ func TestMembershipCountsUnits(t *testing.T) {
 	}
 	fsys := sitetest.Load(t, "small")
 	// Baseline: 10001 and 10003. February adds 10002.
-	fsys["data/reports/2020-03.toml"] = &fstest.MapFile{Data: []byte(
+	fsys["data/reports/2020-03.toml"] = &fstest.MapFile{Data: []byte("published = 2020-04-02\n" +
 		change("10001", "removed", 2) + // a baseline member leaves…
-			change("10002", "removed", 3))} // …and so does the new one
-	fsys["data/reports/2020-04.toml"] = &fstest.MapFile{Data: []byte(
+		change("10002", "removed", 3))} // …and so does the new one
+	fsys["data/reports/2020-04.toml"] = &fstest.MapFile{Data: []byte("published = 2020-05-04\n" +
 		change("10001", "added", 102) + // back: not new
-			change("10002", "added", 103))} // back: new once, not twice
+		change("10002", "added", 103))} // back: new once, not twice
 	p := compute(t, fsys)
 	r := result(t, p, "lanh-manh")
 	want := []struct {

@@ -203,7 +203,7 @@ func TestFailedFigureNotRounded(t *testing.T) {
 	fsys := sitetest.Load(t, "small")
 	// January and February hold 2 of 3 cases; April, the last month, the
 	// rest but one.
-	fsys["data/reports/2020-04.toml"] = &fstest.MapFile{Data: []byte("[[cases]]\nunit = \"001\"\ndetected = 19997\nhandled = 19997\n")}
+	fsys["data/reports/2020-04.toml"] = &fstest.MapFile{Data: []byte("published = 2020-05-04\n[[cases]]\nunit = \"001\"\ndetected = 19997\nhandled = 19997\n")}
 	files, s := renderFS(t, fsys)
 	notMet := s.Strings["status.not_met"]
 	if notMet == "" {

@@ -33,10 +33,12 @@ var (
 )
 
 // Month creates the report and the update post for month m of the site in
-// folder dir; a zero m means the month after the latest report. today dates
-// the post. It returns the paths written, relative to dir, and refuses to
-// overwrite a file.
-func Month(dir string, m model.Month, today time.Time) ([]string, error) {
+// folder dir; a zero m means the month after the latest report, published
+// or not. The report is left without a published date, so the month does
+// not count until the editor sets it; the post takes its date from it. It
+// returns the paths written, relative to dir, and refuses to overwrite a
+// file.
+func Month(dir string, m model.Month) ([]string, error) {
 	fsys, closeSite, err := load.Dir(dir)
 	if err != nil {
 		return nil, err
@@ -52,6 +54,11 @@ func Month(dir string, m model.Month, today time.Time) ([]string, error) {
 		m = plan.Start
 		if !p.Latest.IsZero() {
 			m = p.Latest.Next()
+		}
+		for _, r := range s.Drafts.Reports {
+			if !r.Month.Before(m) {
+				m = r.Month.Next()
+			}
 		}
 	}
 	if m.Before(plan.Start) || plan.End.Before(m) {
@@ -73,7 +80,7 @@ func Month(dir string, m model.Month, today time.Time) ([]string, error) {
 	}
 	var pb bytes.Buffer
 	err = postTmpl.Execute(&pb, map[string]any{
-		"Mon": int(m.Mon), "Year": m.Year, "Today": today.Format("2006-01-02"), "Placeholder": check.Placeholder,
+		"Mon": int(m.Mon), "Year": m.Year, "Month": m.String(), "Placeholder": check.Placeholder,
 	})
 	if err != nil {
 		return nil, err
