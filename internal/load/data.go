@@ -145,6 +145,9 @@ type agenciesFile struct {
 const agenciesPath = "data/agencies.toml"
 
 func (l *loader) agencies() []*model.Agency {
+	if l.absent(agenciesPath) {
+		return nil
+	}
 	f := l.readTOML(agenciesPath, l.errs)
 	var af agenciesFile
 	if f == nil || !f.decode(&af) {
@@ -179,12 +182,7 @@ type contextFile struct {
 const contextPath = "data/context.toml"
 
 func (l *loader) context() model.Context {
-	// The file is optional, but a link to it that cannot be followed is a
-	// mistake to report, not a reason to leave the cited figures out.
-	if _, err := fs.Stat(l.fsys, contextPath); errors.Is(err, fs.ErrNotExist) {
-		if _, err := fs.Lstat(l.fsys, contextPath); err == nil {
-			l.errs.Block(contextPath, 0, 0, "cannot read file: it is a symbolic link to a file that does not exist: fix or remove the link")
-		}
+	if l.absent(contextPath) {
 		return model.Context{}
 	}
 	f := l.readTOML(contextPath, l.errs)
@@ -201,4 +199,20 @@ func (l *loader) context() model.Context {
 		c.Facts = append(c.Facts, model.Fact{Label: x.Label, Value: x.Value, AsOf: x.AsOf, Source: x.Source, URL: x.URL})
 	}
 	return c
+}
+
+// absent reports whether the optional file p is missing: the site then has
+// none of what it describes. A link to it that cannot be followed is a
+// mistake to report, not a reason to leave the file's content out.
+func (l *loader) absent(p string) bool {
+	if l.ctx.Err() != nil {
+		return true // the load is abandoned: read nothing more
+	}
+	if _, err := fs.Stat(l.fsys, p); !errors.Is(err, fs.ErrNotExist) {
+		return false
+	}
+	if _, err := fs.Lstat(l.fsys, p); err == nil {
+		l.errs.Block(p, 0, 0, "cannot read file: it is a symbolic link to a file that does not exist: fix or remove the link")
+	}
+	return true
 }

@@ -178,6 +178,10 @@ func (f *tomlFile) report(m model.Month, s *model.Site, b *broken) *model.Report
 			if k < 0 && b.kinds {
 				continue
 			}
+			if k < 0 && len(s.Kinds) == 0 {
+				f.at(key, "unknown record kind %q: define it in %s, or use published, list_changes, submitted", key, kindsPath)
+				continue
+			}
 			if k < 0 {
 				f.at(key, "unknown record kind %q: use a kind defined in %s (%s) or published, list_changes, submitted", key, kindsPath, kindIDs(s.Kinds))
 				continue

@@ -35,6 +35,9 @@ var reservedKeys = []string{"published", "list_changes", "submitted"}
 var fieldTypes = []model.FieldType{model.Text, model.Int, model.Number, model.Date, model.URL, model.Choice}
 
 func (l *loader) kinds(units *model.Registry) []*model.Kind {
+	if l.absent(kindsPath) {
+		return nil // a plan measured by lists alone
+	}
 	f := l.readTOML(kindsPath, l.errs)
 	var kf kindsFile
 	if f == nil || !f.decode(&kf) {
