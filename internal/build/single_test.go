@@ -165,4 +165,31 @@ func TestFiveYearPeriod(t *testing.T) {
 	if n := strings.Count(home, `class="month-grid__cell `); n != 60 {
 		t.Errorf("the home page's grid has %d cells, want 60", n)
 	}
+	// Sixty cells in one flow break years mid-row and fill a phone's
+	// screen thirty times over: the grid has a row per year, and only the
+	// year of the latest report (2026) is unfolded.
+	years := regexp.MustCompile(`<details class="month-years__year"( open)?>\s*<summary>(\d{4}) `).FindAllStringSubmatch(home, -1)
+	var got []string
+	for _, y := range years {
+		got = append(got, y[2]+y[1])
+	}
+	if want := "2021 2022 2023 2024 2025 2026 open"; strings.Join(got, " ") != want {
+		t.Errorf("the home page's grid has years %q, want %q", strings.Join(got, " "), want)
+	}
+	if !strings.Contains(home, "(01/2025 – 12/2025) · 6 tháng có báo cáo") {
+		t.Errorf("the year 2025 does not say how many months have a report")
+	}
+}
+
+// TestOneYearGridFlat checks that a period of twelve months keeps one flat
+// grid, even when it spans two calendar years.
+func TestOneYearGridFlat(t *testing.T) {
+	res, err := build.Render(t.Context(), sitetest.Load(t, "single"), render.Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	home := string(res.Files["index.html"])
+	if strings.Contains(home, "month-years") || strings.Count(home, `<ol class="month-grid">`) != 1 {
+		t.Errorf("a twelve-month period's grid is split by year")
+	}
 }
