@@ -163,8 +163,12 @@ func decodeBlock(file readmeFile, blk readmeBlock) []string {
 	errs := &diag.List{}
 	f := &tomlFile{path: file.heading, src: src, ix: &lazyIndex{path: file.heading, src: src}, errs: errs}
 	switch {
-	case blk.partial && blk.header == "", file.typ == nil:
+	case blk.partial && blk.header == "":
 		f.decodeRaw()
+	case file.typ == nil:
+		if _, ok := f.decodeRaw(); ok {
+			f.checkBuiltIn(file.keys)
+		}
 	default:
 		f.decode(reflect.New(file.typ).Interface())
 	}
@@ -177,6 +181,30 @@ func decodeBlock(file readmeFile, blk readmeBlock) []string {
 		out = append(out, fmt.Sprintf("README.md:%d:%d: in the %s example: %s", line, e.Col, file.heading, e.Msg))
 	}
 	return out
+}
+
+// checkBuiltIn checks, in a file decoded raw, the keys of the tables the
+// loader reads by name: "submitted.agencies" is known if keys holds it, and
+// "submitted.agency" is not. Deeper keys (criterion ids) are data.
+func (f *tomlFile) checkBuiltIn(keys []string) {
+	md, err := toml.Decode(f.src, new(map[string]any))
+	if err != nil {
+		return
+	}
+	seen := map[string]int{}
+	for _, k := range md.Keys() {
+		name := bareKey(k)
+		i := seen[name]
+		seen[name]++
+		if len(k) > 2 || !slices.Contains(keys, k[0]) || slices.Contains(keys, name) {
+			continue
+		}
+		line, col := 0, 0
+		if places := f.ix.get().bare[name]; i < len(places) {
+			line, col = places[i].line, places[i].col
+		}
+		f.errs.Add(f.path, line, col, "unknown key %q in %s", k[len(k)-1], k[0])
+	}
 }
 
 // TestReadmeInputsDecode checks that every TOML example in the README's
@@ -293,11 +321,21 @@ func TestReadmeCheck(t *testing.T) {
 		"```toml",                            // 26
 		"a = 1",                              // 27
 		"```",                                // 28
-		"## Next",                            // 29
-		"### `data/context.toml`",            // 30
-		"```toml",                            // 31
-		"note = \"\"",                        // 32
-		"```",                                // 33
+		"### `data/reports/YYYY-MM.toml`",    // 29
+		"```toml",                            // 30
+		"[[outreach]]",                       // 31
+		"form = \"x\"",                       // 32
+		"[[list_changes]]",                   // 33
+		"unit = \"1\"",                       // 34
+		"scores = { \"1.1\" = 5 }",           // 35
+		"[submitted]",                        // 36
+		"agency = [\"a\"]",                   // 37
+		"```",                                // 38
+		"## Next",                            // 39
+		"### `data/context.toml`",            // 40
+		"```toml",                            // 41
+		"note = \"\"",                        // 42
+		"```",                                // 43
 	}, "\n")
 	sections, err := parseInputs(readme)
 	if err != nil {
@@ -306,19 +344,21 @@ func TestReadmeCheck(t *testing.T) {
 	files := []readmeFile{
 		{heading: targetsPath, typ: reflect.TypeFor[targetsFile]()},
 		{heading: contextPath, typ: reflect.TypeFor[contextFile]()},
+		{heading: reportsDir + "/YYYY-MM.toml", keys: []string{"list_changes", "list_changes.unit", "list_changes.scores", "submitted", "submitted.units"}},
 	}
 	got := strings.Join(checkDecode(sections, files), "\n")
 	for _, want := range []string{
 		`README.md:8:1: in the data/targets.toml example: unknown key "thresold"`,
 		`README.md:23:1: in the data/targets.toml example: "number" must be a whole number, not text in quotes`,
 		`README.md:13:1: in the data/targets.toml example: unknown key "unti"`,
+		`README.md:37:1: in the data/reports/YYYY-MM.toml example: unknown key "agency" in submitted`,
 		`README.md:25: a TOML example under a heading that names no input file the loader reads ("data/nothing.toml")`,
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("checkDecode: no %q in\n%s", want, got)
 		}
 	}
-	if strings.Contains(got, "records") || strings.Contains(got, ":32:") {
+	if strings.Contains(got, "records") || strings.Contains(got, ":42:") {
 		t.Errorf("checkDecode: a problem outside the section or in a partial block:\n%s", got)
 	}
 	got = strings.Join(checkDocumented(sections, files), "\n")
