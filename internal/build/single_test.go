@@ -76,6 +76,12 @@ func TestSingleLevelSite(t *testing.T) {
 	if n := strings.Count(units, `<tr>`) - 1; n != 12 {
 		t.Errorf("the units page lists %d wards, want 12", n)
 	}
+	// A ward's own standing on a list of wards is a column of the units
+	// page, as a district's count of communes on a list is in a two-level
+	// registry.
+	if !regexp.MustCompile(`(?s)<th scope="col">Phường văn minh đô thị</th>.*Phường Bến Sông.*?<td>Duy trì</td>`).MatchString(units) {
+		t.Errorf("the units page does not show where each ward stands on the list of wards")
+	}
 	ward := page("don-vi/phuong-ben-song/index.html")
 	if !strings.Contains(ward, "Buổi tuyên truyền") {
 		t.Errorf("the page of a ward does not show its records")
