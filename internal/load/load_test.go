@@ -49,6 +49,11 @@ func TestErrors(t *testing.T) {
 			`data/targets.toml:4:1: unknown rule "sum": use share, monthly, count, ratio or membership`,
 		},
 		{
+			"unknown compare", "data/targets.toml",
+			"[[targets]]\nid = \"a\"\nname = \"A\"\nrule = \"count\"\nrecords = \"models\"\nthreshold = 1\n  compare = \"above\"\nunit = \"x\"\n",
+			`data/targets.toml:7:3: unknown compare "above": use at_least, more_than, at_most or less_than`,
+		},
+		{
 			"unit not in registry", "data/reports/2020-01.toml",
 			"[[outreach]]\nunit = \"99999\"\ndate = 2020-01-10\n",
 			`data/reports/2020-01.toml:2:1: unknown unit code "99999": it is not in data/units.toml`,

@@ -89,6 +89,7 @@ type targetsFile struct {
 		Records     string
 		Level       string
 		Threshold   *float64
+		Compare     string
 		Unit        string
 		Numerator   string
 		Denominator string
@@ -111,7 +112,7 @@ func (l *loader) targets(units *model.Registry, kinds []*model.Kind, lists []*mo
 		f.require(at, map[string]string{"id": t.ID, "name": t.Name, "rule": t.Rule, "unit": t.Unit})
 		tg := &model.Target{
 			ID: strings.TrimSpace(t.ID), Number: t.Number, Name: t.Name, Text: t.Text, Source: t.Source,
-			Rule: model.Rule(t.Rule), Level: t.Level, Unit: t.Unit,
+			Rule: model.Rule(t.Rule), Level: t.Level, Unit: t.Unit, Compare: model.Compare(cmp.Or(t.Compare, string(model.AtLeast))),
 			Numerator: t.Numerator, Denominator: t.Denominator, MaxRemoved: t.MaxRemoved,
 			Where: model.Place{Locator: f.ix, Key: at},
 		}
@@ -127,6 +128,9 @@ func (l *loader) targets(units *model.Registry, kinds []*model.Kind, lists []*mo
 			if tg.Threshold < 0 || tg.IsPercent() && tg.Threshold > 100 {
 				f.at(at+".threshold", "threshold %v is out of range: use a value from 0 to 100 for a percentage", tg.Threshold)
 			}
+		}
+		if !slices.Contains(model.Compares, tg.Compare) {
+			f.at(at+".compare", "unknown compare %q: use at_least, more_than, at_most or less_than", t.Compare)
 		}
 		if t.Rule != "" && !slices.Contains(model.Rules, tg.Rule) {
 			f.at(at+".rule", "unknown rule %q: use share, monthly, count, ratio or membership", t.Rule)

@@ -33,8 +33,9 @@ type Target struct {
 	Kind        *Kind  // the records it counts; nil for Membership
 	Level       string // Share: the units counted
 	Threshold   float64
-	Unit        string // unit of count, e.g. "xã"
-	Numerator   string // Ratio: field ids
+	Compare     Compare // how the value is compared with Threshold
+	Unit        string  // unit of count, e.g. "xã"
+	Numerator   string  // Ratio: field ids
 	Denominator string
 	List        *List // Membership
 	MaxRemoved  int   // Membership
@@ -43,3 +44,36 @@ type Target struct {
 
 // IsPercent reports whether the target's value and threshold are percentages.
 func (t *Target) IsPercent() bool { return t.Rule == Share || t.Rule == Ratio }
+
+// Compare is how a target's value is compared with its threshold.
+type Compare string
+
+// The comparisons a target may use. AtLeast and MoreThan are floors the
+// value must reach; AtMost and LessThan are ceilings it must stay within.
+const (
+	AtLeast  Compare = "at_least"  // value ≥ threshold; the default
+	MoreThan Compare = "more_than" // value > threshold
+	AtMost   Compare = "at_most"   // value ≤ threshold
+	LessThan Compare = "less_than" // value < threshold
+)
+
+// Compares lists every comparison, for messages.
+var Compares = []Compare{AtLeast, MoreThan, AtMost, LessThan}
+
+// Reached reports whether v satisfies the comparison with threshold. The
+// empty Compare is AtLeast.
+func (c Compare) Reached(v, threshold float64) bool {
+	switch c {
+	case MoreThan:
+		return v > threshold
+	case AtMost:
+		return v <= threshold
+	case LessThan:
+		return v < threshold
+	}
+	return v >= threshold
+}
+
+// Ceiling reports whether the threshold is a limit the value must stay
+// within (at_most, less_than) rather than a level it must reach.
+func (c Compare) Ceiling() bool { return c == AtMost || c == LessThan }

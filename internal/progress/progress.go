@@ -13,16 +13,25 @@
 // whole counts: 1 pilot model over 10 months is on track until the last
 // month):
 //
-//   - share, count: Met if value ≥ threshold; otherwise NotMet in the last
-//     month of the period, OnTrack if value ≥ pace, else AtRisk.
-//   - ratio: NoData if the denominator is 0; Met if value ≥ threshold;
-//     otherwise NotMet in the last month, else AtRisk.
-//   - monthly: NotMet if any reported month so far has fewer than threshold
-//     records; Met if every month so far is reported and reached it;
+//   - share, count: Met if value reaches the threshold (see below);
+//     otherwise NotMet in the last month of the period, OnTrack if value ≥
+//     pace, else AtRisk.
+//   - ratio: NoData if the denominator is 0; Met if value reaches the
+//     threshold; otherwise NotMet in the last month, else AtRisk.
+//   - monthly: NotMet if any reported month so far did not reach the
+//     threshold; Met if every month so far is reported and reached it;
 //     otherwise (all reported months reached it, some are unreported) AtRisk,
 //     and NotMet once the period has ended.
 //   - membership: NotMet if more than max_removed units are removed;
-//     Met if at least threshold units are new; otherwise as share.
+//     Met if the number of new units reaches the threshold; otherwise as
+//     share.
+//
+// A target's compare says what reaching the threshold means: at_least
+// (value ≥ threshold, the default), more_than (>), at_most (≤) or
+// less_than (<). The last two are ceilings: a value within the limit is
+// OnTrack until the last month of the period and Met in it, a value beyond
+// it is NotMet at once; a ceiling has no pace (Pace is the threshold). A
+// monthly ceiling is OnTrack rather than Met until the period ends.
 //
 // # Membership
 //
@@ -240,6 +249,9 @@ func (c *computer) target(t *model.Target) *Result {
 		if t.Rule == model.Count || t.Rule == model.Membership {
 			mr.Pace = math.Floor(mr.Pace + 1e-9)
 		}
+		if t.Compare.Ceiling() {
+			mr.Pace = t.Threshold // a limit holds all along
+		}
 		if !mr.Reported {
 			mr.HasValue = false
 		}
@@ -251,7 +263,7 @@ func (c *computer) target(t *model.Target) *Result {
 			switch {
 			case !mr.Reported:
 				mr.MonthsUnreported++
-			case mr.Value >= t.Threshold:
+			case t.Compare.Reached(mr.Value, t.Threshold):
 				mr.MonthsMet++
 			default:
 				mr.MonthsMissed++
@@ -287,22 +299,14 @@ func status(t *model.Target, m *Month, last bool) Status {
 		switch {
 		case m.MonthsMissed > 0:
 			return NotMet
-		case m.MonthsUnreported == 0:
-			return Met
-		case last:
+		case m.MonthsUnreported > 0 && last:
 			return NotMet
+		case m.MonthsUnreported > 0:
+			return AtRisk
+		case t.Compare.Ceiling() && !last:
+			return OnTrack
 		}
-		return AtRisk
-	case model.Ratio:
-		switch {
-		case !m.HasValue:
-			return NoData
-		case m.Value >= t.Threshold:
-			return Met
-		case last:
-			return NotMet
-		}
-		return AtRisk
+		return Met
 	case model.Membership:
 		if m.Den > float64(t.MaxRemoved) {
 			return NotMet
@@ -311,11 +315,26 @@ func status(t *model.Target, m *Month, last bool) Status {
 	if !m.HasValue {
 		return NoData
 	}
+	reached := t.Compare.Reached(m.Value, t.Threshold)
+	if t.Compare.Ceiling() {
+		// A ceiling can be broken at any time, and kept only once the
+		// period is over.
+		switch {
+		case !reached:
+			return NotMet
+		case last:
+			return Met
+		}
+		return OnTrack
+	}
 	switch {
-	case m.Value >= t.Threshold:
+	case reached:
 		return Met
 	case last:
 		return NotMet
+	case t.Rule == model.Ratio:
+		// A ratio has no pace: it is not built up month by month.
+		return AtRisk
 	case m.Value >= m.Pace:
 		return OnTrack
 	}

@@ -1,0 +1,80 @@
+package render
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/minhbach/minhbach/internal/load"
+	"github.com/minhbach/minhbach/internal/progress"
+	"github.com/minhbach/minhbach/internal/sitetest"
+)
+
+// TestCompareWording checks that the sentence, the chart's target line, the
+// rule's description and the status of a count target agree with the
+// numbers under every comparison, below, at and above the threshold, in
+// the last month of a one-month period.
+func TestCompareWording(t *testing.T) {
+	tests := []struct {
+		compare, word, reached string
+		statuses               [3]string // below, at, above
+	}{
+		{"at_least", "ít nhất", "đạt khi bằng hoặc vượt chỉ tiêu", [3]string{"not_met", "met", "met"}},
+		{"more_than", "trên", "đạt khi vượt (cao hơn hẳn) chỉ tiêu", [3]string{"not_met", "not_met", "met"}},
+		{"at_most", "tối đa", "không được vượt chỉ tiêu", [3]string{"met", "met", "not_met"}},
+		{"less_than", "dưới", "phải luôn thấp hơn chỉ tiêu", [3]string{"met", "not_met", "not_met"}},
+	}
+	for _, tt := range tests {
+		for i, n := range []int{1, 2, 3} {
+			t.Run(fmt.Sprintf("%s/%d", tt.compare, n), func(t *testing.T) {
+				files := renderCompareSite(t, tt.compare, n)
+				page := string(files["chi-tieu/x/index.html"])
+				for _, want := range []string{
+					fmt.Sprintf("<p class=\"verdict__calc\">%d mô hình — chỉ tiêu %s 2</p>", n, tt.word),
+					fmt.Sprintf("</span>Chỉ tiêu (%s 2)</li>", tt.word),
+					fmt.Sprintf("verdict verdict--%s", tt.statuses[i]),
+				} {
+					if !strings.Contains(page, want) {
+						t.Errorf("target page lacks %q", want)
+					}
+				}
+				about := string(files["gioi-thieu/index.html"])
+				if want := fmt.Sprintf("so với chỉ tiêu %s 2 mô hình; %s", tt.word, tt.reached); !strings.Contains(about, want) {
+					t.Errorf("about page lacks %q", want)
+				}
+			})
+		}
+	}
+}
+
+// renderCompareSite renders the small site reduced to one count target "x"
+// of 2 models under compare, over a period of one month whose report holds
+// n models.
+func renderCompareSite(t *testing.T, compare string, n int) Files {
+	t.Helper()
+	fsys := sitetest.Load(t, "small")
+	for name := range fsys {
+		if strings.HasPrefix(name, "data/reports/") || strings.HasPrefix(name, "data/lists/") || strings.HasPrefix(name, "content/cap-nhat/") {
+			delete(fsys, name)
+		}
+	}
+	site := strings.Replace(string(fsys["site.toml"].Data), `end = "2020-04"`, `end = "2020-01"`, 1)
+	fsys["site.toml"] = &fstest.MapFile{Data: []byte(site)}
+	fsys["data/targets.toml"] = &fstest.MapFile{Data: []byte("[[targets]]\nid = \"x\"\nnumber = 1\nname = \"X\"\nunit = \"mô hình\"\nrule = \"count\"\nrecords = \"models\"\nthreshold = 2\ncompare = \"" + compare + "\"\n")}
+	var b strings.Builder
+	b.WriteString("published = 2020-02-03\n")
+	for i := range n {
+		fmt.Fprintf(&b, "[[models]]\nunit = \"001\"\nname = \"m%d\"\n", i)
+	}
+	fsys["data/reports/2020-01.toml"] = &fstest.MapFile{Data: []byte(b.String())}
+	s, err := load.Site(fsys)
+	if err != nil {
+		t.Fatalf("load: %v", err)
+	}
+	var m Memory
+	if _, err := Site(t.Context(), s, progress.Compute(s), Options{}, &m); err != nil {
+		t.Fatalf("render: %v", err)
+	}
+	return m.Files
+}
