@@ -45,8 +45,23 @@ func TestErrors(t *testing.T) {
 		},
 		{
 			"unknown rule", "data/targets.toml",
-			"[[targets]]\nid = \"a\"\nname = \"A\"\nrule = \"sum\"\nthreshold = 1\nunit = \"x\"\n",
-			`data/targets.toml:4:1: unknown rule "sum": use share, monthly, count, ratio or membership`,
+			"[[targets]]\nid = \"a\"\nname = \"A\"\nrule = \"total\"\nthreshold = 1\nunit = \"x\"\n",
+			`data/targets.toml:4:1: unknown rule "total": use share, monthly, count, sum, ratio or membership`,
+		},
+		{
+			"sum without a field", "data/targets.toml",
+			"[[targets]]\nid = \"a\"\nname = \"A\"\nrule = \"sum\"\nrecords = \"cases\"\nthreshold = 1\nunit = \"x\"\n",
+			`data/targets.toml:1:3: missing "field": the int or number field of kind "cases" to add up, such as field = "so_nguoi"`,
+		},
+		{
+			"sum of an unknown field", "data/targets.toml",
+			"[[targets]]\nid = \"a\"\nname = \"A\"\nrule = \"sum\"\nrecords = \"cases\"\n field = \"so_nguoi\"\nthreshold = 1\nunit = \"x\"\n",
+			`data/targets.toml:6:2: unknown field "so_nguoi": kind "cases" has no such field`,
+		},
+		{
+			"sum of a text field", "data/targets.toml",
+			"[[targets]]\nid = \"a\"\nname = \"A\"\nrule = \"sum\"\nrecords = \"models\"\nfield = \"name\"\nthreshold = 1\nunit = \"x\"\n",
+			`data/targets.toml:6:1: field "name" of kind "models" is text, not a number: a sum needs an int or number field`,
 		},
 		{
 			"unknown compare", "data/targets.toml",

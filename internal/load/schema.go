@@ -91,6 +91,7 @@ type targetsFile struct {
 		Threshold   *float64
 		Compare     string
 		Unit        string
+		Field       string
 		Numerator   string
 		Denominator string
 		List        string
@@ -113,7 +114,7 @@ func (l *loader) targets(units *model.Registry, kinds []*model.Kind, lists []*mo
 		tg := &model.Target{
 			ID: strings.TrimSpace(t.ID), Number: t.Number, Name: t.Name, Text: t.Text, Source: t.Source,
 			Rule: model.Rule(t.Rule), Level: t.Level, Unit: t.Unit, Compare: model.Compare(cmp.Or(t.Compare, string(model.AtLeast))),
-			Numerator: t.Numerator, Denominator: t.Denominator, MaxRemoved: t.MaxRemoved,
+			Field: strings.TrimSpace(t.Field), Numerator: t.Numerator, Denominator: t.Denominator, MaxRemoved: t.MaxRemoved,
 			Where: model.Place{Locator: f.ix, Key: at},
 		}
 		out = append(out, tg)
@@ -133,7 +134,7 @@ func (l *loader) targets(units *model.Registry, kinds []*model.Kind, lists []*mo
 			f.at(at+".compare", "unknown compare %q: use at_least, more_than, at_most or less_than", t.Compare)
 		}
 		if t.Rule != "" && !slices.Contains(model.Rules, tg.Rule) {
-			f.at(at+".rule", "unknown rule %q: use share, monthly, count, ratio or membership", t.Rule)
+			f.at(at+".rule", "unknown rule %q: use share, monthly, count, sum, ratio or membership", t.Rule)
 			continue
 		}
 		if tg.Rule == model.Membership {
@@ -166,6 +167,16 @@ func (l *loader) targets(units *model.Registry, kinds []*model.Kind, lists []*mo
 				f.at(at+".level", "a share target needs the level of the units it counts: use one of %s", levelIDs(units.Levels))
 			case tg.Kind.Level == "":
 				f.at(at+".records", "kind %q has no level, so its records name no unit to count", tg.Kind.ID)
+			}
+		case model.Sum:
+			fd := tg.Kind.Field(tg.Field)
+			switch {
+			case tg.Field == "":
+				f.at(at, "missing \"field\": the int or number field of kind %q to add up, such as field = \"so_nguoi\"", tg.Kind.ID)
+			case fd == nil:
+				f.at(at+".field", "unknown field %q: kind %q has no such field", tg.Field, tg.Kind.ID)
+			case fd.Type != model.Int && fd.Type != model.Number:
+				f.at(at+".field", "field %q of kind %q is %s, not a number: a sum needs an int or number field", tg.Field, tg.Kind.ID, fd.Type)
 			}
 		case model.Ratio:
 			for key, id := range map[string]string{"numerator": t.Numerator, "denominator": t.Denominator} {

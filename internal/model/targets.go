@@ -13,6 +13,9 @@ const (
 	Monthly Rule = "monthly"
 	// Count counts records since the start of the period.
 	Count Rule = "count"
+	// Sum adds up one numeric field of the records since the start of the
+	// period.
+	Sum Rule = "sum"
 	// Ratio is the sum of one field over the sum of another, in percent.
 	Ratio Rule = "ratio"
 	// Membership counts units added to and removed from a list.
@@ -20,7 +23,7 @@ const (
 )
 
 // Rules lists every rule, for messages.
-var Rules = []Rule{Share, Monthly, Count, Ratio, Membership}
+var Rules = []Rule{Share, Monthly, Count, Sum, Ratio, Membership}
 
 // Target is one target of the plan.
 type Target struct {
@@ -35,6 +38,7 @@ type Target struct {
 	Threshold   float64
 	Compare     Compare // how the value is compared with Threshold
 	Unit        string  // unit of count, e.g. "xã"
+	Field       string  // Sum: the id of the field added up
 	Numerator   string  // Ratio: field ids
 	Denominator string
 	List        *List // Membership

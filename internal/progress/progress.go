@@ -10,10 +10,10 @@
 // A month without a report has status NoData: nothing is claimed without
 // evidence. For a month with a report, let pace be the threshold times the
 // share of the period elapsed at the end of that month (rounded down for
-// whole counts: 1 pilot model over 10 months is on track until the last
-// month):
+// count, sum and membership: 1 pilot model over 10 months is on track
+// until the last month):
 //
-//   - share, count: Met if value reaches the threshold (see below);
+//   - share, count, sum: Met if value reaches the threshold (see below);
 //     otherwise NotMet in the last month of the period, OnTrack if value ≥
 //     pace, else AtRisk.
 //   - ratio: NoData if the denominator is 0; Met if value reaches the
@@ -111,9 +111,9 @@ type Month struct {
 	Value    float64 // percent for share and ratio, otherwise a count
 	HasValue bool    // false when there is no report or no denominator
 	// Num and Den are the figures behind Value: units with records and all
-	// units (share), the two sums (ratio), records in the month or to date
-	// (monthly, count), new and removed units (membership: see the package
-	// documentation).
+	// units (share), the two sums (ratio), the field's total to date (sum),
+	// records in the month or to date (monthly, count), new and removed
+	// units (membership: see the package documentation).
 	Num, Den float64
 	Pace     float64 // the value expected by this month for OnTrack
 	Status   Status
@@ -184,7 +184,7 @@ func (c *computer) target(t *model.Target) *Result {
 	var (
 		has      = map[string]bool{} // share: units with a record so far
 		total    float64             // share: units of the level
-		count    float64             // count: records so far
+		count    float64             // count: records so far; sum: the field's total
 		num, den float64             // ratio: sums so far
 		members  *membership         // membership: who holds the status
 	)
@@ -218,6 +218,14 @@ func (c *computer) target(t *model.Target) *Result {
 			}
 			mr.Num = count
 			mr.Value, mr.HasValue = mr.Num, true
+		case model.Sum:
+			if rep != nil {
+				for _, r := range rep.Records[t.Kind.ID] {
+					count += r.Values[t.Field].Number
+				}
+			}
+			mr.Num = count
+			mr.Value, mr.HasValue = mr.Num, true
 		case model.Ratio:
 			if rep != nil {
 				for _, r := range rep.Records[t.Kind.ID] {
@@ -246,7 +254,7 @@ func (c *computer) target(t *model.Target) *Result {
 			mr.Value, mr.HasValue = mr.Num, true
 		}
 		mr.Pace = t.Threshold * elapsed
-		if t.Rule == model.Count || t.Rule == model.Membership {
+		if t.Rule == model.Count || t.Rule == model.Sum || t.Rule == model.Membership {
 			mr.Pace = math.Floor(mr.Pace + 1e-9)
 		}
 		if t.Compare.Ceiling() {

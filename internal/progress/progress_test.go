@@ -388,6 +388,21 @@ func TestCompareBoundaries(t *testing.T) {
 				"at_most":   {"on_track on_track not_met on_track", "met met not_met met"},
 				"less_than": {"on_track not_met not_met on_track", "met not_met not_met met"},
 			}},
+		{"sum", "rule = \"sum\"\nrecords = \"cases\"\nfield = \"detected\"\nthreshold = 200\n",
+			func(n int) string {
+				if n == 0 {
+					return ""
+				}
+				// 199, 200 or 201 in two records
+				return fmt.Sprintf("[[cases]]\nunit = \"001\"\ndetected = 100\nhandled = 0\n[[cases]]\nunit = \"002\"\ndetected = %d\nhandled = 0\n", 98+n)
+			},
+			map[string][2]string{
+				// pace in January is floor(200 × 1/4) = 50
+				"at_least":  {"on_track met met at_risk", "not_met met met not_met"},
+				"more_than": {"on_track on_track met at_risk", "not_met not_met met not_met"},
+				"at_most":   {"on_track on_track not_met on_track", "met met not_met met"},
+				"less_than": {"on_track not_met not_met on_track", "met not_met not_met met"},
+			}},
 		{"share", "rule = \"share\"\nrecords = \"outreach\"\nlevel = \"commune\"\nthreshold = 40\n",
 			func(n int) string {
 				var b strings.Builder

@@ -48,10 +48,43 @@ func TestCompareWording(t *testing.T) {
 	}
 }
 
+// TestSumWording checks that a sum target shows the total and the
+// threshold in the target's unit, and says which field it adds up.
+func TestSumWording(t *testing.T) {
+	target := "[[targets]]\nid = \"x\"\nnumber = 1\nname = \"X\"\nunit = \"người\"\nrule = \"sum\"\nrecords = \"cases\"\nfield = \"detected\"\nthreshold = 5300\n"
+	report := "[[cases]]\nunit = \"001\"\ndetected = 3450\nhandled = 0\n[[cases]]\nunit = \"002\"\ndetected = 2000\nhandled = 0\n"
+	files := renderTargetSite(t, target, report)
+	page := string(files["chi-tieu/x/index.html"])
+	for _, want := range []string{
+		"<p class=\"verdict__calc\">5.450 người — chỉ tiêu ít nhất 5.300 người</p>",
+		"verdict verdict--met",
+		"</span>Chỉ tiêu (ít nhất 5.300)</li>",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("target page lacks %q", want)
+		}
+	}
+	if want := "tổng “Phát hiện” của các ghi nhận cộng dồn từ đầu kỳ, so với chỉ tiêu ít nhất 5.300 người"; !strings.Contains(string(files["gioi-thieu/index.html"]), want) {
+		t.Errorf("about page lacks %q", want)
+	}
+}
+
 // renderCompareSite renders the small site reduced to one count target "x"
 // of 2 models under compare, over a period of one month whose report holds
 // n models.
 func renderCompareSite(t *testing.T, compare string, n int) Files {
+	t.Helper()
+	target := "[[targets]]\nid = \"x\"\nnumber = 1\nname = \"X\"\nunit = \"mô hình\"\nrule = \"count\"\nrecords = \"models\"\nthreshold = 2\ncompare = \"" + compare + "\"\n"
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "[[models]]\nunit = \"001\"\nname = \"m%d\"\n", i)
+	}
+	return renderTargetSite(t, target, b.String())
+}
+
+// renderTargetSite renders the small site reduced to the given targets,
+// over a period of one month whose report holds report.
+func renderTargetSite(t *testing.T, targets, report string) Files {
 	t.Helper()
 	fsys := sitetest.Load(t, "small")
 	for name := range fsys {
@@ -61,13 +94,8 @@ func renderCompareSite(t *testing.T, compare string, n int) Files {
 	}
 	site := strings.Replace(string(fsys["site.toml"].Data), `end = "2020-04"`, `end = "2020-01"`, 1)
 	fsys["site.toml"] = &fstest.MapFile{Data: []byte(site)}
-	fsys["data/targets.toml"] = &fstest.MapFile{Data: []byte("[[targets]]\nid = \"x\"\nnumber = 1\nname = \"X\"\nunit = \"mô hình\"\nrule = \"count\"\nrecords = \"models\"\nthreshold = 2\ncompare = \"" + compare + "\"\n")}
-	var b strings.Builder
-	b.WriteString("published = 2020-02-03\n")
-	for i := range n {
-		fmt.Fprintf(&b, "[[models]]\nunit = \"001\"\nname = \"m%d\"\n", i)
-	}
-	fsys["data/reports/2020-01.toml"] = &fstest.MapFile{Data: []byte(b.String())}
+	fsys["data/targets.toml"] = &fstest.MapFile{Data: []byte(targets)}
+	fsys["data/reports/2020-01.toml"] = &fstest.MapFile{Data: []byte("published = 2020-02-03\n" + report)}
 	s, err := load.Site(fsys)
 	if err != nil {
 		t.Fatalf("load: %v", err)

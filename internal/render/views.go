@@ -217,17 +217,23 @@ func (r *renderer) targetView(res *progress.Result) *TargetView {
 
 // thresholdArgs returns the placeholders every sentence about target t may
 // use: its threshold, the words of its comparison ("ít nhất"), what meeting
-// it means ("đạt khi bằng hoặc vượt chỉ tiêu"), its unit and, for
-// membership, the removals allowed.
+// it means ("đạt khi bằng hoặc vượt chỉ tiêu"), its unit, the name of the
+// field a sum adds up and, for membership, the removals allowed.
 func (r *renderer) thresholdArgs(t *model.Target) map[string]string {
 	c := string(cmp.Or(t.Compare, model.AtLeast))
-	return map[string]string{
+	args := map[string]string{
 		"threshold": r.formatThreshold(t),
 		"compare":   r.sentence("compare."+c, nil),
 		"reached":   r.sentence("reached."+c, nil),
 		"unit":      t.Unit,
 		"max":       formatNumber(float64(t.MaxRemoved), 0),
 	}
+	if t.Kind != nil {
+		if f := t.Kind.Field(t.Field); f != nil {
+			args["field"] = f.Name
+		}
+	}
+	return args
 }
 
 // calc words a target's calculation in a month, e.g. "94 trên 145 xã
@@ -239,9 +245,12 @@ func (r *renderer) calc(t *model.Target, m *progress.Month) string {
 	// The two figures of a ratio keep their order: 19,999.96 of 20,000 does
 	// not read "20.000 trên 20.000".
 	numDecimals, denDecimals := 1, 1
-	if t.Rule == model.Ratio || t.Rule == model.Share {
+	switch t.Rule {
+	case model.Ratio, model.Share:
 		numDecimals = sideDecimals(m.Num, m.Den, atLeast, 1)
 		denDecimals = sideDecimals(m.Den, m.Num, moreThan, 1)
+	case model.Sum:
+		numDecimals = valueDecimals(t, m) // the total is the value
 	}
 	args := r.thresholdArgs(t)
 	args["num"] = formatNumber(m.Num, numDecimals)
