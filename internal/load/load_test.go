@@ -1,6 +1,7 @@
 package load_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -318,4 +319,65 @@ func TestCache(t *testing.T) {
 			t.Errorf("a problem in a changed file: %v", err)
 		}
 	}
+}
+
+// peopleKind is a record kind with a choice field and a number field, added
+// to the small site's kinds for the tests of where.
+const peopleKind = `
+[[kinds]]
+id = "people"
+name = "Người được tuyên truyền"
+level = "commune"
+[[kinds.fields]]
+id = "doi_tuong"
+name = "Đối tượng"
+type = "choice"
+choices = ["cong-nhan", "hoc-sinh"]
+[[kinds.fields]]
+id = "so_nguoi"
+name = "Số người"
+type = "int"
+`
+
+// TestWhereErrors checks the problems of a target's where table, each at
+// its line and column.
+func TestWhereErrors(t *testing.T) {
+	target := "[[targets]]\nid = \"a\"\nname = \"A\"\nrule = \"sum\"\nrecords = \"people\"\nfield = \"so_nguoi\"\nthreshold = 1\nunit = \"người\"\n"
+	tests := []struct {
+		name, where, want string
+	}{
+		{"unknown field", `where = { gioi_tinh = "nu" }`, `data/targets.toml:9:11: unknown field "gioi_tinh" in where: kind "people" has no such field`},
+		{"value outside the choices", `where = { doi_tuong = "nong-dan" }`, `data/targets.toml:9:23: "nong-dan" is not one of the choices of field "doi_tuong": use one of cong-nhan, hoc-sinh`},
+		{"one of a list outside the choices", `where = { doi_tuong = ["cong-nhan", "nong-dan"] }`, `data/targets.toml:9:37: "nong-dan" is not one of the choices of field "doi_tuong"`},
+		{"text for a number", `where = { so_nguoi = "nhiều" }`, `data/targets.toml:9:22: "nhiều" is not a number, but field "so_nguoi" is`},
+		{"empty list", `where = { doi_tuong = [] }`, `data/targets.toml:9:11: where.doi_tuong lists no value: give one value or a list of values`},
+		{"a boolean", `where = { doi_tuong = true }`, `data/targets.toml:9:11: where.doi_tuong must be text, a number, a date or a list of them: the values of field "doi_tuong" to keep`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := sitetest.Load(t, "small")
+			fsys["data/records.toml"] = &fstest.MapFile{Data: append(fsys["data/records.toml"].Data, peopleKind...)}
+			fsys["data/targets.toml"] = &fstest.MapFile{Data: []byte(target + tt.where + "\n")}
+			_, err := load.Site(fsys)
+			if err == nil {
+				t.Fatal("no error")
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("got:\n%v\nwant a line:\n%s", err, tt.want)
+			}
+		})
+	}
+	t.Run("valid", func(t *testing.T) {
+		fsys := sitetest.Load(t, "small")
+		fsys["data/records.toml"] = &fstest.MapFile{Data: append(fsys["data/records.toml"].Data, peopleKind...)}
+		fsys["data/targets.toml"] = &fstest.MapFile{Data: []byte(target + `where = { doi_tuong = ["cong-nhan", "hoc-sinh"], so_nguoi = 20.0 }` + "\n")}
+		s, err := load.Site(fsys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := fmt.Sprint(s.Targets[0].Filter)
+		if want := "[{doi_tuong [cong-nhan hoc-sinh]} {so_nguoi [20]}]"; got != want {
+			t.Errorf("filter = %s, want %s", got, want)
+		}
+	})
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -96,6 +97,7 @@ type targetsFile struct {
 		Denominator string
 		List        string
 		MaxRemoved  int `toml:"max_removed"`
+		Where       map[string]any
 	}
 }
 
@@ -159,6 +161,7 @@ func (l *loader) targets(units *model.Registry, kinds []*model.Kind, lists []*mo
 			continue
 		}
 		tg.Kind = kinds[k]
+		tg.Filter = whereFilter(f, at+".where", t.Where, tg.Kind)
 		switch tg.Rule {
 		case model.Share:
 			tg.Level = cmp.Or(t.Level, tg.Kind.Level)
@@ -189,6 +192,68 @@ func (l *loader) targets(units *model.Registry, kinds []*model.Kind, lists []*mo
 	}
 	checkUnique(f, out, func(t *model.Target) string { return t.ID }, func(i int) string { return keyPath("targets", i, "id") })
 	return out
+}
+
+// whereFilter checks a target's where table against the fields of kind k
+// and returns its conditions, in key order.
+func whereFilter(f *tomlFile, at string, where map[string]any, k *model.Kind) []model.Condition {
+	var out []model.Condition
+	for _, id := range sortedKeys(where) {
+		key := keyPath(at, id)
+		fd := k.Field(id)
+		if fd == nil {
+			f.at(key, "unknown field %q in where: kind %q has no such field", id, k.ID)
+			continue
+		}
+		var raw []any
+		switch v := where[id].(type) {
+		case []any:
+			raw = v
+		default:
+			raw = []any{v}
+		}
+		if len(raw) == 0 {
+			f.at(key, "where.%s lists no value: give one value or a list of values", id)
+			continue
+		}
+		c := model.Condition{Field: id}
+		for _, v := range raw {
+			text, ok := whereText(v)
+			switch {
+			case !ok:
+				f.at(key, "where.%s must be text, a number, a date or a list of them: the values of field %q to keep", id, id)
+			case fd.Type == model.Choice && !slices.Contains(fd.Choices, text):
+				f.atValue(key, text, "%q is not one of the choices of field %q: use one of %s", text, id, strings.Join(fd.Choices, ", "))
+			case fd.Type == model.Int || fd.Type == model.Number:
+				n, err := strconv.ParseFloat(text, 64)
+				if err != nil {
+					f.atValue(key, text, "%q is not a number, but field %q is", text, id)
+					continue
+				}
+				c.Values = append(c.Values, strconv.FormatFloat(n, 'f', -1, 64))
+			default:
+				c.Values = append(c.Values, text)
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// whereText writes a value of a where table as model.Value.Text writes the
+// record's value, so that the two compare as strings.
+func whereText(v any) (string, bool) {
+	switch v := v.(type) {
+	case string:
+		return strings.TrimSpace(v), true
+	case int64:
+		return strconv.FormatInt(v, 10), true
+	case float64:
+		return strconv.FormatFloat(v, 'f', -1, 64), true
+	case time.Time:
+		return v.Format("2006-01-02"), true
+	}
+	return "", false
 }
 
 type listFile struct {

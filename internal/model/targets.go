@@ -1,5 +1,7 @@
 package model
 
+import "slices"
+
 // Rule is how a target's value is computed.
 type Rule string
 
@@ -36,14 +38,48 @@ type Target struct {
 	Kind        *Kind  // the records it counts; nil for Membership
 	Level       string // Share: the units counted
 	Threshold   float64
-	Compare     Compare // how the value is compared with Threshold
-	Unit        string  // unit of count, e.g. "xã"
-	Field       string  // Sum: the id of the field added up
-	Numerator   string  // Ratio: field ids
+	Compare     Compare     // how the value is compared with Threshold
+	Unit        string      // unit of count, e.g. "xã"
+	Field       string      // Sum: the id of the field added up
+	Filter      []Condition // the records counted must meet every one; none keeps all
+	Numerator   string      // Ratio: field ids
 	Denominator string
 	List        *List // Membership
 	MaxRemoved  int   // Membership
 	Where       Place // where the target is defined
+}
+
+// Condition keeps the records whose field is one of the values.
+type Condition struct {
+	Field  string
+	Values []string // as Value.Text writes them
+}
+
+// Keeps reports whether record r meets every condition of the target's
+// filter.
+func (t *Target) Keeps(r *Record) bool {
+	for _, c := range t.Filter {
+		v, ok := r.Values[c.Field]
+		if !ok || !slices.Contains(c.Values, v.Text) {
+			return false
+		}
+	}
+	return true
+}
+
+// Records returns the records of recs that the target keeps: recs itself
+// when it has no filter.
+func (t *Target) Records(recs []*Record) []*Record {
+	if len(t.Filter) == 0 {
+		return recs
+	}
+	var out []*Record
+	for _, r := range recs {
+		if t.Keeps(r) {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // IsPercent reports whether the target's value and threshold are percentages.

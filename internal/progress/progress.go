@@ -202,7 +202,7 @@ func (c *computer) target(t *model.Target) *Result {
 		switch t.Rule {
 		case model.Share:
 			if rep != nil {
-				for _, r := range rep.Records[t.Kind.ID] {
+				for _, r := range t.Records(rep.Records[t.Kind.ID]) {
 					if u := c.site.Units.Ancestor(r.Unit, t.Level); u != nil {
 						has[u.Code] = true
 					}
@@ -214,13 +214,13 @@ func (c *computer) target(t *model.Target) *Result {
 			}
 		case model.Count:
 			if rep != nil {
-				count += float64(len(rep.Records[t.Kind.ID]))
+				count += float64(len(t.Records(rep.Records[t.Kind.ID])))
 			}
 			mr.Num = count
 			mr.Value, mr.HasValue = mr.Num, true
 		case model.Sum:
 			if rep != nil {
-				for _, r := range rep.Records[t.Kind.ID] {
+				for _, r := range t.Records(rep.Records[t.Kind.ID]) {
 					count += r.Values[t.Field].Number
 				}
 			}
@@ -228,7 +228,7 @@ func (c *computer) target(t *model.Target) *Result {
 			mr.Value, mr.HasValue = mr.Num, true
 		case model.Ratio:
 			if rep != nil {
-				for _, r := range rep.Records[t.Kind.ID] {
+				for _, r := range t.Records(rep.Records[t.Kind.ID]) {
 					num += r.Values[t.Numerator].Number
 					den += r.Values[t.Denominator].Number
 				}
@@ -239,7 +239,7 @@ func (c *computer) target(t *model.Target) *Result {
 			}
 		case model.Monthly:
 			if rep != nil {
-				mr.Num = float64(len(rep.Records[t.Kind.ID]))
+				mr.Num = float64(len(t.Records(rep.Records[t.Kind.ID])))
 				mr.Value, mr.HasValue = mr.Num, true
 			}
 		case model.Membership:
@@ -292,7 +292,7 @@ func (c *computer) target(t *model.Target) *Result {
 		case model.Membership:
 			res.Changes = c.changesTo(t.List, m)
 		default:
-			res.Records = c.recordsTo(t.Kind, m)
+			res.Records = t.Records(c.recordsTo(t.Kind, m))
 		}
 	}
 	return res
@@ -353,7 +353,7 @@ func status(t *model.Target, m *Month, last bool) Status {
 // one record to m and those without, each in registry order.
 func (c *computer) split(t *model.Target, m model.Month) (counted, missing []*model.Unit) {
 	has := map[string]bool{}
-	for _, r := range c.recordsTo(t.Kind, m) {
+	for _, r := range t.Records(c.recordsTo(t.Kind, m)) {
 		if u := c.site.Units.Ancestor(r.Unit, t.Level); u != nil {
 			has[u.Code] = true
 		}

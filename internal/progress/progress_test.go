@@ -462,3 +462,86 @@ func TestCompareBoundaries(t *testing.T) {
 		}
 	}
 }
+
+// TestWhere checks that every rule that reads records counts only the
+// records its where keeps.
+func TestWhere(t *testing.T) {
+	kind := `
+[[kinds]]
+id = "people"
+name = "Người được tuyên truyền"
+level = "commune"
+[[kinds.fields]]
+id = "doi_tuong"
+name = "Đối tượng"
+type = "choice"
+choices = ["cong-nhan", "hoc-sinh", "khac"]
+[[kinds.fields]]
+id = "so_nguoi"
+name = "Số người"
+type = "int"
+[[kinds.fields]]
+id = "dat"
+name = "Đạt"
+type = "int"
+`
+	report := `
+[[people]]
+unit = "10001"
+doi_tuong = "cong-nhan"
+so_nguoi = 100
+dat = 50
+[[people]]
+unit = "10002"
+doi_tuong = "hoc-sinh"
+so_nguoi = 40
+dat = 40
+[[people]]
+unit = "10003"
+doi_tuong = "cong-nhan"
+so_nguoi = 7
+dat = 0
+[[people]]
+unit = "10004"
+doi_tuong = "khac"
+so_nguoi = 1000
+dat = 1000
+`
+	tests := []struct {
+		name, target string
+		num, den     float64
+	}{
+		{"sum", `rule = "sum"` + "\nfield = \"so_nguoi\"\nwhere = { doi_tuong = \"cong-nhan\" }", 107, 0},
+		{"sum of a list of values", `rule = "sum"` + "\nfield = \"so_nguoi\"\nwhere = { doi_tuong = [\"cong-nhan\", \"hoc-sinh\"] }", 147, 0},
+		{"sum of two conditions", `rule = "sum"` + "\nfield = \"so_nguoi\"\nwhere = { doi_tuong = \"cong-nhan\", so_nguoi = 7 }", 7, 0},
+		{"sum without where", `rule = "sum"` + "\nfield = \"so_nguoi\"", 1147, 0},
+		{"count", `rule = "count"` + "\nwhere = { doi_tuong = \"cong-nhan\" }", 2, 0},
+		{"monthly", `rule = "monthly"` + "\nwhere = { doi_tuong = \"hoc-sinh\" }", 1, 0},
+		{"share", `rule = "share"` + "\nlevel = \"commune\"\nwhere = { doi_tuong = \"cong-nhan\" }", 2, 5},
+		{"ratio", `rule = "ratio"` + "\nnumerator = \"dat\"\ndenominator = \"so_nguoi\"\nwhere = { doi_tuong = \"cong-nhan\" }", 50, 107},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := boundarySite(t, "records = \"people\"\nthreshold = 1\n"+tt.target+"\n", "at_least", "2020-04", report)
+			fsys["data/records.toml"] = &fstest.MapFile{Data: append(fsys["data/records.toml"].Data, kind...)}
+			r := result(t, compute(t, fsys), "x")
+			if m := r.Months[0]; m.Num != tt.num || m.Den != tt.den {
+				t.Errorf("num/den = %v/%v, want %v/%v", m.Num, m.Den, tt.num, tt.den)
+			}
+			if tt.name == "share" {
+				if got := codes(r.Counted); got != "10001 10003" {
+					t.Errorf("counted units %q, want 10001 10003", got)
+				}
+				return
+			}
+			if strings.HasPrefix(tt.name, "sum") {
+				return
+			}
+			for _, rec := range r.Records {
+				if rec.Values["doi_tuong"].Text == "khac" {
+					t.Errorf("records shown include one the where drops: %v", rec.Unit.Code)
+				}
+			}
+		})
+	}
+}

@@ -106,3 +106,17 @@ func renderTargetSite(t *testing.T, targets, report string) Files {
 	}
 	return m.Files
 }
+
+// TestWhereWording checks that the description of a target with where says
+// which records it keeps, and that its figures count only those.
+func TestWhereWording(t *testing.T) {
+	target := "[[targets]]\nid = \"x\"\nnumber = 1\nname = \"X\"\nunit = \"vụ\"\nrule = \"sum\"\nrecords = \"cases\"\nfield = \"handled\"\nthreshold = 10\nwhere = { detected = [4, 5] }\n"
+	report := "[[cases]]\nunit = \"001\"\ndetected = 4\nhandled = 3\n[[cases]]\nunit = \"002\"\ndetected = 9\nhandled = 9\n"
+	files := renderTargetSite(t, target, report)
+	if want := "tổng “Đã xử lý” của các ghi nhận cộng dồn từ đầu kỳ (chỉ tính các ghi nhận có Phát hiện: 4, 5), so với chỉ tiêu ít nhất 10 vụ"; !strings.Contains(string(files["gioi-thieu/index.html"]), want) {
+		t.Errorf("about page lacks %q", want)
+	}
+	if want := "<p class=\"verdict__calc\">3 vụ — chỉ tiêu ít nhất 10 vụ</p>"; !strings.Contains(string(files["chi-tieu/x/index.html"]), want) {
+		t.Errorf("target page lacks %q", want)
+	}
+}

@@ -199,7 +199,7 @@ func (r *renderer) targetView(res *progress.Result) *TargetView {
 		}
 		row.PaceText = r.formatValue(t, m.Pace, paceDecimals(m))
 		if rep := r.report[m.Month]; t.Rule == model.Monthly && rep != nil {
-			row.Table = r.recordTable(t.Kind, rep.Records[t.Kind.ID], false, true)
+			row.Table = r.recordTable(t.Kind, t.Records(rep.Records[t.Kind.ID]), false, true)
 		}
 		v.Months = append(v.Months, row)
 	}
@@ -218,7 +218,8 @@ func (r *renderer) targetView(res *progress.Result) *TargetView {
 // thresholdArgs returns the placeholders every sentence about target t may
 // use: its threshold, the words of its comparison ("ít nhất"), what meeting
 // it means ("đạt khi bằng hoặc vượt chỉ tiêu"), its unit, the name of the
-// field a sum adds up and, for membership, the removals allowed.
+// field a sum adds up, the records it keeps (where) and, for membership,
+// the removals allowed.
 func (r *renderer) thresholdArgs(t *model.Target) map[string]string {
 	c := string(cmp.Or(t.Compare, model.AtLeast))
 	args := map[string]string{
@@ -232,6 +233,18 @@ func (r *renderer) thresholdArgs(t *model.Target) map[string]string {
 		if f := t.Kind.Field(t.Field); f != nil {
 			args["field"] = f.Name
 		}
+	}
+	args["where"] = ""
+	if len(t.Filter) > 0 {
+		var conds []string
+		for _, c := range t.Filter {
+			name := c.Field
+			if f := t.Kind.Field(c.Field); f != nil {
+				name = f.Name
+			}
+			conds = append(conds, r.sentence("where.condition", map[string]string{"field": name, "values": strings.Join(c.Values, ", ")}))
+		}
+		args["where"] = r.sentence("where", map[string]string{"conditions": strings.Join(conds, "; ")})
 	}
 	return args
 }
