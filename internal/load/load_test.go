@@ -381,3 +381,34 @@ func TestWhereErrors(t *testing.T) {
 		}
 	})
 }
+
+// TestUnusedKeys checks that a key the target's rule does not use is an
+// error at its line and column, not silently ignored.
+func TestUnusedKeys(t *testing.T) {
+	tests := []struct {
+		name, target, want string
+	}{
+		{"numerator on count", "rule = \"count\"\nrecords = \"cases\"\n  numerator = \"handled\"\n", `data/targets.toml:8:3: "numerator" is not used by rule count: remove it`},
+		{"field on ratio", "rule = \"ratio\"\nrecords = \"cases\"\nnumerator = \"handled\"\ndenominator = \"detected\"\nfield = \"handled\"\n", `data/targets.toml:10:1: "field" is not used by rule ratio: remove it`},
+		{"level on count", "rule = \"count\"\nrecords = \"cases\"\nlevel = \"commune\"\n", `data/targets.toml:8:1: "level" is not used by rule count: remove it`},
+		{"max_removed on share", "rule = \"share\"\nrecords = \"outreach\"\nmax_removed = 0\n", `data/targets.toml:8:1: "max_removed" is not used by rule share: remove it`},
+		{"list on sum", "rule = \"sum\"\nrecords = \"cases\"\nfield = \"handled\"\nlist = \"lanh-manh\"\n", `data/targets.toml:9:1: "list" is not used by rule sum: remove it`},
+		{"records on membership", "rule = \"membership\"\nlist = \"lanh-manh\"\nrecords = \"cases\"\n", `data/targets.toml:8:1: "records" is not used by rule membership: remove it`},
+		{"where on membership", "rule = \"membership\"\nlist = \"lanh-manh\"\nwhere = { detected = 1 }\n", `data/targets.toml:8:1: "where" is not used by rule membership: remove it`},
+		{"dotted where on membership", "rule = \"membership\"\nlist = \"lanh-manh\"\nwhere.detected = 1\n", `data/targets.toml:8:1: "where" is not used by rule membership: remove it`},
+		{"denominator on monthly", "rule = \"monthly\"\nrecords = \"press\"\ndenominator = \"x\"\n", `data/targets.toml:8:1: "denominator" is not used by rule monthly: remove it`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := sitetest.Load(t, "small")
+			fsys["data/targets.toml"] = &fstest.MapFile{Data: []byte("[[targets]]\nid = \"a\"\nname = \"A\"\nthreshold = 1\nunit = \"x\"\n" + tt.target)}
+			_, err := load.Site(fsys)
+			if err == nil {
+				t.Fatal("no error")
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("got:\n%v\nwant a line:\n%s", err, tt.want)
+			}
+		})
+	}
+}

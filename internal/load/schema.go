@@ -139,6 +139,7 @@ func (l *loader) targets(units *model.Registry, kinds []*model.Kind, lists []*mo
 			f.at(at+".rule", "unknown rule %q: use share, monthly, count, sum, ratio or membership", t.Rule)
 			continue
 		}
+		checkRuleKeys(f, at, tg.Rule)
 		if tg.Rule == model.Membership {
 			i := slices.IndexFunc(lists, func(x *model.List) bool { return x.ID == t.List })
 			switch {
@@ -192,6 +193,55 @@ func (l *loader) targets(units *model.Registry, kinds []*model.Kind, lists []*mo
 	}
 	checkUnique(f, out, func(t *model.Target) string { return t.ID }, func(i int) string { return keyPath("targets", i, "id") })
 	return out
+}
+
+// ruleKeys are the keys of a target that only some rules use, with those
+// rules.
+var ruleKeys = []struct {
+	key   string
+	rules []model.Rule
+}{
+	{"records", []model.Rule{model.Share, model.Monthly, model.Count, model.Sum, model.Ratio}},
+	{"where", []model.Rule{model.Share, model.Monthly, model.Count, model.Sum, model.Ratio}},
+	{"level", []model.Rule{model.Share}},
+	{"field", []model.Rule{model.Sum}},
+	{"numerator", []model.Rule{model.Ratio}},
+	{"denominator", []model.Rule{model.Ratio}},
+	{"list", []model.Rule{model.Membership}},
+	{"max_removed", []model.Rule{model.Membership}},
+}
+
+// checkRuleKeys records a problem for every key of the target at that its
+// rule does not use: a key that is silently ignored misleads the editor
+// into thinking it counts.
+func checkRuleKeys(f *tomlFile, at string, rule model.Rule) {
+	if rule == "" {
+		return
+	}
+	ix := f.ix.get()
+	for _, k := range ruleKeys {
+		if slices.Contains(k.rules, rule) {
+			continue
+		}
+		if written, ok := writtenKey(ix, keyPath(at, k.key)); ok {
+			f.at(written, "%q is not used by rule %s: remove it", k.key, rule)
+		}
+	}
+}
+
+// writtenKey returns the first key written at path or under it (a dotted
+// key such as where.doi_tuong = "x" writes no key where).
+func writtenKey(ix *keyIndex, path string) (string, bool) {
+	if _, ok := ix.exact[path]; ok {
+		return path, true
+	}
+	first, line, col := "", 0, 0
+	for k, p := range ix.exact {
+		if strings.HasPrefix(k, path+".") && (first == "" || p.line < line || p.line == line && p.col < col) {
+			first, line, col = k, p.line, p.col
+		}
+	}
+	return first, first != ""
 }
 
 // whereFilter checks a target's where table against the fields of kind k
