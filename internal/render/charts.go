@@ -180,7 +180,7 @@ func (r *renderer) listChart(v *ListView) *Chart {
 		AddSeries(removedName, removed, charts.WithItemStyleOpts(opts.ItemStyle{Color: removedColor}))
 	return &Chart{
 		ID:    id,
-		Label: r.sentence("chart.list_label", map[string]string{"name": v.List.Name}),
+		Label: r.sentence("chart.list_label", map[string]string{"name": v.List.Name, "level": r.site.Units.Levels[0].Name}),
 		Summary: r.sentence("chart.list_summary", map[string]string{
 			"held":  formatNumber(float64(v.Held), 0),
 			"most":  mostName,

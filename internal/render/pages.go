@@ -69,7 +69,7 @@ func (r *renderer) pages() {
 		p.Unit = v
 		r.emit(p)
 	}
-	p = r.newPage("units", "don-vi/", r.sentence("title.units", nil), "")
+	p = r.newPage("units", "don-vi/", r.sentence("title.units", map[string]string{"level": capital(r.site.Units.Levels[0].Name)}), "")
 	p.Units = top
 	p.Registry = r.site.Units
 	r.emit(p)
