@@ -45,6 +45,24 @@ func TestCheck(t *testing.T) {
 	}
 }
 
+// TestCheckCeiling checks that a monthly target with a ceiling is warned
+// about when a month exceeds it, not when a month stays below it.
+func TestCheckCeiling(t *testing.T) {
+	dir := writeSite(t)
+	targets := filepath.Join(dir, "data", "targets.toml")
+	b, _ := os.ReadFile(targets)
+	s := strings.Replace(string(b), "rule = \"monthly\"\nrecords = \"press\"\nthreshold = 1\n", "rule = \"monthly\"\nrecords = \"press\"\nthreshold = 0\ncompare = \"at_most\"\n", 1)
+	if s == string(b) {
+		t.Fatal("the small site's monthly target is not where the test expects it")
+	}
+	os.WriteFile(targets, []byte(s), 0o644)
+	code, out, _ := runCLI("check", "-src", dir)
+	want := "data/reports/2020-01.toml: warning: 1 press record(s) in 2020-01: target 2 (Báo chí) allows at most 0 every month, so it is not met"
+	if code != 0 || !strings.Contains(out, want) || strings.Contains(out, "2020-02.toml: warning: only") {
+		t.Errorf("exit %d, output:\n%s\nwant a line:\n%s", code, out, want)
+	}
+}
+
 func TestNewMonth(t *testing.T) {
 	dir := writeSite(t)
 	code, out, stderr := runCLI("new", "-src", dir, "month")

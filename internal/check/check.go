@@ -53,9 +53,15 @@ func Warnings(s *model.Site, p *progress.Progress) []*diag.Error {
 			continue
 		}
 		for _, m := range res.Months {
-			if m.Reported && m.Value < t.Threshold {
-				l.Warn(reports[m.Month].Path, 0, 0, "only %v %s record(s) in %s: target %d (%s) needs at least %v every month, so it is not met",
-					m.Value, t.Kind.ID, m.Month, t.Number, t.Name, t.Threshold)
+			if !m.Reported || t.Compare.Reached(m.Value, t.Threshold) {
+				continue
+			}
+			if t.Compare.Ceiling() {
+				l.Warn(reports[m.Month].Path, 0, 0, "%v %s record(s) in %s: target %d (%s) allows %s %v every month, so it is not met",
+					m.Value, t.Kind.ID, m.Month, t.Number, t.Name, compareWords[t.Compare], t.Threshold)
+			} else {
+				l.Warn(reports[m.Month].Path, 0, 0, "only %v %s record(s) in %s: target %d (%s) needs %s %v every month, so it is not met",
+					m.Value, t.Kind.ID, m.Month, t.Number, t.Name, compareWords[t.Compare], t.Threshold)
 			}
 		}
 	}
@@ -96,4 +102,12 @@ func Warnings(s *model.Site, p *progress.Progress) []*diag.Error {
 func lineOf(body, s string) int {
 	i := strings.Index(body, s)
 	return strings.Count(body[:i], "\n")
+}
+
+// compareWords are the comparisons in the words of the command's messages.
+var compareWords = map[model.Compare]string{
+	model.AtLeast:  "at least",
+	model.MoreThan: "more than",
+	model.AtMost:   "at most",
+	model.LessThan: "fewer than",
 }

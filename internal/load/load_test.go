@@ -1,6 +1,7 @@
 package load_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -45,8 +46,28 @@ func TestErrors(t *testing.T) {
 		},
 		{
 			"unknown rule", "data/targets.toml",
-			"[[targets]]\nid = \"a\"\nname = \"A\"\nrule = \"sum\"\nthreshold = 1\nunit = \"x\"\n",
-			`data/targets.toml:4:1: unknown rule "sum": use share, monthly, count, ratio or membership`,
+			"[[targets]]\nid = \"a\"\nname = \"A\"\nrule = \"total\"\nthreshold = 1\nunit = \"x\"\n",
+			`data/targets.toml:4:1: unknown rule "total": use share, monthly, count, sum, ratio or membership`,
+		},
+		{
+			"sum without a field", "data/targets.toml",
+			"[[targets]]\nid = \"a\"\nname = \"A\"\nrule = \"sum\"\nrecords = \"cases\"\nthreshold = 1\nunit = \"x\"\n",
+			`data/targets.toml:1:3: missing "field": the int or number field of kind "cases" to add up, such as field = "so_nguoi"`,
+		},
+		{
+			"sum of an unknown field", "data/targets.toml",
+			"[[targets]]\nid = \"a\"\nname = \"A\"\nrule = \"sum\"\nrecords = \"cases\"\n field = \"so_nguoi\"\nthreshold = 1\nunit = \"x\"\n",
+			`data/targets.toml:6:2: unknown field "so_nguoi": kind "cases" has no such field`,
+		},
+		{
+			"sum of a text field", "data/targets.toml",
+			"[[targets]]\nid = \"a\"\nname = \"A\"\nrule = \"sum\"\nrecords = \"models\"\nfield = \"name\"\nthreshold = 1\nunit = \"x\"\n",
+			`data/targets.toml:6:1: field "name" of kind "models" is text, not a number: a sum needs an int or number field`,
+		},
+		{
+			"unknown compare", "data/targets.toml",
+			"[[targets]]\nid = \"a\"\nname = \"A\"\nrule = \"count\"\nrecords = \"models\"\nthreshold = 1\n  compare = \"above\"\nunit = \"x\"\n",
+			`data/targets.toml:7:3: unknown compare "above": use at_least, more_than, at_most or less_than`,
 		},
 		{
 			"unit not in registry", "data/reports/2020-01.toml",
@@ -349,5 +370,97 @@ func TestReportingLevel(t *testing.T) {
 	want := `data/reports/2020-03.toml:3:10: unit "001" (Huyện Yên Khánh) is not one of the xã that report`
 	if _, err := load.Site(fsys); err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("got:\n%v\nwant a line:\n%s", err, want)
+	}
+}
+
+// peopleKind is a record kind with a choice field and a number field, added
+// to the small site's kinds for the tests of where.
+const peopleKind = `
+[[kinds]]
+id = "people"
+name = "Người được tuyên truyền"
+level = "commune"
+[[kinds.fields]]
+id = "doi_tuong"
+name = "Đối tượng"
+type = "choice"
+choices = ["cong-nhan", "hoc-sinh"]
+[[kinds.fields]]
+id = "so_nguoi"
+name = "Số người"
+type = "int"
+`
+
+// TestWhereErrors checks the problems of a target's where table, each at
+// its line and column.
+func TestWhereErrors(t *testing.T) {
+	target := "[[targets]]\nid = \"a\"\nname = \"A\"\nrule = \"sum\"\nrecords = \"people\"\nfield = \"so_nguoi\"\nthreshold = 1\nunit = \"người\"\n"
+	tests := []struct {
+		name, where, want string
+	}{
+		{"unknown field", `where = { gioi_tinh = "nu" }`, `data/targets.toml:9:11: unknown field "gioi_tinh" in where: kind "people" has no such field`},
+		{"value outside the choices", `where = { doi_tuong = "nong-dan" }`, `data/targets.toml:9:23: "nong-dan" is not one of the choices of field "doi_tuong": use one of cong-nhan, hoc-sinh`},
+		{"one of a list outside the choices", `where = { doi_tuong = ["cong-nhan", "nong-dan"] }`, `data/targets.toml:9:37: "nong-dan" is not one of the choices of field "doi_tuong"`},
+		{"text for a number", `where = { so_nguoi = "nhiều" }`, `data/targets.toml:9:22: "nhiều" is not a number, but field "so_nguoi" is`},
+		{"empty list", `where = { doi_tuong = [] }`, `data/targets.toml:9:11: where.doi_tuong lists no value: give one value or a list of values`},
+		{"a boolean", `where = { doi_tuong = true }`, `data/targets.toml:9:11: where.doi_tuong must be text, a number, a date or a list of them: the values of field "doi_tuong" to keep`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := sitetest.Load(t, "small")
+			fsys["data/records.toml"] = &fstest.MapFile{Data: append(fsys["data/records.toml"].Data, peopleKind...)}
+			fsys["data/targets.toml"] = &fstest.MapFile{Data: []byte(target + tt.where + "\n")}
+			_, err := load.Site(fsys)
+			if err == nil {
+				t.Fatal("no error")
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("got:\n%v\nwant a line:\n%s", err, tt.want)
+			}
+		})
+	}
+	t.Run("valid", func(t *testing.T) {
+		fsys := sitetest.Load(t, "small")
+		fsys["data/records.toml"] = &fstest.MapFile{Data: append(fsys["data/records.toml"].Data, peopleKind...)}
+		fsys["data/targets.toml"] = &fstest.MapFile{Data: []byte(target + `where = { doi_tuong = ["cong-nhan", "hoc-sinh"], so_nguoi = 20.0 }` + "\n")}
+		s, err := load.Site(fsys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := fmt.Sprint(s.Targets[0].Filter)
+		if want := "[{doi_tuong [cong-nhan hoc-sinh]} {so_nguoi [20]}]"; got != want {
+			t.Errorf("filter = %s, want %s", got, want)
+		}
+	})
+}
+
+// TestUnusedKeys checks that a key the target's rule does not use is an
+// error at its line and column, not silently ignored.
+func TestUnusedKeys(t *testing.T) {
+	tests := []struct {
+		name, target, want string
+	}{
+		{"numerator on count", "rule = \"count\"\nrecords = \"cases\"\n  numerator = \"handled\"\n", `data/targets.toml:8:3: "numerator" is not used by rule count: remove it`},
+		{"field on ratio", "rule = \"ratio\"\nrecords = \"cases\"\nnumerator = \"handled\"\ndenominator = \"detected\"\nfield = \"handled\"\n", `data/targets.toml:10:1: "field" is not used by rule ratio: remove it`},
+		{"level on count", "rule = \"count\"\nrecords = \"cases\"\nlevel = \"commune\"\n", `data/targets.toml:8:1: "level" is not used by rule count: remove it`},
+		{"max_removed on share", "rule = \"share\"\nrecords = \"outreach\"\nmax_removed = 0\n", `data/targets.toml:8:1: "max_removed" is not used by rule share: remove it`},
+		{"list on sum", "rule = \"sum\"\nrecords = \"cases\"\nfield = \"handled\"\nlist = \"lanh-manh\"\n", `data/targets.toml:9:1: "list" is not used by rule sum: remove it`},
+		{"records on membership", "rule = \"membership\"\nlist = \"lanh-manh\"\nrecords = \"cases\"\n", `data/targets.toml:8:1: "records" is not used by rule membership: remove it`},
+		{"where on membership", "rule = \"membership\"\nlist = \"lanh-manh\"\nwhere = { detected = 1 }\n", `data/targets.toml:8:1: "where" is not used by rule membership: remove it`},
+		{"dotted where on membership", "rule = \"membership\"\nlist = \"lanh-manh\"\nwhere.detected = 1\n", `data/targets.toml:8:1: "where" is not used by rule membership: remove it`},
+		{"denominator on monthly", "rule = \"monthly\"\nrecords = \"press\"\ndenominator = \"x\"\n", `data/targets.toml:8:1: "denominator" is not used by rule monthly: remove it`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := sitetest.Load(t, "small")
+			fsys["data/targets.toml"] = &fstest.MapFile{Data: []byte("[[targets]]\nid = \"a\"\nname = \"A\"\nthreshold = 1\nunit = \"x\"\n" + tt.target)}
+			_, err := load.Site(fsys)
+			if err == nil {
+				t.Fatal("no error")
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("got:\n%v\nwant a line:\n%s", err, tt.want)
+			}
+		})
 	}
 }

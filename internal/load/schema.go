@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -92,11 +93,14 @@ type targetsFile struct {
 		Records     string
 		Level       string
 		Threshold   *float64
+		Compare     string
 		Unit        string
+		Field       string
 		Numerator   string
 		Denominator string
 		List        string
 		MaxRemoved  int `toml:"max_removed"`
+		Where       map[string]any
 	}
 }
 
@@ -114,8 +118,8 @@ func (l *loader) targets(units *model.Registry, kinds []*model.Kind, lists []*mo
 		f.require(at, map[string]string{"id": t.ID, "name": t.Name, "rule": t.Rule, "unit": t.Unit})
 		tg := &model.Target{
 			ID: strings.TrimSpace(t.ID), Number: t.Number, Name: t.Name, Text: t.Text, Source: t.Source,
-			Rule: model.Rule(t.Rule), Level: t.Level, Unit: t.Unit,
-			Numerator: t.Numerator, Denominator: t.Denominator, MaxRemoved: t.MaxRemoved,
+			Rule: model.Rule(t.Rule), Level: t.Level, Unit: t.Unit, Compare: model.Compare(cmp.Or(t.Compare, string(model.AtLeast))),
+			Field: strings.TrimSpace(t.Field), Numerator: t.Numerator, Denominator: t.Denominator, MaxRemoved: t.MaxRemoved,
 			Where: model.Place{Locator: f.ix, Key: at},
 		}
 		out = append(out, tg)
@@ -131,10 +135,14 @@ func (l *loader) targets(units *model.Registry, kinds []*model.Kind, lists []*mo
 				f.at(at+".threshold", "threshold %v is out of range: use a value from 0 to 100 for a percentage", tg.Threshold)
 			}
 		}
+		if !slices.Contains(model.Compares, tg.Compare) {
+			f.at(at+".compare", "unknown compare %q: use at_least, more_than, at_most or less_than", t.Compare)
+		}
 		if t.Rule != "" && !slices.Contains(model.Rules, tg.Rule) {
-			f.at(at+".rule", "unknown rule %q: use share, monthly, count, ratio or membership", t.Rule)
+			f.at(at+".rule", "unknown rule %q: use share, monthly, count, sum, ratio or membership", t.Rule)
 			continue
 		}
+		checkRuleKeys(f, at, tg.Rule)
 		if tg.Rule == model.Membership {
 			i := slices.IndexFunc(lists, func(x *model.List) bool { return x.ID == t.List })
 			switch {
@@ -157,6 +165,7 @@ func (l *loader) targets(units *model.Registry, kinds []*model.Kind, lists []*mo
 			continue
 		}
 		tg.Kind = kinds[k]
+		tg.Filter = whereFilter(f, at+".where", t.Where, tg.Kind)
 		switch tg.Rule {
 		case model.Share:
 			tg.Level = cmp.Or(t.Level, tg.Kind.Level)
@@ -165,6 +174,16 @@ func (l *loader) targets(units *model.Registry, kinds []*model.Kind, lists []*mo
 				f.at(at+".level", "a share target needs the level of the units it counts: use one of %s", levelIDs(units.Levels))
 			case tg.Kind.Level == "":
 				f.at(at+".records", "kind %q has no level, so its records name no unit to count", tg.Kind.ID)
+			}
+		case model.Sum:
+			fd := tg.Kind.Field(tg.Field)
+			switch {
+			case tg.Field == "":
+				f.at(at, "missing \"field\": the int or number field of kind %q to add up, such as field = \"so_nguoi\"", tg.Kind.ID)
+			case fd == nil:
+				f.at(at+".field", "unknown field %q: kind %q has no such field", tg.Field, tg.Kind.ID)
+			case fd.Type != model.Int && fd.Type != model.Number:
+				f.at(at+".field", "field %q of kind %q is %s, not a number: a sum needs an int or number field", tg.Field, tg.Kind.ID, fd.Type)
 			}
 		case model.Ratio:
 			for key, id := range map[string]string{"numerator": t.Numerator, "denominator": t.Denominator} {
@@ -177,6 +196,117 @@ func (l *loader) targets(units *model.Registry, kinds []*model.Kind, lists []*mo
 	}
 	checkUnique(f, out, func(t *model.Target) string { return t.ID }, func(i int) string { return keyPath("targets", i, "id") })
 	return out
+}
+
+// ruleKeys are the keys of a target that only some rules use, with those
+// rules.
+var ruleKeys = []struct {
+	key   string
+	rules []model.Rule
+}{
+	{"records", []model.Rule{model.Share, model.Monthly, model.Count, model.Sum, model.Ratio}},
+	{"where", []model.Rule{model.Share, model.Monthly, model.Count, model.Sum, model.Ratio}},
+	{"level", []model.Rule{model.Share}},
+	{"field", []model.Rule{model.Sum}},
+	{"numerator", []model.Rule{model.Ratio}},
+	{"denominator", []model.Rule{model.Ratio}},
+	{"list", []model.Rule{model.Membership}},
+	{"max_removed", []model.Rule{model.Membership}},
+}
+
+// checkRuleKeys records a problem for every key of the target at that its
+// rule does not use: a key that is silently ignored misleads the editor
+// into thinking it counts.
+func checkRuleKeys(f *tomlFile, at string, rule model.Rule) {
+	if rule == "" {
+		return
+	}
+	ix := f.ix.get()
+	for _, k := range ruleKeys {
+		if slices.Contains(k.rules, rule) {
+			continue
+		}
+		if written, ok := writtenKey(ix, keyPath(at, k.key)); ok {
+			f.at(written, "%q is not used by rule %s: remove it", k.key, rule)
+		}
+	}
+}
+
+// writtenKey returns the first key written at path or under it (a dotted
+// key such as where.doi_tuong = "x" writes no key where).
+func writtenKey(ix *keyIndex, path string) (string, bool) {
+	if _, ok := ix.exact[path]; ok {
+		return path, true
+	}
+	first, line, col := "", 0, 0
+	for k, p := range ix.exact {
+		if strings.HasPrefix(k, path+".") && (first == "" || p.line < line || p.line == line && p.col < col) {
+			first, line, col = k, p.line, p.col
+		}
+	}
+	return first, first != ""
+}
+
+// whereFilter checks a target's where table against the fields of kind k
+// and returns its conditions, in key order.
+func whereFilter(f *tomlFile, at string, where map[string]any, k *model.Kind) []model.Condition {
+	var out []model.Condition
+	for _, id := range sortedKeys(where) {
+		key := keyPath(at, id)
+		fd := k.Field(id)
+		if fd == nil {
+			f.at(key, "unknown field %q in where: kind %q has no such field", id, k.ID)
+			continue
+		}
+		var raw []any
+		switch v := where[id].(type) {
+		case []any:
+			raw = v
+		default:
+			raw = []any{v}
+		}
+		if len(raw) == 0 {
+			f.at(key, "where.%s lists no value: give one value or a list of values", id)
+			continue
+		}
+		c := model.Condition{Field: id}
+		for _, v := range raw {
+			text, ok := whereText(v)
+			switch {
+			case !ok:
+				f.at(key, "where.%s must be text, a number, a date or a list of them: the values of field %q to keep", id, id)
+			case fd.Type == model.Choice && !slices.Contains(fd.Choices, text):
+				f.atValue(key, text, "%q is not one of the choices of field %q: use one of %s", text, id, strings.Join(fd.Choices, ", "))
+			case fd.Type == model.Int || fd.Type == model.Number:
+				n, err := strconv.ParseFloat(text, 64)
+				if err != nil {
+					f.atValue(key, text, "%q is not a number, but field %q is", text, id)
+					continue
+				}
+				c.Values = append(c.Values, strconv.FormatFloat(n, 'f', -1, 64))
+			default:
+				c.Values = append(c.Values, text)
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// whereText writes a value of a where table as model.Value.Text writes the
+// record's value, so that the two compare as strings.
+func whereText(v any) (string, bool) {
+	switch v := v.(type) {
+	case string:
+		return strings.TrimSpace(v), true
+	case int64:
+		return strconv.FormatInt(v, 10), true
+	case float64:
+		return strconv.FormatFloat(v, 'f', -1, 64), true
+	case time.Time:
+		return v.Format("2006-01-02"), true
+	}
+	return "", false
 }
 
 type listFile struct {

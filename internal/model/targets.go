@@ -1,5 +1,7 @@
 package model
 
+import "slices"
+
 // Rule is how a target's value is computed.
 type Rule string
 
@@ -13,6 +15,9 @@ const (
 	Monthly Rule = "monthly"
 	// Count counts records since the start of the period.
 	Count Rule = "count"
+	// Sum adds up one numeric field of the records since the start of the
+	// period.
+	Sum Rule = "sum"
 	// Ratio is the sum of one field over the sum of another, in percent.
 	Ratio Rule = "ratio"
 	// Membership counts units added to and removed from a list.
@@ -20,7 +25,7 @@ const (
 )
 
 // Rules lists every rule, for messages.
-var Rules = []Rule{Share, Monthly, Count, Ratio, Membership}
+var Rules = []Rule{Share, Monthly, Count, Sum, Ratio, Membership}
 
 // Target is one target of the plan.
 type Target struct {
@@ -33,13 +38,82 @@ type Target struct {
 	Kind        *Kind  // the records it counts; nil for Membership
 	Level       string // Share: the units counted
 	Threshold   float64
-	Unit        string // unit of count, e.g. "xã"
-	Numerator   string // Ratio: field ids
+	Compare     Compare     // how the value is compared with Threshold
+	Unit        string      // unit of count, e.g. "xã"
+	Field       string      // Sum: the id of the field added up
+	Filter      []Condition // the records counted must meet every one; none keeps all
+	Numerator   string      // Ratio: field ids
 	Denominator string
 	List        *List // Membership
 	MaxRemoved  int   // Membership
 	Where       Place // where the target is defined
 }
 
+// Condition keeps the records whose field is one of the values.
+type Condition struct {
+	Field  string
+	Values []string // as Value.Text writes them
+}
+
+// Keeps reports whether record r meets every condition of the target's
+// filter.
+func (t *Target) Keeps(r *Record) bool {
+	for _, c := range t.Filter {
+		v, ok := r.Values[c.Field]
+		if !ok || !slices.Contains(c.Values, v.Text) {
+			return false
+		}
+	}
+	return true
+}
+
+// Records returns the records of recs that the target keeps: recs itself
+// when it has no filter.
+func (t *Target) Records(recs []*Record) []*Record {
+	if len(t.Filter) == 0 {
+		return recs
+	}
+	var out []*Record
+	for _, r := range recs {
+		if t.Keeps(r) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
 // IsPercent reports whether the target's value and threshold are percentages.
 func (t *Target) IsPercent() bool { return t.Rule == Share || t.Rule == Ratio }
+
+// Compare is how a target's value is compared with its threshold.
+type Compare string
+
+// The comparisons a target may use. AtLeast and MoreThan are floors the
+// value must reach; AtMost and LessThan are ceilings it must stay within.
+const (
+	AtLeast  Compare = "at_least"  // value ≥ threshold; the default
+	MoreThan Compare = "more_than" // value > threshold
+	AtMost   Compare = "at_most"   // value ≤ threshold
+	LessThan Compare = "less_than" // value < threshold
+)
+
+// Compares lists every comparison, for messages.
+var Compares = []Compare{AtLeast, MoreThan, AtMost, LessThan}
+
+// Reached reports whether v satisfies the comparison with threshold. The
+// empty Compare is AtLeast.
+func (c Compare) Reached(v, threshold float64) bool {
+	switch c {
+	case MoreThan:
+		return v > threshold
+	case AtMost:
+		return v <= threshold
+	case LessThan:
+		return v < threshold
+	}
+	return v >= threshold
+}
+
+// Ceiling reports whether the threshold is a limit the value must stay
+// within (at_most, less_than) rather than a level it must reach.
+func (c Compare) Ceiling() bool { return c == AtMost || c == LessThan }

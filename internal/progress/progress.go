@@ -10,19 +10,28 @@
 // A month without a report has status NoData: nothing is claimed without
 // evidence. For a month with a report, let pace be the threshold times the
 // share of the period elapsed at the end of that month (rounded down for
-// whole counts: 1 pilot model over 10 months is on track until the last
-// month):
+// count, sum and membership: 1 pilot model over 10 months is on track
+// until the last month):
 //
-//   - share, count: Met if value ≥ threshold; otherwise NotMet in the last
-//     month of the period, OnTrack if value ≥ pace, else AtRisk.
-//   - ratio: NoData if the denominator is 0; Met if value ≥ threshold;
-//     otherwise NotMet in the last month, else AtRisk.
-//   - monthly: NotMet if any reported month so far has fewer than threshold
-//     records; Met if every month so far is reported and reached it;
+//   - share, count, sum: Met if value reaches the threshold (see below);
+//     otherwise NotMet in the last month of the period, OnTrack if value ≥
+//     pace, else AtRisk.
+//   - ratio: NoData if the denominator is 0; Met if value reaches the
+//     threshold; otherwise NotMet in the last month, else AtRisk.
+//   - monthly: NotMet if any reported month so far did not reach the
+//     threshold; Met if every month so far is reported and reached it;
 //     otherwise (all reported months reached it, some are unreported) AtRisk,
 //     and NotMet once the period has ended.
 //   - membership: NotMet if more than max_removed units are removed;
-//     Met if at least threshold units are new; otherwise as share.
+//     Met if the number of new units reaches the threshold; otherwise as
+//     share.
+//
+// A target's compare says what reaching the threshold means: at_least
+// (value ≥ threshold, the default), more_than (>), at_most (≤) or
+// less_than (<). The last two are ceilings: a value within the limit is
+// OnTrack until the last month of the period and Met in it, a value beyond
+// it is NotMet at once; a ceiling has no pace (Pace is the threshold). A
+// monthly ceiling is OnTrack rather than Met until the period ends.
 //
 // # Membership
 //
@@ -102,9 +111,9 @@ type Month struct {
 	Value    float64 // percent for share and ratio, otherwise a count
 	HasValue bool    // false when there is no report or no denominator
 	// Num and Den are the figures behind Value: units with records and all
-	// units (share), the two sums (ratio), records in the month or to date
-	// (monthly, count), new and removed units (membership: see the package
-	// documentation).
+	// units (share), the two sums (ratio), the field's total to date (sum),
+	// records in the month or to date (monthly, count), new and removed
+	// units (membership: see the package documentation).
 	Num, Den float64
 	Pace     float64 // the value expected by this month for OnTrack
 	Status   Status
@@ -175,7 +184,7 @@ func (c *computer) target(t *model.Target) *Result {
 	var (
 		has      = map[string]bool{} // share: units with a record so far
 		total    float64             // share: units of the level
-		count    float64             // count: records so far
+		count    float64             // count: records so far; sum: the field's total
 		num, den float64             // ratio: sums so far
 		members  *membership         // membership: who holds the status
 	)
@@ -193,7 +202,7 @@ func (c *computer) target(t *model.Target) *Result {
 		switch t.Rule {
 		case model.Share:
 			if rep != nil {
-				for _, r := range rep.Records[t.Kind.ID] {
+				for _, r := range t.Records(rep.Records[t.Kind.ID]) {
 					if u := c.site.Units.Ancestor(r.Unit, t.Level); u != nil {
 						has[u.Code] = true
 					}
@@ -205,13 +214,21 @@ func (c *computer) target(t *model.Target) *Result {
 			}
 		case model.Count:
 			if rep != nil {
-				count += float64(len(rep.Records[t.Kind.ID]))
+				count += float64(len(t.Records(rep.Records[t.Kind.ID])))
+			}
+			mr.Num = count
+			mr.Value, mr.HasValue = mr.Num, true
+		case model.Sum:
+			if rep != nil {
+				for _, r := range t.Records(rep.Records[t.Kind.ID]) {
+					count += r.Values[t.Field].Number
+				}
 			}
 			mr.Num = count
 			mr.Value, mr.HasValue = mr.Num, true
 		case model.Ratio:
 			if rep != nil {
-				for _, r := range rep.Records[t.Kind.ID] {
+				for _, r := range t.Records(rep.Records[t.Kind.ID]) {
 					num += r.Values[t.Numerator].Number
 					den += r.Values[t.Denominator].Number
 				}
@@ -222,7 +239,7 @@ func (c *computer) target(t *model.Target) *Result {
 			}
 		case model.Monthly:
 			if rep != nil {
-				mr.Num = float64(len(rep.Records[t.Kind.ID]))
+				mr.Num = float64(len(t.Records(rep.Records[t.Kind.ID])))
 				mr.Value, mr.HasValue = mr.Num, true
 			}
 		case model.Membership:
@@ -237,8 +254,11 @@ func (c *computer) target(t *model.Target) *Result {
 			mr.Value, mr.HasValue = mr.Num, true
 		}
 		mr.Pace = t.Threshold * elapsed
-		if t.Rule == model.Count || t.Rule == model.Membership {
+		if t.Rule == model.Count || t.Rule == model.Sum || t.Rule == model.Membership {
 			mr.Pace = math.Floor(mr.Pace + 1e-9)
+		}
+		if t.Compare.Ceiling() {
+			mr.Pace = t.Threshold // a limit holds all along
 		}
 		if !mr.Reported {
 			mr.HasValue = false
@@ -251,7 +271,7 @@ func (c *computer) target(t *model.Target) *Result {
 			switch {
 			case !mr.Reported:
 				mr.MonthsUnreported++
-			case mr.Value >= t.Threshold:
+			case t.Compare.Reached(mr.Value, t.Threshold):
 				mr.MonthsMet++
 			default:
 				mr.MonthsMissed++
@@ -272,7 +292,7 @@ func (c *computer) target(t *model.Target) *Result {
 		case model.Membership:
 			res.Changes = c.changesTo(t.List, m)
 		default:
-			res.Records = c.recordsTo(t.Kind, m)
+			res.Records = t.Records(c.recordsTo(t.Kind, m))
 		}
 	}
 	return res
@@ -287,22 +307,14 @@ func status(t *model.Target, m *Month, last bool) Status {
 		switch {
 		case m.MonthsMissed > 0:
 			return NotMet
-		case m.MonthsUnreported == 0:
-			return Met
-		case last:
+		case m.MonthsUnreported > 0 && last:
 			return NotMet
+		case m.MonthsUnreported > 0:
+			return AtRisk
+		case t.Compare.Ceiling() && !last:
+			return OnTrack
 		}
-		return AtRisk
-	case model.Ratio:
-		switch {
-		case !m.HasValue:
-			return NoData
-		case m.Value >= t.Threshold:
-			return Met
-		case last:
-			return NotMet
-		}
-		return AtRisk
+		return Met
 	case model.Membership:
 		if m.Den > float64(t.MaxRemoved) {
 			return NotMet
@@ -311,11 +323,26 @@ func status(t *model.Target, m *Month, last bool) Status {
 	if !m.HasValue {
 		return NoData
 	}
+	reached := t.Compare.Reached(m.Value, t.Threshold)
+	if t.Compare.Ceiling() {
+		// A ceiling can be broken at any time, and kept only once the
+		// period is over.
+		switch {
+		case !reached:
+			return NotMet
+		case last:
+			return Met
+		}
+		return OnTrack
+	}
 	switch {
-	case m.Value >= t.Threshold:
+	case reached:
 		return Met
 	case last:
 		return NotMet
+	case t.Rule == model.Ratio:
+		// A ratio has no pace: it is not built up month by month.
+		return AtRisk
 	case m.Value >= m.Pace:
 		return OnTrack
 	}
@@ -326,7 +353,7 @@ func status(t *model.Target, m *Month, last bool) Status {
 // one record to m and those without, each in registry order.
 func (c *computer) split(t *model.Target, m model.Month) (counted, missing []*model.Unit) {
 	has := map[string]bool{}
-	for _, r := range c.recordsTo(t.Kind, m) {
+	for _, r := range t.Records(c.recordsTo(t.Kind, m)) {
 		if u := c.site.Units.Ancestor(r.Unit, t.Level); u != nil {
 			has[u.Code] = true
 		}

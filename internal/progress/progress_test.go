@@ -342,3 +342,209 @@ func TestMembershipCountsUnits(t *testing.T) {
 		t.Errorf("entries = %q, want %q", got, w)
 	}
 }
+
+// boundarySite is the small site reduced to one target (written by target,
+// compare is added to it) and one report for January holding report, over
+// a period that ends in end.
+func boundarySite(t *testing.T, target, compare, end, report string) fstest.MapFS {
+	t.Helper()
+	fsys := sitetest.Load(t, "small")
+	for name := range fsys {
+		if strings.HasPrefix(name, "data/reports/") || strings.HasPrefix(name, "data/lists/") {
+			delete(fsys, name)
+		}
+	}
+	site := strings.Replace(string(fsys["site.toml"].Data), `end = "2020-04"`, `end = "`+end+`"`, 1)
+	fsys["site.toml"] = &fstest.MapFile{Data: []byte(site)}
+	fsys["data/targets.toml"] = &fstest.MapFile{Data: []byte("[[targets]]\nid = \"x\"\nname = \"X\"\nunit = \"u\"\ncompare = \"" + compare + "\"\n" + target)}
+	fsys["data/reports/2020-01.toml"] = &fstest.MapFile{Data: []byte("published = 2020-02-03\n" + report)}
+	return fsys
+}
+
+// TestCompareBoundaries checks every rule that reads records under every
+// comparison, with a value one below the threshold, exactly at it, one
+// above it and with no records, in a month inside the period ("mid", of
+// four months) and in the last month (a period of one month).
+func TestCompareBoundaries(t *testing.T) {
+	communes := []string{"10001", "10002", "10003", "10004", "10005"}
+	rules := []struct {
+		name, target string
+		// records returns the report text for n = 1 (below), 2 (at), 3
+		// (above) or 0 (no records).
+		records func(n int) string
+		// want is, per compare, the statuses below, at, above and with no
+		// records, mid-period then in the last month.
+		want map[string][2]string
+	}{
+		{"count", "rule = \"count\"\nrecords = \"models\"\nthreshold = 2\n",
+			func(n int) string {
+				var b strings.Builder
+				for i := range n {
+					fmt.Fprintf(&b, "[[models]]\nunit = \"001\"\nname = \"m%d\"\n", i)
+				}
+				return b.String()
+			},
+			map[string][2]string{
+				// pace in January is floor(2 × 1/4) = 0
+				"at_least":  {"on_track met met on_track", "not_met met met not_met"},
+				"more_than": {"on_track on_track met on_track", "not_met not_met met not_met"},
+				"at_most":   {"on_track on_track not_met on_track", "met met not_met met"},
+				"less_than": {"on_track not_met not_met on_track", "met not_met not_met met"},
+			}},
+		{"sum", "rule = \"sum\"\nrecords = \"cases\"\nfield = \"detected\"\nthreshold = 200\n",
+			func(n int) string {
+				if n == 0 {
+					return ""
+				}
+				// 199, 200 or 201 in two records
+				return fmt.Sprintf("[[cases]]\nunit = \"001\"\ndetected = 100\nhandled = 0\n[[cases]]\nunit = \"002\"\ndetected = %d\nhandled = 0\n", 98+n)
+			},
+			map[string][2]string{
+				// pace in January is floor(200 × 1/4) = 50
+				"at_least":  {"on_track met met at_risk", "not_met met met not_met"},
+				"more_than": {"on_track on_track met at_risk", "not_met not_met met not_met"},
+				"at_most":   {"on_track on_track not_met on_track", "met met not_met met"},
+				"less_than": {"on_track not_met not_met on_track", "met not_met not_met met"},
+			}},
+		{"share", "rule = \"share\"\nrecords = \"outreach\"\nlevel = \"commune\"\nthreshold = 40\n",
+			func(n int) string {
+				var b strings.Builder
+				for _, c := range communes[:n] {
+					fmt.Fprintf(&b, "[[outreach]]\nunit = %q\ndate = 2020-01-10\n", c)
+				}
+				return b.String()
+			},
+			map[string][2]string{
+				// 1, 2, 3 of 5 communes: 20%, 40%, 60%; pace 10%
+				"at_least":  {"on_track met met at_risk", "not_met met met not_met"},
+				"more_than": {"on_track on_track met at_risk", "not_met not_met met not_met"},
+				"at_most":   {"on_track on_track not_met on_track", "met met not_met met"},
+				"less_than": {"on_track not_met not_met on_track", "met not_met not_met met"},
+			}},
+		{"ratio", "rule = \"ratio\"\nrecords = \"cases\"\nnumerator = \"handled\"\ndenominator = \"detected\"\nthreshold = 50\n",
+			func(n int) string {
+				if n == 0 {
+					return ""
+				}
+				return fmt.Sprintf("[[cases]]\nunit = \"001\"\ndetected = 4\nhandled = %d\n", n)
+			},
+			map[string][2]string{
+				// 1, 2, 3 of 4: 25%, 50%, 75%; no cases: nothing to compute
+				"at_least":  {"at_risk met met no_data", "not_met met met no_data"},
+				"more_than": {"at_risk at_risk met no_data", "not_met not_met met no_data"},
+				"at_most":   {"on_track on_track not_met no_data", "met met not_met no_data"},
+				"less_than": {"on_track not_met not_met no_data", "met not_met not_met no_data"},
+			}},
+		{"monthly", "rule = \"monthly\"\nrecords = \"press\"\nthreshold = 2\n",
+			func(n int) string {
+				var b strings.Builder
+				for i := range n {
+					fmt.Fprintf(&b, "[[press]]\ndate = 2020-01-05\ntitle = \"t%d\"\n", i)
+				}
+				return b.String()
+			},
+			map[string][2]string{
+				"at_least":  {"not_met met met not_met", "not_met met met not_met"},
+				"more_than": {"not_met not_met met not_met", "not_met not_met met not_met"},
+				"at_most":   {"on_track on_track not_met on_track", "met met not_met met"},
+				"less_than": {"on_track not_met not_met on_track", "met not_met not_met met"},
+			}},
+	}
+	for _, rule := range rules {
+		for _, cmp := range []string{"at_least", "more_than", "at_most", "less_than"} {
+			for i, end := range []string{"2020-04", "2020-01"} {
+				var got []string
+				for _, n := range []int{1, 2, 3, 0} {
+					p := compute(t, boundarySite(t, rule.target, cmp, end, rule.records(n)))
+					got = append(got, string(result(t, p, "x").Months[0].Status))
+				}
+				if g, w := strings.Join(got, " "), rule.want[cmp][i]; g != w {
+					t.Errorf("%s %s, period to %s: below, at, above, none = %s, want %s", rule.name, cmp, end, g, w)
+				}
+			}
+		}
+	}
+}
+
+// TestWhere checks that every rule that reads records counts only the
+// records its where keeps.
+func TestWhere(t *testing.T) {
+	kind := `
+[[kinds]]
+id = "people"
+name = "Người được tuyên truyền"
+level = "commune"
+[[kinds.fields]]
+id = "doi_tuong"
+name = "Đối tượng"
+type = "choice"
+choices = ["cong-nhan", "hoc-sinh", "khac"]
+[[kinds.fields]]
+id = "so_nguoi"
+name = "Số người"
+type = "int"
+[[kinds.fields]]
+id = "dat"
+name = "Đạt"
+type = "int"
+`
+	report := `
+[[people]]
+unit = "10001"
+doi_tuong = "cong-nhan"
+so_nguoi = 100
+dat = 50
+[[people]]
+unit = "10002"
+doi_tuong = "hoc-sinh"
+so_nguoi = 40
+dat = 40
+[[people]]
+unit = "10003"
+doi_tuong = "cong-nhan"
+so_nguoi = 7
+dat = 0
+[[people]]
+unit = "10004"
+doi_tuong = "khac"
+so_nguoi = 1000
+dat = 1000
+`
+	tests := []struct {
+		name, target string
+		num, den     float64
+	}{
+		{"sum", `rule = "sum"` + "\nfield = \"so_nguoi\"\nwhere = { doi_tuong = \"cong-nhan\" }", 107, 0},
+		{"sum of a list of values", `rule = "sum"` + "\nfield = \"so_nguoi\"\nwhere = { doi_tuong = [\"cong-nhan\", \"hoc-sinh\"] }", 147, 0},
+		{"sum of two conditions", `rule = "sum"` + "\nfield = \"so_nguoi\"\nwhere = { doi_tuong = \"cong-nhan\", so_nguoi = 7 }", 7, 0},
+		{"sum without where", `rule = "sum"` + "\nfield = \"so_nguoi\"", 1147, 0},
+		{"count", `rule = "count"` + "\nwhere = { doi_tuong = \"cong-nhan\" }", 2, 0},
+		{"monthly", `rule = "monthly"` + "\nwhere = { doi_tuong = \"hoc-sinh\" }", 1, 0},
+		{"share", `rule = "share"` + "\nlevel = \"commune\"\nwhere = { doi_tuong = \"cong-nhan\" }", 2, 5},
+		{"ratio", `rule = "ratio"` + "\nnumerator = \"dat\"\ndenominator = \"so_nguoi\"\nwhere = { doi_tuong = \"cong-nhan\" }", 50, 107},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := boundarySite(t, "records = \"people\"\nthreshold = 1\n"+tt.target+"\n", "at_least", "2020-04", report)
+			fsys["data/records.toml"] = &fstest.MapFile{Data: append(fsys["data/records.toml"].Data, kind...)}
+			r := result(t, compute(t, fsys), "x")
+			if m := r.Months[0]; m.Num != tt.num || m.Den != tt.den {
+				t.Errorf("num/den = %v/%v, want %v/%v", m.Num, m.Den, tt.num, tt.den)
+			}
+			if tt.name == "share" {
+				if got := codes(r.Counted); got != "10001 10003" {
+					t.Errorf("counted units %q, want 10001 10003", got)
+				}
+				return
+			}
+			if strings.HasPrefix(tt.name, "sum") {
+				return
+			}
+			for _, rec := range r.Records {
+				if rec.Values["doi_tuong"].Text == "khac" {
+					t.Errorf("records shown include one the where drops: %v", rec.Unit.Code)
+				}
+			}
+		})
+	}
+}

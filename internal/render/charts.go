@@ -90,7 +90,7 @@ func (r *renderer) targetChart(v *TargetView) *Chart {
 	if t.IsPercent() {
 		name = r.sentence("chart.percent", nil)
 	}
-	thresholdName := r.sentence("chart.threshold", nil)
+	thresholdName := r.sentence("chart.threshold", r.thresholdArgs(t))
 	yAxis := opts.YAxis{Type: "value", Min: 0}
 	if t.IsPercent() {
 		yAxis.Max = 100

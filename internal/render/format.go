@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/minhbach/minhbach/internal/model"
 )
 
 // formatNumber writes n the Vietnamese way: "." between thousands, "," before
@@ -59,11 +61,31 @@ type comparison int
 const (
 	atLeast  comparison = iota // reached when value ≥ threshold
 	moreThan                   // reached when value > threshold
+	atMost                     // reached when value ≤ threshold
+	lessThan                   // reached when value < threshold
 )
 
+// comparisonOf returns the comparison of a target's compare.
+func comparisonOf(c model.Compare) comparison {
+	switch c {
+	case model.MoreThan:
+		return moreThan
+	case model.AtMost:
+		return atMost
+	case model.LessThan:
+		return lessThan
+	}
+	return atLeast
+}
+
 func (c comparison) reached(v, threshold float64) bool {
-	if c == moreThan {
+	switch c {
+	case moreThan:
 		return v > threshold
+	case atMost:
+		return v <= threshold
+	case lessThan:
+		return v < threshold
 	}
 	return v >= threshold
 }

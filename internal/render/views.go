@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 
@@ -15,7 +16,8 @@ type TargetView struct {
 	Status    progress.Status
 	Calc      string // the calculation in words
 	Value     string // the current value, formatted
-	Threshold string // the threshold, formatted
+	Threshold string // the threshold with its comparison, e.g. "ít nhất 75%"
+	Rule      string // how the target is computed and when it is met, in words
 	Months    []*MonthRow
 	Chart     *Chart
 	Table     *RecordTable // the records counted
@@ -31,7 +33,8 @@ type MonthRow struct {
 	PaceText string       // the pace, formatted
 	Table    *RecordTable // monthly targets: the month's records
 	Report   bool
-	decimals int // of Value, also used by the chart and the downloads
+	Reached  bool // monthly targets: the month's value satisfies the threshold
+	decimals int  // of Value, also used by the chart and the downloads
 }
 
 // ListView is a list ready to show.
@@ -149,7 +152,7 @@ func (r *renderer) formatThreshold(t *model.Target) string {
 // threshold and the pace (see package progress). Without them 19,999 of
 // 20,000 against 100% would read "100%" next to "not met".
 func valueDecimals(t *model.Target, m *progress.Month) int {
-	return moreDecimals(sideDecimals(m.Value, t.Threshold, atLeast, 1), sideDecimals(m.Value, m.Pace, atLeast, 1))
+	return moreDecimals(sideDecimals(m.Value, t.Threshold, comparisonOf(t.Compare), 1), sideDecimals(m.Value, m.Pace, atLeast, 1))
 }
 
 // paceDecimals returns the decimals that write the pace of month m on the
@@ -178,8 +181,9 @@ func (r *renderer) targetView(res *progress.Result) *TargetView {
 		Result:    res,
 		URL:       link("chi-tieu", t.ID),
 		Status:    res.Status(),
-		Threshold: r.formatThreshold(t),
-		Pace:      t.Rule != model.Monthly && t.Rule != model.Ratio,
+		Threshold: r.sentence("threshold", r.thresholdArgs(t)),
+		Rule:      r.sentence("rule."+string(t.Rule), r.thresholdArgs(t)),
+		Pace:      t.Rule != model.Monthly && t.Rule != model.Ratio && !t.Compare.Ceiling(),
 	}
 	if t.Kind != nil && t.Rule != model.Monthly {
 		v.Table = r.recordTable(t.Kind, res.Records, true, true)
@@ -189,13 +193,13 @@ func (r *renderer) targetView(res *progress.Result) *TargetView {
 	}
 	v.Calc = r.calc(t, res.Latest)
 	for _, m := range res.Months {
-		row := &MonthRow{Month: m, Report: m.Reported, decimals: valueDecimals(t, m)}
+		row := &MonthRow{Month: m, Report: m.Reported, decimals: valueDecimals(t, m), Reached: t.Compare.Reached(m.Value, t.Threshold)}
 		if m.HasValue {
 			row.Value = r.formatValue(t, m.Value, row.decimals)
 		}
 		row.PaceText = r.formatValue(t, m.Pace, paceDecimals(m))
 		if rep := r.report[m.Month]; t.Rule == model.Monthly && rep != nil {
-			row.Table = r.recordTable(t.Kind, rep.Records[t.Kind.ID], false, true)
+			row.Table = r.recordTable(t.Kind, t.Records(rep.Records[t.Kind.ID]), false, true)
 		}
 		v.Months = append(v.Months, row)
 	}
@@ -211,6 +215,40 @@ func (r *renderer) targetView(res *progress.Result) *TargetView {
 	return v
 }
 
+// thresholdArgs returns the placeholders every sentence about target t may
+// use: its threshold, the words of its comparison ("ít nhất"), what meeting
+// it means ("đạt khi bằng hoặc vượt chỉ tiêu"), its unit, the name of the
+// field a sum adds up, the records it keeps (where) and, for membership,
+// the removals allowed.
+func (r *renderer) thresholdArgs(t *model.Target) map[string]string {
+	c := string(cmp.Or(t.Compare, model.AtLeast))
+	args := map[string]string{
+		"threshold": r.formatThreshold(t),
+		"compare":   r.sentence("compare."+c, nil),
+		"reached":   r.sentence("reached."+c, nil),
+		"unit":      t.Unit,
+		"max":       formatNumber(float64(t.MaxRemoved), 0),
+	}
+	if t.Kind != nil {
+		if f := t.Kind.Field(t.Field); f != nil {
+			args["field"] = f.Name
+		}
+	}
+	args["where"] = ""
+	if len(t.Filter) > 0 {
+		var conds []string
+		for _, c := range t.Filter {
+			name := c.Field
+			if f := t.Kind.Field(c.Field); f != nil {
+				name = f.Name
+			}
+			conds = append(conds, r.sentence("where.condition", map[string]string{"field": name, "values": strings.Join(c.Values, ", ")}))
+		}
+		args["where"] = r.sentence("where", map[string]string{"conditions": strings.Join(conds, "; ")})
+	}
+	return args
+}
+
 // calc words a target's calculation in a month, e.g. "94 trên 145 xã
 // (64,8%) — chỉ tiêu 75%".
 func (r *renderer) calc(t *model.Target, m *progress.Month) string {
@@ -220,18 +258,17 @@ func (r *renderer) calc(t *model.Target, m *progress.Month) string {
 	// The two figures of a ratio keep their order: 19,999.96 of 20,000 does
 	// not read "20.000 trên 20.000".
 	numDecimals, denDecimals := 1, 1
-	if t.Rule == model.Ratio || t.Rule == model.Share {
+	switch t.Rule {
+	case model.Ratio, model.Share:
 		numDecimals = sideDecimals(m.Num, m.Den, atLeast, 1)
 		denDecimals = sideDecimals(m.Den, m.Num, moreThan, 1)
+	case model.Sum:
+		numDecimals = valueDecimals(t, m) // the total is the value
 	}
-	args := map[string]string{
-		"num":       formatNumber(m.Num, numDecimals),
-		"den":       formatNumber(m.Den, denDecimals),
-		"unit":      t.Unit,
-		"threshold": r.formatThreshold(t),
-		"max":       formatNumber(float64(t.MaxRemoved), 0),
-		"month":     r.monthLabel(m.Month),
-	}
+	args := r.thresholdArgs(t)
+	args["num"] = formatNumber(m.Num, numDecimals)
+	args["den"] = formatNumber(m.Den, denDecimals)
+	args["month"] = r.monthLabel(m.Month)
 	if m.HasValue {
 		args["value"] = r.formatValue(t, m.Value, valueDecimals(t, m))
 	}
