@@ -284,6 +284,7 @@ rule = "ratio"
 records = "cases"
 numerator = "handled"
 denominator = "detected"
+part_of_whole = true
 threshold = 100
 unit = "vụ"
 

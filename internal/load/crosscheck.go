@@ -55,17 +55,18 @@ func (l *loader) checkLists(s *model.Site, reports []*model.Report) {
 	}
 }
 
-// checkRatios checks, for every ratio target, that its numerator never
-// exceeds its denominator from the start of the period: 100% of cases
-// detected can be handled, not more.
+// checkRatios checks, for every ratio target whose numerator is part of its
+// denominator (part_of_whole), that the numerator never exceeds the
+// denominator from the start of the period: 100% of cases detected can be
+// handled, not more. Other ratios may pass 100%.
 func (l *loader) checkRatios(s *model.Site, reports []*model.Report) {
 	for _, t := range s.Targets {
-		if t.Rule != model.Ratio || t.Kind == nil {
+		if t.Rule != model.Ratio || !t.PartOfWhole || t.Kind == nil {
 			continue
 		}
 		var num, den float64
 		for _, r := range reports {
-			for _, rec := range r.Records[t.Kind.ID] {
+			for _, rec := range t.Records(r.Records[t.Kind.ID]) {
 				num += rec.Values[t.Numerator].Number
 				den += rec.Values[t.Denominator].Number
 				if num > den {

@@ -98,6 +98,7 @@ type targetsFile struct {
 		Field       string
 		Numerator   string
 		Denominator string
+		PartOfWhole bool `toml:"part_of_whole"`
 		List        string
 		MaxRemoved  int `toml:"max_removed"`
 		Where       map[string]any
@@ -119,7 +120,7 @@ func (l *loader) targets(units *model.Registry, kinds []*model.Kind, lists []*mo
 		tg := &model.Target{
 			ID: strings.TrimSpace(t.ID), Number: t.Number, Name: t.Name, Text: t.Text, Source: t.Source,
 			Rule: model.Rule(t.Rule), Level: t.Level, Unit: t.Unit, Compare: model.Compare(cmp.Or(t.Compare, string(model.AtLeast))),
-			Field: strings.TrimSpace(t.Field), Numerator: t.Numerator, Denominator: t.Denominator, MaxRemoved: t.MaxRemoved,
+			Field: strings.TrimSpace(t.Field), Numerator: t.Numerator, Denominator: t.Denominator, PartOfWhole: t.PartOfWhole, MaxRemoved: t.MaxRemoved,
 			Where: model.Place{Locator: f.ix, Key: at},
 		}
 		out = append(out, tg)
@@ -131,7 +132,10 @@ func (l *loader) targets(units *model.Registry, kinds []*model.Kind, lists []*mo
 			f.at(at, "missing \"threshold\": the value the target must reach, such as threshold = 75")
 		} else {
 			tg.Threshold = *t.Threshold
-			if tg.Threshold < 0 || tg.IsPercent() && tg.Threshold > 100 {
+			// A ratio whose numerator is not part of its denominator may
+			// exceed 100%, and so may its threshold.
+			whole := tg.Rule == model.Share || tg.Rule == model.Ratio && tg.PartOfWhole
+			if tg.Threshold < 0 || whole && tg.Threshold > 100 {
 				f.at(at+".threshold", "threshold %v is out of range: use a value from 0 to 100 for a percentage", tg.Threshold)
 			}
 		}
@@ -210,6 +214,7 @@ var ruleKeys = []struct {
 	{"field", []model.Rule{model.Sum}},
 	{"numerator", []model.Rule{model.Ratio}},
 	{"denominator", []model.Rule{model.Ratio}},
+	{"part_of_whole", []model.Rule{model.Ratio}},
 	{"list", []model.Rule{model.Membership}},
 	{"max_removed", []model.Rule{model.Membership}},
 }

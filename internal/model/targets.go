@@ -44,6 +44,8 @@ type Target struct {
 	Filter      []Condition // the records counted must meet every one; none keeps all
 	Numerator   string      // Ratio: field ids
 	Denominator string
+	PartOfWhole bool  // Ratio: the numerator is part of the denominator, so never exceeds it
+	MinMonths   int   // Share: distinct months with records a unit needs to count; 0 or 1 is one record
 	List        *List // Membership
 	MaxRemoved  int   // Membership
 	Where       Place // where the target is defined

@@ -234,6 +234,13 @@ func (r *renderer) thresholdArgs(t *model.Target) map[string]string {
 			args["field"] = f.Name
 		}
 	}
+	args["whole"] = ""
+	if t.Rule == model.Ratio {
+		args["whole"] = r.sentence("ratio.open", nil)
+		if t.PartOfWhole {
+			args["whole"] = r.sentence("ratio.part_of_whole", nil)
+		}
+	}
 	args["where"] = ""
 	if len(t.Filter) > 0 {
 		var conds []string
