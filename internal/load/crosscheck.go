@@ -18,6 +18,21 @@ func (l *loader) crossCheck(s *model.Site) {
 	})
 	l.checkLists(s, reports)
 	l.checkRatios(s, reports)
+	l.checkMinMonths(s)
+}
+
+// checkMinMonths finds share targets that ask for records in more months
+// than the period has: no unit could ever count.
+func (l *loader) checkMinMonths(s *model.Site) {
+	n := len(s.Config.Plan.Months())
+	if n == 0 {
+		return
+	}
+	for _, t := range s.Targets {
+		if t.Rule == model.Share && t.MinMonths > n {
+			l.errAt(t.Where.Field("min_months"), "min_months %d is more than the %d months of the period, so no unit could ever count: use at most %d", t.MinMonths, n, n)
+		}
+	}
 }
 
 // checkLists replays every list's changes month by month: a unit added must

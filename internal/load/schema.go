@@ -99,6 +99,7 @@ type targetsFile struct {
 		Numerator   string
 		Denominator string
 		PartOfWhole bool `toml:"part_of_whole"`
+		MinMonths   *int `toml:"min_months"`
 		List        string
 		MaxRemoved  int `toml:"max_removed"`
 		Where       map[string]any
@@ -173,6 +174,12 @@ func (l *loader) targets(units *model.Registry, kinds []*model.Kind, lists []*mo
 		switch tg.Rule {
 		case model.Share:
 			tg.Level = cmp.Or(t.Level, tg.Kind.Level)
+			if t.MinMonths != nil {
+				tg.MinMonths = *t.MinMonths
+				if tg.MinMonths < 1 {
+					f.at(at+".min_months", "min_months %d is out of range: use 1 or more, the months in which a unit must have records to count", tg.MinMonths)
+				}
+			}
 			switch {
 			case units.Level(tg.Level) == nil && !l.broken.units:
 				f.at(at+".level", "a share target needs the level of the units it counts: use one of %s", levelIDs(units.Levels))
@@ -215,6 +222,7 @@ var ruleKeys = []struct {
 	{"numerator", []model.Rule{model.Ratio}},
 	{"denominator", []model.Rule{model.Ratio}},
 	{"part_of_whole", []model.Rule{model.Ratio}},
+	{"min_months", []model.Rule{model.Share}},
 	{"list", []model.Rule{model.Membership}},
 	{"max_removed", []model.Rule{model.Membership}},
 }

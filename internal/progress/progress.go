@@ -182,7 +182,8 @@ func (c *computer) target(t *model.Target) *Result {
 	res := &Result{Target: t}
 	n := len(c.months)
 	var (
-		has      = map[string]bool{} // share: units with a record so far
+		has      = map[string]bool{} // share: units that count so far
+		months   = map[string]int{}  // share: months with a record, per unit
 		total    float64             // share: units of the level
 		count    float64             // count: records so far; sum: the field's total
 		num, den float64             // ratio: sums so far
@@ -202,9 +203,9 @@ func (c *computer) target(t *model.Target) *Result {
 		switch t.Rule {
 		case model.Share:
 			if rep != nil {
-				for _, r := range t.Records(rep.Records[t.Kind.ID]) {
-					if u := c.site.Units.Ancestor(r.Unit, t.Level); u != nil {
-						has[u.Code] = true
+				for code := range c.countMonths(t, rep, months) {
+					if months[code] >= t.MinMonths {
+						has[code] = true
 					}
 				}
 			}
@@ -349,17 +350,35 @@ func status(t *model.Target, m *Month, last bool) Status {
 	return AtRisk
 }
 
-// split divides the units of a share target's level into those with at least
-// one record to m and those without, each in registry order.
+// countMonths adds one to months[code] for every unit of a share target's
+// level with at least one record kept in report rep: a unit's records in
+// the same month count once. It returns the units it added to.
+func (c *computer) countMonths(t *model.Target, rep *model.Report, months map[string]int) map[string]bool {
+	seen := map[string]bool{}
+	for _, r := range t.Records(rep.Records[t.Kind.ID]) {
+		if u := c.site.Units.Ancestor(r.Unit, t.Level); u != nil && !seen[u.Code] {
+			seen[u.Code] = true
+			months[u.Code]++
+		}
+	}
+	return seen
+}
+
+// split divides the units of a share target's level into those that count
+// at m (records in at least MinMonths months, one if unset) and the others,
+// each in registry order.
 func (c *computer) split(t *model.Target, m model.Month) (counted, missing []*model.Unit) {
-	has := map[string]bool{}
-	for _, r := range t.Records(c.recordsTo(t.Kind, m)) {
-		if u := c.site.Units.Ancestor(r.Unit, t.Level); u != nil {
-			has[u.Code] = true
+	months := map[string]int{}
+	for _, mm := range c.months {
+		if m.Before(mm) {
+			break
+		}
+		if rep := c.reports[mm]; rep != nil {
+			c.countMonths(t, rep, months)
 		}
 	}
 	for _, u := range c.site.Units.AtLevel(t.Level) {
-		if has[u.Code] {
+		if months[u.Code] > 0 && months[u.Code] >= t.MinMonths {
 			counted = append(counted, u)
 		} else {
 			missing = append(missing, u)

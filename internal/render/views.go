@@ -218,8 +218,9 @@ func (r *renderer) targetView(res *progress.Result) *TargetView {
 // thresholdArgs returns the placeholders every sentence about target t may
 // use: its threshold, the words of its comparison ("ít nhất"), what meeting
 // it means ("đạt khi bằng hoặc vượt chỉ tiêu"), its unit, the name of the
-// field a sum adds up, the records it keeps (where) and, for membership,
-// the removals allowed.
+// field a sum adds up, the records it keeps (where), the months a share
+// needs (min_months, counted), whether a ratio may pass 100% (whole) and,
+// for membership, the removals allowed.
 func (r *renderer) thresholdArgs(t *model.Target) map[string]string {
 	c := string(cmp.Or(t.Compare, model.AtLeast))
 	args := map[string]string{
@@ -233,6 +234,12 @@ func (r *renderer) thresholdArgs(t *model.Target) map[string]string {
 		if f := t.Kind.Field(t.Field); f != nil {
 			args["field"] = f.Name
 		}
+	}
+	args["min_months"], args["counted"] = "", ""
+	if t.Rule == model.Share && t.MinMonths > 1 {
+		n := map[string]string{"n": formatNumber(float64(t.MinMonths), 0)}
+		args["min_months"] = r.sentence("share.min_months", n)
+		args["counted"] = r.sentence("share.counted", n)
 	}
 	args["whole"] = ""
 	if t.Rule == model.Ratio {
