@@ -92,8 +92,8 @@ func (r *renderer) targetChart(v *TargetView) *Chart {
 	}
 	thresholdName := r.sentence("chart.threshold", r.thresholdArgs(t))
 	yAxis := opts.YAxis{Type: "value", Min: 0}
-	if t.IsPercent() {
-		yAxis.Max = 100
+	if t.Rule == model.Share || t.PartOfWhole {
+		yAxis.Max = 100 // a ratio that is not part of a whole may pass it
 	}
 	global := []charts.GlobalOpts{
 		charts.WithInitializationOpts(opts.Initialization{ChartID: id}),

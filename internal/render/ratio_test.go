@@ -37,6 +37,10 @@ func TestRatioOverWhole(t *testing.T) {
 					t.Errorf("target page lacks %q", want)
 				}
 			}
+			// The chart's axis is not capped at 100%, or 120% would be cut off.
+			if strings.Contains(page, `"max":100`) {
+				t.Errorf("chart axis capped at 100%%")
+			}
 			if want := "có thể vượt 100%"; !strings.Contains(string(files["gioi-thieu/index.html"]), want) {
 				t.Errorf("about page lacks %q", want)
 			}
@@ -44,6 +48,9 @@ func TestRatioOverWhole(t *testing.T) {
 	}
 	t.Run("part of whole", func(t *testing.T) {
 		files := renderTargetSite(t, ratioTarget+"threshold = 100\npart_of_whole = true\n", "[[cases]]\nunit = \"001\"\ndetected = 5\nhandled = 5\n")
+		if !strings.Contains(string(files["chi-tieu/x/index.html"]), `"yAxis":[{"type":"value","min":0,"max":100}`) {
+			t.Errorf("chart axis of a part-of-whole ratio not capped at 100%%")
+		}
 		if want := "không thể vượt 100%"; !strings.Contains(string(files["gioi-thieu/index.html"]), want) {
 			t.Errorf("about page lacks %q", want)
 		}
