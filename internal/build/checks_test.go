@@ -118,7 +118,7 @@ func TestRequiredFiles(t *testing.T) {
 	site := sitetest.Load(t, "small")
 	delete(site, "data/records.toml")
 	_, err := build.Render(t.Context(), site, render.Options{}, nil)
-	if want := `data/reports/2020-01.toml:3:3: unknown record kind "outreach": define it in data/records.toml, or use published, list_changes, submitted`; err == nil || !strings.Contains(err.Error(), want) {
+	if want := `data/reports/2020-01.toml:3:3: unknown record kind "outreach": define it in data/records.toml, or use published, list_changes, submitted, assessments`; err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("records without kinds: got %v, want %q", err, want)
 	}
 }

@@ -68,6 +68,7 @@ type loader struct {
 // problem to fix would drown among them.
 type broken struct {
 	units, agencies, kinds bool
+	targets                bool            // data/targets.toml could not be read
 	lists, rubrics         map[string]bool // by id
 }
 

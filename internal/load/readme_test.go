@@ -45,6 +45,9 @@ func readmeFiles() []readmeFile {
 		reportKeys = append(reportKeys, "list_changes."+k)
 	}
 	reportKeys = append(reportKeys, "submitted.agencies", "submitted.units")
+	for _, k := range assessmentKeys {
+		reportKeys = append(reportKeys, "assessments."+k)
+	}
 	return []readmeFile{
 		{heading: configPath, typ: reflect.TypeFor[configFile]()},
 		{heading: contentDir + "/", typ: reflect.TypeFor[frontMatter]()},

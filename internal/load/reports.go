@@ -3,6 +3,7 @@ package load
 import (
 	"fmt"
 	"math"
+	"net/url"
 	"runtime"
 	"slices"
 	"strconv"
@@ -173,17 +174,32 @@ func (f *tomlFile) report(m model.Month, s *model.Site, b *broken) *model.Report
 			}
 		case "submitted":
 			f.submitted(r, v, s, b)
+		case "assessments":
+			seen := map[*model.Target]int{}
+			for i, raw := range f.tables(key, v) {
+				a := f.assessment(keyPath(key, i), raw, m, s, b)
+				if a == nil {
+					continue
+				}
+				if j, dup := seen[a.Target]; dup {
+					line, _ := f.ix.get().find(keyPath(key, j))
+					f.at(keyPath(key, i, "target"), "target %q is assessed twice in this report: it is already assessed on line %d", a.Target.ID, line)
+					continue
+				}
+				seen[a.Target] = i
+				r.Assessments = append(r.Assessments, a)
+			}
 		default:
 			k := slices.IndexFunc(s.Kinds, func(k *model.Kind) bool { return k.ID == key })
 			if k < 0 && b.kinds {
 				continue
 			}
 			if k < 0 && len(s.Kinds) == 0 {
-				f.at(key, "unknown record kind %q: define it in %s, or use published, list_changes, submitted", key, kindsPath)
+				f.at(key, "unknown record kind %q: define it in %s, or use %s", key, kindsPath, strings.Join(reservedKeys, ", "))
 				continue
 			}
 			if k < 0 {
-				f.at(key, "unknown record kind %q: use a kind defined in %s (%s) or published, list_changes, submitted", key, kindsPath, kindIDs(s.Kinds))
+				f.at(key, "unknown record kind %q: use a kind defined in %s (%s) or %s", key, kindsPath, kindIDs(s.Kinds), strings.Join(reservedKeys, ", "))
 				continue
 			}
 			for i, rec := range f.tables(key, v) {
@@ -438,4 +454,84 @@ func (f *tomlFile) submitted(r *model.Report, v any, s *model.Site, b *broken) {
 			}
 		}
 	}
+}
+
+var assessmentKeys = []string{"target", "status", "note", "links"}
+
+// assessment reads one [[assessments]] table: the reporting body's own
+// status for an assessed target.
+func (f *tomlFile) assessment(at string, raw map[string]any, m model.Month, s *model.Site, b *broken) *model.Assessment {
+	ok := true
+	for _, key := range sortedKeys(raw) {
+		if !slices.Contains(assessmentKeys, key) {
+			f.at(keyPath(at, key), "unknown key %q in an assessment: use %s", key, strings.Join(assessmentKeys, ", "))
+			ok = false
+		}
+	}
+	a := &model.Assessment{Month: m, Where: model.Place{Locator: f.ix, Key: at}}
+	id, isString := raw["target"].(string)
+	id = strings.TrimSpace(id)
+	i := slices.IndexFunc(s.Targets, func(t *model.Target) bool { return t.ID == id })
+	switch {
+	case raw["target"] == nil:
+		f.at(at, "missing \"target\": the id of an assessed target in %s", targetsPath)
+		ok = false
+	case !isString:
+		f.at(at+".target", "target must be a target id in quotes, such as target = \"dang-tai\"")
+		ok = false
+	case i < 0:
+		if !b.targets {
+			f.at(at+".target", "unknown target %q: use the id of a target in %s", id, targetsPath)
+		}
+		ok = false
+	case s.Targets[i].Rule != model.Assessed:
+		f.at(at+".target", "target %q has rule %s, so its status is computed from the records: only a target with rule = \"assessed\" takes an assessment", id, s.Targets[i].Rule)
+		ok = false
+	default:
+		a.Target = s.Targets[i]
+	}
+	st, _ := raw["status"].(string)
+	a.Status = strings.TrimSpace(st)
+	switch {
+	case raw["status"] == nil:
+		f.at(at, "missing \"status\": use one of %s", strings.Join(model.AssessmentStatuses, ", "))
+		ok = false
+	case !slices.Contains(model.AssessmentStatuses, a.Status):
+		f.at(at+".status", "unknown status %q: use one of %s", st, strings.Join(model.AssessmentStatuses, ", "))
+		ok = false
+	}
+	if n, present := raw["note"]; present {
+		note, isString := n.(string)
+		if !isString {
+			f.at(at+".note", "note must be text in quotes")
+			ok = false
+		}
+		a.Note = strings.TrimSpace(note)
+	}
+	if l, present := raw["links"]; present {
+		list, isList := l.([]any)
+		if !isList {
+			f.at(at+".links", "links must be a list of web addresses, such as links = [\"https://example.org/bai-viet\"]")
+			ok = false
+		}
+		for _, x := range list {
+			link, _ := x.(string)
+			link = strings.TrimSpace(link)
+			if !isHTTPS(link) {
+				f.atValue(at+".links", fmt.Sprint(x), "%q is not a web address starting with https://: write each link in full, such as \"https://example.org/bai-viet\"", fmt.Sprint(x))
+				ok = false
+				continue
+			}
+			a.Links = append(a.Links, link)
+		}
+	}
+	if !ok {
+		return nil
+	}
+	return a
+}
+
+func isHTTPS(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && u.Scheme == "https" && u.Host != ""
 }

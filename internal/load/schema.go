@@ -31,7 +31,7 @@ type kindsFile struct {
 const kindsPath = "data/records.toml"
 
 // reservedKeys are the top-level keys of a report that are not record kinds.
-var reservedKeys = []string{"published", "list_changes", "submitted"}
+var reservedKeys = []string{"published", "list_changes", "submitted", "assessments"}
 
 var fieldTypes = []model.FieldType{model.Text, model.Int, model.Number, model.Date, model.URL, model.Choice}
 
@@ -112,12 +112,17 @@ func (l *loader) targets(units *model.Registry, kinds []*model.Kind, lists []*mo
 	f := l.readTOML(targetsPath, l.errs)
 	var tf targetsFile
 	if f == nil || !f.decode(&tf) {
+		l.broken.targets = true
 		return nil
 	}
 	var out []*model.Target
 	for i, t := range tf.Targets {
 		at := keyPath("targets", i)
-		f.require(at, map[string]string{"id": t.ID, "name": t.Name, "rule": t.Rule, "unit": t.Unit})
+		required := map[string]string{"id": t.ID, "name": t.Name, "rule": t.Rule, "unit": t.Unit}
+		if model.Rule(t.Rule) == model.Assessed {
+			delete(required, "unit") // nothing is counted
+		}
+		f.require(at, required)
 		tg := &model.Target{
 			ID: strings.TrimSpace(t.ID), Number: t.Number, Name: t.Name, Text: t.Text, Source: t.Source,
 			Rule: model.Rule(t.Rule), Level: t.Level, Unit: t.Unit, Compare: model.Compare(cmp.Or(t.Compare, string(model.AtLeast))),
@@ -129,9 +134,12 @@ func (l *loader) targets(units *model.Registry, kinds []*model.Kind, lists []*mo
 		if u, err := url.Parse(t.Source); err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(t.Source, "/") {
 			f.at(at+".source", "source must be a path of this site, such as \"ke-hoach/#2-chi-tieu\"")
 		}
-		if t.Threshold == nil {
+		switch {
+		case model.Rule(t.Rule) == model.Assessed:
+			// no threshold: checkRuleKeys reports one written
+		case t.Threshold == nil:
 			f.at(at, "missing \"threshold\": the value the target must reach, such as threshold = 75")
-		} else {
+		default:
 			tg.Threshold = *t.Threshold
 			// A ratio whose numerator is not part of its denominator may
 			// exceed 100%, and so may its threshold.
@@ -144,10 +152,13 @@ func (l *loader) targets(units *model.Registry, kinds []*model.Kind, lists []*mo
 			f.at(at+".compare", "unknown compare %q: use at_least, more_than, at_most or less_than", t.Compare)
 		}
 		if t.Rule != "" && !slices.Contains(model.Rules, tg.Rule) {
-			f.at(at+".rule", "unknown rule %q: use share, monthly, count, sum, ratio or membership", t.Rule)
+			f.at(at+".rule", "unknown rule %q: use share, monthly, count, sum, ratio, membership or assessed", t.Rule)
 			continue
 		}
 		checkRuleKeys(f, at, tg.Rule)
+		if tg.Rule == model.Assessed {
+			continue // the reports assess it
+		}
 		if tg.Rule == model.Membership {
 			i := slices.IndexFunc(lists, func(x *model.List) bool { return x.ID == t.List })
 			switch {
@@ -225,7 +236,12 @@ var ruleKeys = []struct {
 	{"min_months", []model.Rule{model.Share}},
 	{"list", []model.Rule{model.Membership}},
 	{"max_removed", []model.Rule{model.Membership}},
+	{"threshold", notAssessed},
+	{"compare", notAssessed},
 }
+
+// notAssessed are the rules that compare a value with a threshold.
+var notAssessed = []model.Rule{model.Share, model.Monthly, model.Count, model.Sum, model.Ratio, model.Membership}
 
 // checkRuleKeys records a problem for every key of the target at that its
 // rule does not use: a key that is silently ignored misleads the editor

@@ -117,6 +117,22 @@ type Report struct {
 	Changes        []*ListChange
 	OnTimeAgencies []string
 	OnTimeUnits    []string
+	Assessments    []*Assessment // in file order
+}
+
+// AssessmentStatuses are the statuses an assessment may give: the five
+// statuses of every target.
+var AssessmentStatuses = []string{"met", "on_track", "at_risk", "not_met", "no_data"}
+
+// Assessment is the reporting body's own assessment of an assessed target
+// in one report.
+type Assessment struct {
+	Target *Target
+	Month  Month
+	Status string // one of the five statuses, such as "on_track"
+	Note   string
+	Links  []string // https addresses
+	Where  Place
 }
 
 // List is a set of units holding a status, such as the healthy communes.

@@ -22,10 +22,13 @@ const (
 	Ratio Rule = "ratio"
 	// Membership counts units added to and removed from a list.
 	Membership Rule = "membership"
+	// Assessed has no threshold: its status is the reporting body's own
+	// assessment, written in the reports as [[assessments]].
+	Assessed Rule = "assessed"
 )
 
 // Rules lists every rule, for messages.
-var Rules = []Rule{Share, Monthly, Count, Sum, Ratio, Membership}
+var Rules = []Rule{Share, Monthly, Count, Sum, Ratio, Membership, Assessed}
 
 // Target is one target of the plan.
 type Target struct {

@@ -25,6 +25,8 @@
 //   - membership: NotMet if more than max_removed units are removed;
 //     Met if the number of new units reaches the threshold; otherwise as
 //     share.
+//   - assessed: no value and no threshold; the status of the latest
+//     assessment in a report up to that month, NoData before the first.
 //
 // A target's compare says what reaching the threshold means: at_least
 // (value ≥ threshold, the default), more_than (>), at_most (≤) or
@@ -94,6 +96,9 @@ type Result struct {
 	Records []*model.Record
 	// Changes are, for a membership target, the list changes to Latest.
 	Changes []*model.ListChange
+	// Assessments are, for an assessed target, its assessments to Latest,
+	// in month order.
+	Assessments []*model.Assessment
 }
 
 // Status returns the target's current status.
@@ -120,6 +125,9 @@ type Month struct {
 	// MonthsMet, MonthsMissed and MonthsUnreported count, for a monthly
 	// target, the months of the period to this one in each state.
 	MonthsMet, MonthsMissed, MonthsUnreported int
+	// Assessment is, for an assessed target, the latest assessment in a
+	// report up to this month; nil before the first.
+	Assessment *model.Assessment
 }
 
 // Group is one row of a share target's breakdown.
@@ -188,6 +196,7 @@ func (c *computer) target(t *model.Target) *Result {
 		count    float64             // count: records so far; sum: the field's total
 		num, den float64             // ratio: sums so far
 		members  *membership         // membership: who holds the status
+		assessed *model.Assessment   // assessed: the latest assessment so far
 	)
 	if t.Rule == model.Membership {
 		members = newMembership(t.List)
@@ -243,6 +252,16 @@ func (c *computer) target(t *model.Target) *Result {
 				mr.Num = float64(len(t.Records(rep.Records[t.Kind.ID])))
 				mr.Value, mr.HasValue = mr.Num, true
 			}
+		case model.Assessed:
+			if rep != nil {
+				for _, a := range rep.Assessments {
+					if a.Target == t {
+						assessed = a
+						res.Assessments = append(res.Assessments, a)
+					}
+				}
+			}
+			mr.Assessment = assessed
 		case model.Membership:
 			if rep != nil {
 				for _, ch := range rep.Changes {
@@ -292,6 +311,7 @@ func (c *computer) target(t *model.Target) *Result {
 			res.Groups = c.groups(t, res.Counted)
 		case model.Membership:
 			res.Changes = c.changesTo(t.List, m)
+		case model.Assessed:
 		default:
 			res.Records = t.Records(c.recordsTo(t.Kind, m))
 		}
@@ -304,6 +324,12 @@ func status(t *model.Target, m *Month, last bool) Status {
 		return NoData
 	}
 	switch t.Rule {
+	case model.Assessed:
+		// The reporting body's word, not a computation.
+		if m.Assessment == nil {
+			return NoData
+		}
+		return Status(m.Assessment.Status)
 	case model.Monthly:
 		switch {
 		case m.MonthsMissed > 0:

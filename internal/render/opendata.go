@@ -73,8 +73,11 @@ func (r *renderer) openData() {
 	all := &table{name: "chi-tieu", title: r.sentence("data.targets", nil), columns: targetColumns}
 	for _, v := range r.targets {
 		t := r.targetTable(v)
-		tables = append(tables, t)
 		all.rows = append(all.rows, t.rows...)
+		if v.Assessed {
+			t = r.assessmentTable(v) // its own download is the history
+		}
+		tables = append(tables, t)
 	}
 	tables = append([]*table{all}, tables...)
 	for _, k := range r.site.Kinds {
@@ -139,7 +142,25 @@ func (r *renderer) targetTable(v *TargetView) *table {
 				removed = m.Den
 			}
 		}
-		t.rows = append(t.rows, []any{v.Target.ID, string(rule), m.Month.Month.String(), m.Reported, value, num, den, removed, v.Target.Threshold, string(m.Status)})
+		var threshold any = v.Target.Threshold
+		if v.Assessed {
+			threshold = nil // it has none
+		}
+		t.rows = append(t.rows, []any{v.Target.ID, string(rule), m.Month.Month.String(), m.Reported, value, num, den, removed, threshold, string(m.Status)})
+	}
+	return t
+}
+
+// assessmentColumns are the columns of an assessed target's data: one row
+// per assessment, links separated by spaces.
+var assessmentColumns = textColumns("target", "month", "status", "note", "links")
+
+// assessmentTable is the history of an assessed target's assessments, to
+// the latest report.
+func (r *renderer) assessmentTable(v *TargetView) *table {
+	t := &table{name: "chi-tieu-" + v.Target.ID, title: v.Target.Name, columns: assessmentColumns}
+	for _, a := range v.Assessments {
+		t.rows = append(t.rows, []any{v.Target.ID, a.Month.String(), a.Status, a.Note, strings.Join(a.Links, " ")})
 	}
 	return t
 }

@@ -24,6 +24,15 @@ type TargetView struct {
 	Downloads []*Download
 	List      *ListView // membership targets
 	Pace      bool      // the rule has a pace (on track / at risk)
+	// Assessed is set for a target whose status is the reporting body's
+	// own assessment (rule assessed): it has no value, threshold or chart.
+	Assessed bool
+	// Statement says that an assessed target's status is an assessment,
+	// not a computation from records.
+	Statement string
+	// Assessment is the latest assessment of an assessed target; nil
+	// before the first.
+	Assessment *model.Assessment
 }
 
 // MonthRow is one month of a target's data table.
@@ -185,6 +194,9 @@ func (r *renderer) targetView(res *progress.Result) *TargetView {
 		Rule:      r.sentence("rule."+string(t.Rule), r.thresholdArgs(t)),
 		Pace:      t.Rule != model.Monthly && t.Rule != model.Ratio && !t.Compare.Ceiling(),
 	}
+	if t.Rule == model.Assessed {
+		return r.assessedView(v)
+	}
 	if t.Kind != nil && t.Rule != model.Monthly {
 		v.Table = r.recordTable(t.Kind, res.Records, true, true)
 	}
@@ -212,6 +224,30 @@ func (r *renderer) targetView(res *progress.Result) *TargetView {
 		}
 	}
 	v.Chart = r.targetChart(v)
+	return v
+}
+
+// assessedView completes the view of an assessed target: no value, no
+// threshold, no pace and no chart, only the reporting body's assessments.
+func (r *renderer) assessedView(v *TargetView) *TargetView {
+	v.Assessed, v.Threshold, v.Pace = true, "", false
+	v.Statement = r.sentence("assessed.statement", nil)
+	for _, m := range v.Result.Months {
+		v.Months = append(v.Months, &MonthRow{Month: m, Report: m.Reported})
+	}
+	args := map[string]string{}
+	if m := v.Result.Latest; m != nil && m.Assessment != nil {
+		v.Assessment = m.Assessment
+		args["month"] = r.monthLabel(m.Assessment.Month)
+		args["status"] = r.sentence("status."+m.Assessment.Status, nil)
+		args["note"] = m.Assessment.Note
+		v.Calc = r.sentence("calc.assessed", args)
+		if m.Assessment.Note != "" {
+			v.Calc = r.sentence("calc.assessed_note", args)
+		}
+	} else {
+		v.Calc = r.sentence("calc.assessed_none", args)
+	}
 	return v
 }
 

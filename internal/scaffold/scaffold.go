@@ -186,7 +186,26 @@ func reportData(s *model.Site, p *progress.Progress, m model.Month) map[string]a
 			lists = append(lists, ld)
 		}
 	}
+	type assessedData struct {
+		ID, Name                string
+		Previous, PreviousMonth string // the latest assessment before m
+	}
+	var assessed []assessedData
+	for _, res := range p.Results {
+		t := res.Target
+		if t.Rule != model.Assessed {
+			continue
+		}
+		ad := assessedData{ID: t.ID, Name: t.Name}
+		for _, a := range res.Assessments {
+			if a.Month.Before(m) {
+				ad.Previous, ad.PreviousMonth = a.Status, fmt.Sprintf("%02d/%d", int(a.Month.Mon), a.Month.Year)
+			}
+		}
+		assessed = append(assessed, ad)
+	}
 	data := map[string]any{
+		"Assessed": assessed, "Statuses": model.AssessmentStatuses,
 		"Month": m.String(), "Label": fmt.Sprintf("%02d/%d", int(m.Mon), m.Year), "Example": example,
 		"Kinds": kinds, "Lists": lists, "Previous": "",
 	}
