@@ -47,7 +47,7 @@ func TestErrors(t *testing.T) {
 		{
 			"unknown rule", "data/targets.toml",
 			"[[targets]]\nid = \"a\"\nname = \"A\"\nrule = \"total\"\nthreshold = 1\nunit = \"x\"\n",
-			`data/targets.toml:4:1: unknown rule "total": use share, monthly, count, sum, ratio, membership or assessed`,
+			`data/targets.toml:4:1: unknown rule "total": use share, periodic, monthly, count, sum, ratio, membership or assessed`,
 		},
 		{
 			"sum without a field", "data/targets.toml",

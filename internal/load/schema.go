@@ -100,6 +100,7 @@ type targetsFile struct {
 		Denominator string
 		PartOfWhole bool `toml:"part_of_whole"`
 		MinMonths   *int `toml:"min_months"`
+		Every       string
 		List        string
 		MaxRemoved  int `toml:"max_removed"`
 		Where       map[string]any
@@ -152,10 +153,19 @@ func (l *loader) targets(units *model.Registry, kinds []*model.Kind, lists []*mo
 			f.at(at+".compare", "unknown compare %q: use at_least, more_than, at_most or less_than", t.Compare)
 		}
 		if t.Rule != "" && !slices.Contains(model.Rules, tg.Rule) {
-			f.at(at+".rule", "unknown rule %q: use share, monthly, count, sum, ratio, membership or assessed", t.Rule)
+			f.at(at+".rule", "unknown rule %q: use share, periodic, monthly, count, sum, ratio, membership or assessed", t.Rule)
 			continue
 		}
 		checkRuleKeys(f, at, tg.Rule)
+		if tg.IsPeriodic() {
+			tg.Every = model.Every(cmp.Or(t.Every, string(model.EveryMonth)))
+			if tg.Rule == model.Monthly {
+				tg.Every = model.EveryMonth // every is not used by monthly
+			}
+			if !slices.Contains(model.Everys, tg.Every) {
+				f.at(at+".every", "unknown every %q: use month, quarter or year", t.Every)
+			}
+		}
 		if tg.Rule == model.Assessed {
 			continue // the reports assess it
 		}
@@ -226,8 +236,9 @@ var ruleKeys = []struct {
 	key   string
 	rules []model.Rule
 }{
-	{"records", []model.Rule{model.Share, model.Monthly, model.Count, model.Sum, model.Ratio}},
-	{"where", []model.Rule{model.Share, model.Monthly, model.Count, model.Sum, model.Ratio}},
+	{"records", []model.Rule{model.Share, model.Monthly, model.Periodic, model.Count, model.Sum, model.Ratio}},
+	{"where", []model.Rule{model.Share, model.Monthly, model.Periodic, model.Count, model.Sum, model.Ratio}},
+	{"every", []model.Rule{model.Periodic}},
 	{"level", []model.Rule{model.Share}},
 	{"field", []model.Rule{model.Sum}},
 	{"numerator", []model.Rule{model.Ratio}},
@@ -241,7 +252,7 @@ var ruleKeys = []struct {
 }
 
 // notAssessed are the rules that compare a value with a threshold.
-var notAssessed = []model.Rule{model.Share, model.Monthly, model.Count, model.Sum, model.Ratio, model.Membership}
+var notAssessed = []model.Rule{model.Share, model.Monthly, model.Periodic, model.Count, model.Sum, model.Ratio, model.Membership}
 
 // checkRuleKeys records a problem for every key of the target at that its
 // rule does not use: a key that is silently ignored misleads the editor

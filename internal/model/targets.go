@@ -13,6 +13,10 @@ const (
 	// Monthly counts records per calendar month; every month must reach the
 	// threshold.
 	Monthly Rule = "monthly"
+	// Periodic counts records per period (Target.Every: month, quarter or
+	// year); every period must satisfy the threshold. Monthly is periodic
+	// with every month.
+	Periodic Rule = "periodic"
 	// Count counts records since the start of the period.
 	Count Rule = "count"
 	// Sum adds up one numeric field of the records since the start of the
@@ -28,7 +32,7 @@ const (
 )
 
 // Rules lists every rule, for messages.
-var Rules = []Rule{Share, Monthly, Count, Sum, Ratio, Membership, Assessed}
+var Rules = []Rule{Share, Monthly, Periodic, Count, Sum, Ratio, Membership, Assessed}
 
 // Target is one target of the plan.
 type Target struct {
@@ -48,6 +52,7 @@ type Target struct {
 	Numerator   string      // Ratio: field ids
 	Denominator string
 	PartOfWhole bool  // Ratio: the numerator is part of the denominator, so never exceeds it
+	Every       Every // Monthly, Periodic: the length of each period
 	MinMonths   int   // Share: distinct months with records a unit needs to count; 0 or 1 is one record
 	List        *List // Membership
 	MaxRemoved  int   // Membership
@@ -122,3 +127,34 @@ func (c Compare) Reached(v, threshold float64) bool {
 // Ceiling reports whether the threshold is a limit the value must stay
 // within (at_most, less_than) rather than a level it must reach.
 func (c Compare) Ceiling() bool { return c == AtMost || c == LessThan }
+
+// IsPeriodic reports whether the threshold applies to each period of
+// Every rather than to the whole plan period: rules periodic and monthly.
+func (t *Target) IsPeriodic() bool { return t.Rule == Periodic || t.Rule == Monthly }
+
+// Every is the length of the periods of a periodic target: calendar
+// months, quarters or years, cut to the plan period, so a plan starting
+// mid-quarter has a shorter first quarter that still counts as a quarter.
+type Every string
+
+// The periods a periodic target may use.
+const (
+	EveryMonth   Every = "month"
+	EveryQuarter Every = "quarter"
+	EveryYear    Every = "year"
+)
+
+// Everys lists every period length, for messages.
+var Everys = []Every{EveryMonth, EveryQuarter, EveryYear}
+
+// Key returns a number that is the same for the months of one period and
+// grows from one period to the next.
+func (e Every) Key(m Month) int {
+	switch e {
+	case EveryQuarter:
+		return m.Year*4 + (int(m.Mon)-1)/3
+	case EveryYear:
+		return m.Year
+	}
+	return m.Year*12 + int(m.Mon) - 1
+}

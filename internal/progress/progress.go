@@ -122,9 +122,17 @@ type Month struct {
 	Num, Den float64
 	Pace     float64 // the value expected by this month for OnTrack
 	Status   Status
-	// MonthsMet, MonthsMissed and MonthsUnreported count, for a monthly
-	// target, the months of the period to this one in each state.
+	// MonthsMet, MonthsMissed and MonthsUnreported count, for a periodic
+	// target, the periods (months, quarters or years) to this month in
+	// each state; the running period counts once decided (a floor
+	// reached, a ceiling exceeded, a month unreported). Num is then the
+	// records of the running period to this month.
 	MonthsMet, MonthsMissed, MonthsUnreported int
+	// PeriodEnds is true, for a periodic target, in the last month of
+	// each period.
+	PeriodEnds bool
+	// Pending is true while the running period is undecided.
+	Pending bool
 	// Assessment is, for an assessed target, the latest assessment in a
 	// report up to this month; nil before the first.
 	Assessment *model.Assessment
@@ -197,6 +205,8 @@ func (c *computer) target(t *model.Target) *Result {
 		num, den float64             // ratio: sums so far
 		members  *membership         // membership: who holds the status
 		assessed *model.Assessment   // assessed: the latest assessment so far
+		period   periodState         // periodic: the current period so far
+		done     [3]int              // periodic: finished periods met, missed, unreported
 	)
 	if t.Rule == model.Membership {
 		members = newMembership(t.List)
@@ -247,11 +257,17 @@ func (c *computer) target(t *model.Target) *Result {
 			if den > 0 {
 				mr.Value, mr.HasValue = 100*num/den, true
 			}
-		case model.Monthly:
-			if rep != nil {
-				mr.Num = float64(len(t.Records(rep.Records[t.Kind.ID])))
-				mr.Value, mr.HasValue = mr.Num, true
+		case model.Monthly, model.Periodic:
+			if i > 0 && t.Every.Key(c.months[i-1]) != t.Every.Key(m) {
+				period = periodState{}
 			}
+			if rep != nil {
+				period.count += float64(len(t.Records(rep.Records[t.Kind.ID])))
+			} else {
+				period.unreported = true
+			}
+			mr.Num = period.count
+			mr.Value, mr.HasValue = mr.Num, true
 		case model.Assessed:
 			if rep != nil {
 				for _, a := range rep.Assessments {
@@ -283,19 +299,18 @@ func (c *computer) target(t *model.Target) *Result {
 		if !mr.Reported {
 			mr.HasValue = false
 		}
-		if i > 0 {
-			prev := res.Months[i-1]
-			mr.MonthsMet, mr.MonthsMissed, mr.MonthsUnreported = prev.MonthsMet, prev.MonthsMissed, prev.MonthsUnreported
-		}
-		if t.Rule == model.Monthly {
-			switch {
-			case !mr.Reported:
-				mr.MonthsUnreported++
-			case t.Compare.Reached(mr.Value, t.Threshold):
-				mr.MonthsMet++
-			default:
-				mr.MonthsMissed++
+		if t.IsPeriodic() {
+			ends := last || t.Every.Key(c.months[i+1]) != t.Every.Key(m)
+			counts := done
+			state := period.state(t, ends)
+			if state >= 0 {
+				counts[state]++
 			}
+			if ends {
+				done = counts
+			}
+			mr.MonthsMet, mr.MonthsMissed, mr.MonthsUnreported = counts[0], counts[1], counts[2]
+			mr.PeriodEnds, mr.Pending = ends, state < 0
 		}
 		mr.Status = status(t, mr, last)
 		res.Months = append(res.Months, mr)
@@ -319,6 +334,34 @@ func (c *computer) target(t *model.Target) *Result {
 	return res
 }
 
+// periodState is a periodic target's current period so far.
+type periodState struct {
+	count      float64 // records kept
+	unreported bool    // some month of it has no report
+}
+
+// state classifies the period so far as met (0), missed (1) or unreported
+// (2), or returns -1 while it runs undecided. A floor reached is met at
+// once, a ceiling exceeded is missed at once; otherwise a period is decided
+// only when it ends, unless a month of it is unreported, which puts it at
+// risk while it runs.
+func (p periodState) state(t *model.Target, ends bool) int {
+	reached := t.Compare.Reached(p.count, t.Threshold)
+	switch {
+	case !t.Compare.Ceiling() && reached:
+		return 0
+	case t.Compare.Ceiling() && !reached:
+		return 1
+	case p.unreported:
+		return 2
+	case !ends:
+		return -1
+	case reached:
+		return 0
+	}
+	return 1
+}
+
 func status(t *model.Target, m *Month, last bool) Status {
 	if !m.Reported {
 		return NoData
@@ -330,7 +373,7 @@ func status(t *model.Target, m *Month, last bool) Status {
 			return NoData
 		}
 		return Status(m.Assessment.Status)
-	case model.Monthly:
+	case model.Monthly, model.Periodic:
 		switch {
 		case m.MonthsMissed > 0:
 			return NotMet
@@ -338,7 +381,7 @@ func status(t *model.Target, m *Month, last bool) Status {
 			return NotMet
 		case m.MonthsUnreported > 0:
 			return AtRisk
-		case t.Compare.Ceiling() && !last:
+		case m.Pending, t.Compare.Ceiling() && !last:
 			return OnTrack
 		}
 		return Met
