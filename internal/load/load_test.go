@@ -50,6 +50,21 @@ func TestErrors(t *testing.T) {
 			`data/targets.toml:4:1: unknown rule "total": use share, periodic, monthly, count, sum, ratio, membership or assessed`,
 		},
 		{
+			"unknown every", "data/targets.toml",
+			"[[targets]]\nid = \"a\"\nname = \"A\"\nrule = \"periodic\"\nrecords = \"cases\"\n  every = \"tuần\"\nthreshold = 1\nunit = \"x\"\n",
+			`data/targets.toml:6:3: unknown every "tuần": use month, quarter or year`,
+		},
+		{
+			"every on a count", "data/targets.toml",
+			"[[targets]]\nid = \"a\"\nname = \"A\"\nrule = \"count\"\nrecords = \"cases\"\nevery = \"quarter\"\nthreshold = 1\nunit = \"x\"\n",
+			`data/targets.toml:6:1: "every" is not used by rule count: remove it`,
+		},
+		{
+			"every on monthly", "data/targets.toml",
+			"[[targets]]\nid = \"a\"\nname = \"A\"\nrule = \"monthly\"\nrecords = \"cases\"\nevery = \"quarter\"\nthreshold = 1\nunit = \"x\"\n",
+			`data/targets.toml:6:1: "every" is not used by rule monthly: remove it`,
+		},
+		{
 			"sum without a field", "data/targets.toml",
 			"[[targets]]\nid = \"a\"\nname = \"A\"\nrule = \"sum\"\nrecords = \"cases\"\nthreshold = 1\nunit = \"x\"\n",
 			`data/targets.toml:1:3: missing "field": the int or number field of kind "cases" to add up, such as field = "so_nguoi"`,

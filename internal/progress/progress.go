@@ -18,10 +18,13 @@
 //     pace, else AtRisk.
 //   - ratio: NoData if the denominator is 0; Met if value reaches the
 //     threshold; otherwise NotMet in the last month, else AtRisk.
-//   - monthly: NotMet if any reported month so far did not reach the
-//     threshold; Met if every month so far is reported and reached it;
-//     otherwise (all reported months reached it, some are unreported) AtRisk,
-//     and NotMet once the period has ended.
+//   - periodic (and monthly, its alias with every month): the records of
+//     each period (calendar month, quarter or year, cut to the plan
+//     period) are compared with the threshold. NotMet if any period so far
+//     ended below it; AtRisk if a month so far is unreported (NotMet once
+//     the plan period has ended); OnTrack while the running period is
+//     below it; Met if every period so far reached it. A partial first or
+//     last period counts as a whole one, with the same threshold.
 //   - membership: NotMet if more than max_removed units are removed;
 //     Met if the number of new units reaches the threshold; otherwise as
 //     share.
