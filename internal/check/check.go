@@ -9,6 +9,7 @@
 package check
 
 import (
+	"fmt"
 	"net/url"
 	"slices"
 	"strings"
@@ -49,19 +50,35 @@ func Warnings(s *model.Site, p *progress.Progress) []*diag.Error {
 
 	for _, res := range p.Results {
 		t := res.Target
-		if t.Rule != model.Monthly {
+		if !t.IsPeriodic() {
 			continue
 		}
-		for _, m := range res.Months {
+		var start model.Month // the first month of the running period
+		for i, m := range res.Months {
+			if i == 0 || t.Every.Key(res.Months[i-1].Month) != t.Every.Key(m.Month) {
+				start = m.Month
+			}
 			if !m.Reported || t.Compare.Reached(m.Value, t.Threshold) {
 				continue
 			}
+			// A floor is missed when its period ends below it; a ceiling
+			// the first month it is exceeded.
+			if !t.Compare.Ceiling() && !m.PeriodEnds {
+				continue
+			}
+			if t.Compare.Ceiling() && m.Month != start && !t.Compare.Reached(res.Months[i-1].Value, t.Threshold) && res.Months[i-1].Reported {
+				continue
+			}
+			period, every := m.Month.String(), "month"
+			if t.Every != model.EveryMonth {
+				period, every = fmt.Sprintf("the %s %s to %s", t.Every, start, m.Month), string(t.Every)
+			}
 			if t.Compare.Ceiling() {
-				l.Warn(reports[m.Month].Path, 0, 0, "%v %s record(s) in %s: target %d (%s) allows %s %v every month, so it is not met",
-					m.Value, t.Kind.ID, m.Month, t.Number, t.Name, compareWords[t.Compare], t.Threshold)
+				l.Warn(reports[m.Month].Path, 0, 0, "%v %s record(s) in %s: target %d (%s) allows %s %v every %s, so it is not met",
+					m.Value, t.Kind.ID, period, t.Number, t.Name, compareWords[t.Compare], t.Threshold, every)
 			} else {
-				l.Warn(reports[m.Month].Path, 0, 0, "only %v %s record(s) in %s: target %d (%s) needs %s %v every month, so it is not met",
-					m.Value, t.Kind.ID, m.Month, t.Number, t.Name, compareWords[t.Compare], t.Threshold)
+				l.Warn(reports[m.Month].Path, 0, 0, "only %v %s record(s) in %s: target %d (%s) needs %s %v every %s, so it is not met",
+					m.Value, t.Kind.ID, period, t.Number, t.Name, compareWords[t.Compare], t.Threshold, every)
 			}
 		}
 	}

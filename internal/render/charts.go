@@ -103,7 +103,7 @@ func (r *renderer) targetChart(v *TargetView) *Chart {
 	}
 	dashed := charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed", Width: 2, Color: thresholdColor})
 	var options template.JS
-	if t.Rule == model.Monthly {
+	if t.IsPeriodic() {
 		c := charts.NewBar()
 		c.SetGlobalOptions(global...)
 		c.SetXAxis(labels).AddSeries(name, bars, charts.WithItemStyleOpts(opts.ItemStyle{Color: valueColor}))

@@ -24,6 +24,11 @@ type TargetView struct {
 	Downloads []*Download
 	List      *ListView // membership targets
 	Pace      bool      // the rule has a pace (on track / at risk)
+	// Periodic is set for a target whose threshold applies to each
+	// period (rules periodic and monthly); Periods are then its periods,
+	// for a grid of quarters or years (nil when every month).
+	Periodic bool
+	Periods  []*PeriodCell
 	// Assessed is set for a target whose status is the reporting body's
 	// own assessment (rule assessed): it has no value, threshold or chart.
 	Assessed bool
@@ -192,12 +197,13 @@ func (r *renderer) targetView(res *progress.Result) *TargetView {
 		Status:    res.Status(),
 		Threshold: r.sentence("threshold", r.thresholdArgs(t)),
 		Rule:      r.sentence("rule."+string(t.Rule), r.thresholdArgs(t)),
-		Pace:      t.Rule != model.Monthly && t.Rule != model.Ratio && !t.Compare.Ceiling(),
+		Pace:      !t.IsPeriodic() && t.Rule != model.Ratio && !t.Compare.Ceiling(),
+		Periodic:  t.IsPeriodic(),
 	}
 	if t.Rule == model.Assessed {
 		return r.assessedView(v)
 	}
-	if t.Kind != nil && t.Rule != model.Monthly {
+	if t.Kind != nil && !t.IsPeriodic() {
 		v.Table = r.recordTable(t.Kind, res.Records, true, true)
 	}
 	if res.Latest != nil && res.Latest.HasValue {
@@ -210,7 +216,7 @@ func (r *renderer) targetView(res *progress.Result) *TargetView {
 			row.Value = r.formatValue(t, m.Value, row.decimals)
 		}
 		row.PaceText = r.formatValue(t, m.Pace, paceDecimals(m))
-		if rep := r.report[m.Month]; t.Rule == model.Monthly && rep != nil {
+		if rep := r.report[m.Month]; t.IsPeriodic() && rep != nil {
 			row.Table = r.recordTable(t.Kind, t.Records(rep.Records[t.Kind.ID]), false, true)
 		}
 		v.Months = append(v.Months, row)
@@ -222,6 +228,9 @@ func (r *renderer) targetView(res *progress.Result) *TargetView {
 				l.Target = v
 			}
 		}
+	}
+	if t.IsPeriodic() && t.Every != model.EveryMonth {
+		v.Periods = r.periods(v)
 	}
 	v.Chart = r.targetChart(v)
 	return v
@@ -277,6 +286,9 @@ func (r *renderer) thresholdArgs(t *model.Target) map[string]string {
 		args["min_months"] = r.sentence("share.min_months", n)
 		args["counted"] = r.sentence("share.counted", n)
 	}
+	if t.IsPeriodic() {
+		args["every"] = r.sentence("every."+string(t.Every), nil)
+	}
 	args["whole"] = ""
 	if t.Rule == model.Ratio {
 		args["whole"] = r.sentence("ratio.open", nil)
@@ -323,7 +335,7 @@ func (r *renderer) calc(t *model.Target, m *progress.Month) string {
 		args["value"] = r.formatValue(t, m.Value, valueDecimals(t, m))
 	}
 	switch t.Rule {
-	case model.Monthly:
+	case model.Monthly, model.Periodic:
 		args["met"] = formatNumber(float64(m.MonthsMet), 0)
 		args["missed"] = formatNumber(float64(m.MonthsMissed), 0)
 		args["unreported"] = formatNumber(float64(m.MonthsUnreported), 0)
