@@ -170,3 +170,25 @@ func TestNewMonthUnpublished(t *testing.T) {
 		t.Errorf("the post is not dated by the report's published date")
 	}
 }
+
+// TestCheckQuarter checks that a quarterly target is warned about once,
+// at the end of a quarter below its threshold, naming the quarter; the
+// small site's period is cut to January and February, a partial quarter.
+func TestCheckQuarter(t *testing.T) {
+	dir := writeSite(t)
+	targets := filepath.Join(dir, "data", "targets.toml")
+	b, _ := os.ReadFile(targets)
+	s := strings.Replace(string(b), "rule = \"monthly\"\nrecords = \"press\"\nthreshold = 1\n", "rule = \"periodic\"\nevery = \"quarter\"\nrecords = \"press\"\nthreshold = 5\n", 1)
+	if s == string(b) {
+		t.Fatal("the small site's monthly target is not where the test expects it")
+	}
+	os.WriteFile(targets, []byte(s), 0o644)
+	site := filepath.Join(dir, "site.toml")
+	b, _ = os.ReadFile(site)
+	os.WriteFile(site, []byte(strings.Replace(string(b), `end = "2020-04"`, `end = "2020-02"`, 1)), 0o644)
+	code, out, _ := runCLI("check", "-src", dir)
+	want := "data/reports/2020-02.toml: warning: only 1 press record(s) in the quarter 2020-01 to 2020-02: target 2 (Báo chí) needs at least 5 every quarter, so it is not met"
+	if code != 0 || !strings.Contains(out, want) || strings.Count(out, "press record(s)") != 1 {
+		t.Errorf("exit %d, output:\n%s\nwant a line:\n%s", code, out, want)
+	}
+}
