@@ -125,6 +125,10 @@ func TestCityFigures(t *testing.T) {
 		{"danh-sach/van-minh/index.html", []string{
 			"Phường Hạ Long Giang ★ Mới công nhận 25/03/2026",
 		}},
+		// the about page names the ratio's own fields, not another plan's.
+		{"gioi-thieu/index.html", []string{
+			"tổng “Số người tham dự” chia cho tổng “Số người được mời”, cộng dồn từ đầu kỳ, tính theo phần trăm (tỉ lệ có thể vượt 100%), so với chỉ tiêu ít nhất 90%",
+		}},
 		{"index.html", []string{
 			"Tình hình các chỉ tiêu đến tháng 06/2026",
 			"Số liệu cập nhật đến tháng 06/2026 (báo cáo ngày 03/07/2026)",
