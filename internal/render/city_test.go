@@ -152,3 +152,13 @@ func TestCityFigures(t *testing.T) {
 		}
 	}
 }
+
+// TestRatioWholeNamesFields: the about page's note that a ratio cannot pass
+// 100% names the target's own fields, not handled and detected cases.
+func TestRatioWholeNamesFields(t *testing.T) {
+	about := pageText(renderSite(t, "small")["gioi-thieu/index.html"])
+	want := "tổng “Đã xử lý” chia cho tổng “Phát hiện”, cộng dồn từ đầu kỳ, tính theo phần trăm (“Đã xử lý” không thể vượt “Phát hiện”, nên tỉ lệ không thể vượt 100%)"
+	if !strings.Contains(about, want) {
+		t.Errorf("no %q in the about page:\n%s", want, about)
+	}
+}

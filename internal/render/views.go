@@ -283,7 +283,7 @@ func (r *renderer) thresholdArgs(t *model.Target) map[string]string {
 	if t.Rule == model.Ratio {
 		args["whole"] = r.sentence("ratio.open", nil)
 		if t.PartOfWhole {
-			args["whole"] = r.sentence("ratio.part_of_whole", nil)
+			args["whole"] = r.sentence("ratio.part_of_whole", args)
 		}
 	}
 	args["where"] = ""
