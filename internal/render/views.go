@@ -262,8 +262,8 @@ func (r *renderer) assessedView(v *TargetView) *TargetView {
 
 // thresholdArgs returns the placeholders every sentence about target t may
 // use: its threshold, the words of its comparison ("ít nhất"), what meeting
-// it means ("đạt khi bằng hoặc vượt chỉ tiêu"), its unit, the name of the
-// field a sum adds up, the records it keeps (where), the months a share
+// it means ("đạt khi bằng hoặc vượt chỉ tiêu"), its unit, the names of the
+// field a sum adds up and of a ratio's numerator and denominator fields, the records it keeps (where), the months a share
 // needs (min_months, counted), whether a ratio may pass 100% (whole) and,
 // for membership, the removals allowed.
 func (r *renderer) thresholdArgs(t *model.Target) map[string]string {
@@ -276,8 +276,10 @@ func (r *renderer) thresholdArgs(t *model.Target) map[string]string {
 		"max":       formatNumber(float64(t.MaxRemoved), 0),
 	}
 	if t.Kind != nil {
-		if f := t.Kind.Field(t.Field); f != nil {
-			args["field"] = f.Name
+		for key, id := range map[string]string{"field": t.Field, "numerator": t.Numerator, "denominator": t.Denominator} {
+			if f := t.Kind.Field(id); f != nil {
+				args[key] = f.Name
+			}
 		}
 	}
 	args["min_months"], args["counted"] = "", ""
@@ -293,7 +295,7 @@ func (r *renderer) thresholdArgs(t *model.Target) map[string]string {
 	if t.Rule == model.Ratio {
 		args["whole"] = r.sentence("ratio.open", nil)
 		if t.PartOfWhole {
-			args["whole"] = r.sentence("ratio.part_of_whole", nil)
+			args["whole"] = r.sentence("ratio.part_of_whole", args)
 		}
 	}
 	args["where"] = ""
