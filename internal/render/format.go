@@ -55,41 +55,6 @@ func roundTo(x float64, decimals int) float64 {
 	return r
 }
 
-// A comparison is how a status compares a value with a threshold.
-type comparison int
-
-const (
-	atLeast  comparison = iota // reached when value ≥ threshold
-	moreThan                   // reached when value > threshold
-	atMost                     // reached when value ≤ threshold
-	lessThan                   // reached when value < threshold
-)
-
-// comparisonOf returns the comparison of a target's compare.
-func comparisonOf(c model.Compare) comparison {
-	switch c {
-	case model.MoreThan:
-		return moreThan
-	case model.AtMost:
-		return atMost
-	case model.LessThan:
-		return lessThan
-	}
-	return atLeast
-}
-
-func (c comparison) reached(v, threshold float64) bool {
-	switch c {
-	case moreThan:
-		return v > threshold
-	case atMost:
-		return v <= threshold
-	case lessThan:
-		return v < threshold
-	}
-	return v >= threshold
-}
-
 // maxDecimals bounds the decimals sideDecimals and exactDecimals try; past
 // it a figure is written exactly.
 const maxDecimals = 12
@@ -100,13 +65,13 @@ const maxDecimals = 12
 // and 70.04 against 70.01 needs 2, so that one that was met never shows
 // less than its threshold. Every figure a status depends on is written with
 // it: on pages, in charts and in downloads.
-func sideDecimals(v, threshold float64, c comparison, min int) int {
+func sideDecimals(v, threshold float64, c model.Compare, min int) int {
 	if math.IsNaN(v) || math.IsInf(v, 0) || math.IsNaN(threshold) {
 		return min
 	}
-	want := c.reached(v, threshold)
+	want := c.Reached(v, threshold)
 	for d := min; d <= maxDecimals; d++ {
-		if c.reached(roundTo(v, d), threshold) == want {
+		if c.Reached(roundTo(v, d), threshold) == want {
 			return d
 		}
 	}

@@ -122,36 +122,36 @@ func TestSideDecimals(t *testing.T) {
 	tests := []struct {
 		name         string
 		v, threshold float64
-		c            comparison
+		c            model.Compare
 		min          int
 		want         string // the figure written with the decimals found
 	}{
-		{"19,999 of 20,000 against 100", 100 * 19999.0 / 20000, 100, atLeast, 1, "99,995"},
-		{"99.995 against 100", 99.995, 100, atLeast, 1, "99,995"},
-		{"99.9999 against 100", 99.9999, 100, atLeast, 1, "99,9999"},
-		{"69.99 against 70", 69.99, 70, atLeast, 1, "69,99"},
-		{"69.96 against 70", 69.96, 70, atLeast, 1, "69,96"},
-		{"69.94 against 70: one decimal is enough", 69.94, 70, atLeast, 1, "69,9"},
-		{"met exactly", 70, 70, atLeast, 1, "70"},
-		{"met, rounds down below", 70.04, 70.01, atLeast, 1, "70,04"},
-		{"met, one decimal is enough", 70.06, 70, atLeast, 1, "70,1"},
-		{"far below", 12.3456, 70, atLeast, 1, "12,3"},
-		{"far below with no decimals", 12.3456, 70, atLeast, 0, "12"},
-		{"more than: 70.0001 passes 70", 70.0001, 70, moreThan, 1, "70,0001"},
-		{"more than: 70 does not pass 70", 70, 70, moreThan, 1, "70"},
-		{"more than: 69.96 does not pass 70", 69.96, 70, moreThan, 1, "70"},
-		{"at most: 5.04 exceeds 5", 5.04, 5, atMost, 1, "5,04"},
-		{"at most: 4.96 stays within 5", 4.96, 5, atMost, 1, "5"},
-		{"at most: 5 is within 5", 5, 5, atMost, 1, "5"},
-		{"less than: 4.96 stays below 5", 4.96, 5, lessThan, 1, "4,96"},
-		{"less than: 5.04 is not below 5", 5.04, 5, lessThan, 1, "5"},
-		{"less than: 0.004 below 0.01", 0.004, 0.01, lessThan, 1, "0"},
-		{"a pace shown against a value: 8.333 above 8.3", 100.0 / 12, 8.3, moreThan, 1, "8,33"},
-		{"tiny gap beyond the decimals bound", 70 - 1e-13, 70, atLeast, 1, "69,9999999999999"},
-		{"negative", -0.04, 0, atLeast, 1, "-0,04"},
-		{"zero threshold met", 0, 0, atLeast, 1, "0"},
-		{"NaN", math.NaN(), 70, atLeast, 1, "–"},
-		{"NaN threshold", 69.99, math.NaN(), atLeast, 1, "70"},
+		{"19,999 of 20,000 against 100", 100 * 19999.0 / 20000, 100, model.AtLeast, 1, "99,995"},
+		{"99.995 against 100", 99.995, 100, model.AtLeast, 1, "99,995"},
+		{"99.9999 against 100", 99.9999, 100, model.AtLeast, 1, "99,9999"},
+		{"69.99 against 70", 69.99, 70, model.AtLeast, 1, "69,99"},
+		{"69.96 against 70", 69.96, 70, model.AtLeast, 1, "69,96"},
+		{"69.94 against 70: one decimal is enough", 69.94, 70, model.AtLeast, 1, "69,9"},
+		{"met exactly", 70, 70, model.AtLeast, 1, "70"},
+		{"met, rounds down below", 70.04, 70.01, model.AtLeast, 1, "70,04"},
+		{"met, one decimal is enough", 70.06, 70, model.AtLeast, 1, "70,1"},
+		{"far below", 12.3456, 70, model.AtLeast, 1, "12,3"},
+		{"far below with no decimals", 12.3456, 70, model.AtLeast, 0, "12"},
+		{"more than: 70.0001 passes 70", 70.0001, 70, model.MoreThan, 1, "70,0001"},
+		{"more than: 70 does not pass 70", 70, 70, model.MoreThan, 1, "70"},
+		{"more than: 69.96 does not pass 70", 69.96, 70, model.MoreThan, 1, "70"},
+		{"at most: 5.04 exceeds 5", 5.04, 5, model.AtMost, 1, "5,04"},
+		{"at most: 4.96 stays within 5", 4.96, 5, model.AtMost, 1, "5"},
+		{"at most: 5 is within 5", 5, 5, model.AtMost, 1, "5"},
+		{"less than: 4.96 stays below 5", 4.96, 5, model.LessThan, 1, "4,96"},
+		{"less than: 5.04 is not below 5", 5.04, 5, model.LessThan, 1, "5"},
+		{"less than: 0.004 below 0.01", 0.004, 0.01, model.LessThan, 1, "0"},
+		{"a pace shown against a value: 8.333 above 8.3", 100.0 / 12, 8.3, model.MoreThan, 1, "8,33"},
+		{"tiny gap beyond the decimals bound", 70 - 1e-13, 70, model.AtLeast, 1, "69,9999999999999"},
+		{"negative", -0.04, 0, model.AtLeast, 1, "-0,04"},
+		{"zero threshold met", 0, 0, model.AtLeast, 1, "0"},
+		{"NaN", math.NaN(), 70, model.AtLeast, 1, "–"},
+		{"NaN threshold", 69.99, math.NaN(), model.AtLeast, 1, "70"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -162,7 +162,7 @@ func TestSideDecimals(t *testing.T) {
 			}
 			// Whatever the case, the figure read back is on the same side.
 			shown, err := strconv.ParseFloat(strings.ReplaceAll(strings.ReplaceAll(got, ".", ""), ",", "."), 64)
-			if err == nil && !math.IsNaN(tt.threshold) && tt.c.reached(shown, tt.threshold) != tt.c.reached(tt.v, tt.threshold) {
+			if err == nil && !math.IsNaN(tt.threshold) && tt.c.Reached(shown, tt.threshold) != tt.c.Reached(tt.v, tt.threshold) {
 				t.Errorf("%q is on the other side of %v from %v", got, tt.threshold, tt.v)
 			}
 		})

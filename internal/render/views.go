@@ -71,7 +71,7 @@ func (v *ListView) Total(e *progress.Entry) string {
 	d := 1
 	if v.Rubric != nil {
 		for _, g := range v.Rubric.Grades {
-			d = moreDecimals(d, sideDecimals(e.Total, g.Min, atLeast, 1))
+			d = moreDecimals(d, sideDecimals(e.Total, g.Min, model.AtLeast, 1))
 		}
 	}
 	return formatNumber(e.Total, d)
@@ -166,7 +166,7 @@ func (r *renderer) formatThreshold(t *model.Target) string {
 // threshold and the pace (see package progress). Without them 19,999 of
 // 20,000 against 100% would read "100%" next to "not met".
 func valueDecimals(t *model.Target, m *progress.Month) int {
-	return moreDecimals(sideDecimals(m.Value, t.Threshold, comparisonOf(t.Compare), 1), sideDecimals(m.Value, m.Pace, atLeast, 1))
+	return moreDecimals(sideDecimals(m.Value, t.Threshold, t.Compare, 1), sideDecimals(m.Value, m.Pace, model.AtLeast, 1))
 }
 
 // paceDecimals returns the decimals that write the pace of month m on the
@@ -177,7 +177,7 @@ func paceDecimals(m *progress.Month) int {
 	if !m.HasValue {
 		return 1
 	}
-	return sideDecimals(m.Pace, m.Value, moreThan, 1)
+	return sideDecimals(m.Pace, m.Value, model.MoreThan, 1)
 }
 
 // moreDecimals returns the larger of two decimal counts, where -1 (exact)
@@ -324,8 +324,8 @@ func (r *renderer) calc(t *model.Target, m *progress.Month) string {
 	numDecimals, denDecimals := 1, 1
 	switch t.Rule {
 	case model.Ratio, model.Share:
-		numDecimals = sideDecimals(m.Num, m.Den, atLeast, 1)
-		denDecimals = sideDecimals(m.Den, m.Num, moreThan, 1)
+		numDecimals = sideDecimals(m.Num, m.Den, model.AtLeast, 1)
+		denDecimals = sideDecimals(m.Den, m.Num, model.MoreThan, 1)
 	case model.Sum:
 		numDecimals = valueDecimals(t, m) // the total is the value
 	}
