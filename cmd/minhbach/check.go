@@ -74,6 +74,7 @@ func runCheck(ctx context.Context, src string) ([]*diag.Error, error) {
 	defer closeSite()
 	return build.Check(ctx, fsys)
 }
+
 func printText(w io.Writer, problems []*diag.Error) {
 	errs, warns := 0, 0
 	for _, p := range problems {
@@ -84,7 +85,15 @@ func printText(w io.Writer, problems []*diag.Error) {
 			errs++
 		}
 	}
-	fmt.Fprintf(w, "%d errors, %d warnings\n", errs, warns)
+	fmt.Fprintf(w, "%s, %s\n", count(errs, "error"), count(warns, "warning"))
+}
+
+// count writes n and the noun, in the plural unless n is 1.
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 func printJSON(w io.Writer, problems []*diag.Error) {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/sitetest"
 )
 
@@ -112,5 +113,13 @@ func TestBuildRefusesDangerousOutput(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "site.toml")); err != nil {
 		t.Fatalf("the site was damaged: %v", err)
+	}
+}
+
+func TestCheckSummary(t *testing.T) {
+	var b strings.Builder
+	printText(&b, []*diag.Error{{Msg: "a"}, {Msg: "b", Warning: true}, {Msg: "c", Warning: true}})
+	if got := b.String(); !strings.HasSuffix(got, "\n1 error, 2 warnings\n") {
+		t.Errorf("got %q, want it to end with the line \"1 error, 2 warnings\"", got)
 	}
 }
