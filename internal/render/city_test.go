@@ -1,15 +1,10 @@
 package render
 
 import (
-	"bytes"
 	"html"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
-
-	"github.com/minhbach/minhbach/internal/sitetest"
 )
 
 // cityGoldenFiles are the pages of the city site (testdata/sites/city.txtar:
@@ -29,35 +24,7 @@ var cityGoldenFiles = []string{
 	"gioi-thieu/index.html",
 }
 
-func TestGoldenCity(t *testing.T) {
-	files := renderSite(t, "city")
-	dir := filepath.Join(sitetest.Root(), "testdata", "golden", "city")
-	for _, name := range cityGoldenFiles {
-		t.Run(name, func(t *testing.T) {
-			got, ok := files[name]
-			if !ok {
-				t.Fatalf("no output file %s", name)
-			}
-			golden := filepath.Join(dir, filepath.FromSlash(name))
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test ./internal/render -run TestGoldenCity -update)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs from %s (rerun with -update and review the diff):\n%s", name, golden, firstDiff(got, want))
-			}
-		})
-	}
-}
+func TestGoldenCity(t *testing.T) { compareGolden(t, "city", cityGoldenFiles) }
 
 var (
 	cityTagRE   = regexp.MustCompile(`(?s)<script.*?</script>|<style.*?</style>|<[^>]+>`)

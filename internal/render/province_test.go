@@ -1,13 +1,8 @@
 package render
 
 import (
-	"bytes"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/minhbach/minhbach/internal/sitetest"
 )
 
 // provinceGoldenFiles are the pages of the province site
@@ -24,35 +19,7 @@ var provinceGoldenFiles = []string{
 	"gioi-thieu/index.html",
 }
 
-func TestGoldenProvince(t *testing.T) {
-	files := renderSite(t, "province")
-	dir := filepath.Join(sitetest.Root(), "testdata", "golden", "province")
-	for _, name := range provinceGoldenFiles {
-		t.Run(name, func(t *testing.T) {
-			got, ok := files[name]
-			if !ok {
-				t.Fatalf("no output file %s", name)
-			}
-			golden := filepath.Join(dir, filepath.FromSlash(name))
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test ./internal/render -run TestGoldenProvince -update)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs from %s (rerun with -update and review the diff):\n%s", name, golden, firstDiff(got, want))
-			}
-		})
-	}
-}
+func TestGoldenProvince(t *testing.T) { compareGolden(t, "province", provinceGoldenFiles) }
 
 // TestProvinceFigures checks the key figures and statuses of the province
 // site directly, computed by hand from testdata/sites/province.txtar, so a

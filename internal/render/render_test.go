@@ -48,10 +48,16 @@ var goldenFiles = []string{
 	"sitemap.xml",
 }
 
-func TestGolden(t *testing.T) {
-	files := renderSite(t, "small")
-	dir := filepath.Join(sitetest.Root(), "testdata", "golden", "small")
-	for _, name := range goldenFiles {
+func TestGolden(t *testing.T) { compareGolden(t, "small", goldenFiles) }
+
+// compareGolden renders the test site named site and compares each of names
+// with its copy under testdata/golden/SITE/, or rewrites the copies with
+// -update.
+func compareGolden(t *testing.T, site string, names []string) {
+	t.Helper()
+	files := renderSite(t, site)
+	dir := filepath.Join(sitetest.Root(), "testdata", "golden", site)
+	for _, name := range names {
 		t.Run(name, func(t *testing.T) {
 			got, ok := files[name]
 			if !ok {
