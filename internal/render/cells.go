@@ -41,6 +41,10 @@ func jsonCell(kind cellKind, v any) []byte {
 	return jsonValue(v)
 }
 
+// lineBreaks turns Windows and old Mac line breaks into "\n"; a Replacer
+// is safe for concurrent use and costly to build, so there is one.
+var lineBreaks = strings.NewReplacer("\r\n", "\n", "\r", "\n")
+
 // csvText cleans a text cell for spreadsheets. Line breaks become "\n" and
 // tabs spaces; every other control character (C0, DEL, C1) is removed. Then
 // a cell that a spreadsheet would read as a formula (OWASP "CSV injection")
@@ -58,7 +62,7 @@ func csvText(s string) string {
 			return -1
 		}
 		return r
-	}, strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(s))
+	}, lineBreaks.Replace(s))
 	lead := strings.TrimLeftFunc(clean, func(r rune) bool { return unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) })
 	if lead != "" && strings.ContainsRune("=+-@＝＋－＠", []rune(lead)[0]) {
 		return "'" + clean

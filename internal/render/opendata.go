@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/minhbach/minhbach/internal/model"
+	"github.com/minhbach/minhbach/internal/routes"
 )
 
 // Download is one open-data file.
@@ -27,8 +28,6 @@ type Download struct {
 	Date   time.Time
 	data   []byte // for the zip of everything
 }
-
-const dataDir = "du-lieu/"
 
 // table is a data set written both as CSV and as JSON.
 type table struct {
@@ -70,7 +69,7 @@ func textColumns(names ...string) []column {
 
 func (r *renderer) openData() {
 	var tables []*table
-	all := &table{name: "chi-tieu", title: r.sentence("data.targets", nil), columns: targetColumns}
+	all := &table{name: routes.TargetData(""), title: r.sentence("data.targets", nil), columns: targetColumns}
 	for _, v := range r.targets {
 		t := r.targetTable(v)
 		all.rows = append(all.rows, t.rows...)
@@ -104,14 +103,14 @@ func (r *renderer) openData() {
 	r.downloads = append(r.downloads, r.writeZip(zipped))
 	for _, v := range r.targets {
 		for _, d := range r.downloads {
-			if strings.HasPrefix(d.Path, dataDir+"chi-tieu-"+v.Target.ID+".") {
+			if strings.HasPrefix(d.Path, r.routes.Download(routes.TargetData(v.Target.ID)+".")) {
 				v.Downloads = append(v.Downloads, d)
 			}
 		}
 	}
 	for _, l := range r.lists {
 		for _, d := range r.downloads {
-			if strings.HasPrefix(d.Path, dataDir+"danh-sach-"+l.List.ID+".") {
+			if strings.HasPrefix(d.Path, r.routes.Download(routes.ListData(l.List.ID)+".")) {
 				l.Downloads = append(l.Downloads, d)
 			}
 		}
@@ -129,7 +128,7 @@ var targetColumns = []column{
 }
 
 func (r *renderer) targetTable(v *TargetView) *table {
-	t := &table{name: "chi-tieu-" + v.Target.ID, title: v.Target.Name, columns: targetColumns}
+	t := &table{name: routes.TargetData(v.Target.ID), title: v.Target.Name, columns: targetColumns}
 	rule := v.Target.Rule
 	for _, m := range v.Months {
 		var value, num, den, removed any
@@ -158,7 +157,7 @@ var assessmentColumns = textColumns("target", "month", "status", "note", "links"
 // assessmentTable is the history of an assessed target's assessments, to
 // the latest report.
 func (r *renderer) assessmentTable(v *TargetView) *table {
-	t := &table{name: "chi-tieu-" + v.Target.ID, title: v.Target.Name, columns: assessmentColumns}
+	t := &table{name: routes.TargetData(v.Target.ID), title: v.Target.Name, columns: assessmentColumns}
 	for _, a := range v.Assessments {
 		t.rows = append(t.rows, []any{v.Target.ID, a.Month.String(), a.Status, a.Note, strings.Join(a.Links, " ")})
 	}
@@ -201,7 +200,7 @@ func (r *renderer) recordData(k *model.Kind) *table {
 }
 
 func (r *renderer) listTable(l *ListView) *table {
-	t := &table{name: "danh-sach-" + l.List.ID, title: l.List.Name,
+	t := &table{name: routes.ListData(l.List.ID), title: l.List.Name,
 		columns: append(textColumns("unit_code", "unit_name", "parent_name", "status", "since", "lost_on"),
 			column{"total_score", numberCell}, column{"grade", textCell}, column{"note", textCell})}
 	for _, e := range l.Entries {
@@ -219,7 +218,7 @@ func (r *renderer) listTable(l *ListView) *table {
 }
 
 func (r *renderer) unitTable() *table {
-	t := &table{name: "don-vi", title: r.sentence("data.units", nil),
+	t := &table{name: routes.UnitData, title: r.sentence("data.units", nil),
 		columns: textColumns("code", "name", "type", "level", "parent_code")}
 	for _, u := range r.site.Units.Units {
 		t.rows = append(t.rows, []any{u.Code, u.Name, u.Type, u.Level, u.Parent})
@@ -309,7 +308,7 @@ func (r *renderer) writeTable(t *table) []*Download {
 		ext, format string
 		b           []byte
 	}{{"csv", "CSV", csvBuf.Bytes()}, {"json", "JSON", jsonBuf.Bytes()}} {
-		p := dataDir + t.name + "." + f.ext
+		p := r.routes.Download(t.name + "." + f.ext)
 		r.put(p, f.b)
 		out = append(out, &Download{Path: p, Title: t.title, Format: f.format, Size: len(f.b), Date: r.published, data: f.b})
 	}
@@ -332,7 +331,7 @@ func (r *renderer) writeZip(files []*Download) *Download {
 		mod = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 	}
 	for _, d := range files {
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: strings.TrimPrefix(d.Path, dataDir), Method: zip.Deflate, Modified: mod})
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: strings.TrimPrefix(d.Path, r.routes.Data()), Method: zip.Deflate, Modified: mod})
 		if err == nil {
 			_, err = w.Write(d.data)
 		}
@@ -341,7 +340,7 @@ func (r *renderer) writeZip(files []*Download) *Download {
 		}
 	}
 	_ = zw.Close()
-	p := dataDir + "minhbach-du-lieu.zip"
+	p := r.routes.Download(routes.AllData + ".zip")
 	r.put(p, buf.Bytes())
 	return &Download{Path: p, Title: r.sentence("data.all", nil), Format: "ZIP", Size: buf.Len(), Date: r.published}
 }

@@ -61,7 +61,7 @@ func (r *renderer) claimDownloads() {
 	r.claims = map[string]origin{}
 	for _, k := range r.site.Kinds {
 		for _, ext := range []string{".csv", ".json"} {
-			r.claims[dataDir+k.ID+ext] = origin{
+			r.claims[r.routes.Download(k.ID+ext)] = origin{
 				path:  kindsFile,
 				what:  fmt.Sprintf("the download of record kind %q", k.ID),
 				fix:   "give the kind another id",

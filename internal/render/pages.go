@@ -5,13 +5,14 @@ import (
 	"fmt"
 
 	"github.com/minhbach/minhbach/internal/model"
+	"github.com/minhbach/minhbach/internal/routes"
 )
 
 // pages renders every HTML page of the site.
 func (r *renderer) pages() {
 	r.home()
 	for _, pg := range r.site.Pages {
-		if pg.URL == "" || pg.Section == "cap-nhat" {
+		if pg.URL == "" || pg.Section == routes.UpdatesSection {
 			continue
 		}
 		p := r.newPage(pg.Layout, pg.URL, pg.Title, pg.Description)
@@ -27,7 +28,7 @@ func (r *renderer) pages() {
 		r.emit(p)
 	}
 
-	p := r.newPage("targets", "chi-tieu/", r.sentence("title.targets", nil), "")
+	p := r.newPage("targets", r.routes.Targets(), r.sentence("title.targets", nil), "")
 	p.Targets = r.targets
 	r.emit(p)
 	for _, v := range r.targets {
@@ -45,7 +46,7 @@ func (r *renderer) pages() {
 		r.emit(p)
 	}
 
-	p = r.newPage("updates", "cap-nhat/", r.sentence("title.updates", nil), "")
+	p = r.newPage("updates", r.routes.Updates(), r.sentence("title.updates", nil), "")
 	p.Updates = r.updates
 	r.emit(p)
 	for _, u := range r.updates {
@@ -69,25 +70,25 @@ func (r *renderer) pages() {
 		p.Unit = v
 		r.emit(p)
 	}
-	p = r.newPage("units", "don-vi/", r.sentence("title.units", map[string]string{"level": capital(r.site.Units.Levels[0].Name)}), "")
+	p = r.newPage("units", r.routes.Units(), r.sentence("title.units", map[string]string{"level": capital(r.site.Units.Levels[0].Name)}), "")
 	p.Units = top
 	p.Registry = r.site.Units
 	r.emit(p)
 
-	p = r.newPage("agencies", "trach-nhiem/", r.sentence("title.agencies", nil), "")
+	p = r.newPage("agencies", r.routes.Agencies(), r.sentence("title.agencies", nil), "")
 	p.Agencies = r.agencyViews()
 	p.Reporters = r.reporterViews()
 	p.Registry = r.site.Units
 	r.emit(p)
 
-	p = r.newPage("data", "du-lieu/", r.sentence("title.data", nil), "")
+	p = r.newPage("data", r.routes.Data(), r.sentence("title.data", nil), "")
 	p.Downloads = r.downloads
 	r.emit(p)
 
 	// The server shows 404.html at any address, so nothing on it can be
 	// relative: its links are absolute (base_url) and its stylesheet is
 	// inlined (see layouts/_base.html).
-	p = r.newPage("404", "404.html", r.sentence("title.404", nil), "")
+	p = r.newPage("404", r.routes.NotFound(), r.sentence("title.404", nil), "")
 	p.Root = r.site.Config.BaseURL
 	r.emit(p)
 }
@@ -98,7 +99,7 @@ func (r *renderer) home() {
 	if pg != nil {
 		title, desc = pg.Title, cmp.Or(pg.Description, desc)
 	}
-	p := r.newPage("home", "", title, desc)
+	p := r.newPage("home", r.routes.Home(), title, desc)
 	if pg != nil {
 		p.Source = pg
 		p.Content, _ = r.markdown(pg)

@@ -53,6 +53,7 @@ import (
 	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/progress"
+	"github.com/minhbach/minhbach/internal/routes"
 )
 
 // Files maps output paths (slash-separated, relative to the site root) to
@@ -178,13 +179,14 @@ func (r *renderer) fail(path string, line, col int, format string, args ...any) 
 }
 
 type renderer struct {
-	site *model.Site
-	prog *progress.Progress
-	opt  Options
-	sink Sink
-	errs *diag.List
-	tmpl map[string]*template.Template // page kind → base + kind, parsed once
-	jobs []*Page                       // pages waiting to be executed
+	site   *model.Site
+	prog   *progress.Progress
+	routes routes.Table // the paths of the pages and files
+	opt    Options
+	sink   Sink
+	errs   *diag.List
+	tmpl   map[string]*template.Template // page kind → base + kind, parsed once
+	jobs   []*Page                       // pages waiting to be executed
 
 	mu        sync.Mutex // guards errs, stats, pageNames, outputs and claims during execute
 	stats     Stats
@@ -563,9 +565,6 @@ func (r *renderer) markdown(pg *model.Page) (template.HTML, []TOCEntry) {
 	}
 	return html, toc
 }
-
-// link returns the path of a page relative to the site root.
-func link(parts ...string) string { return path.Join(parts...) + "/" }
 
 // capital writes the first letter of s in upper case: "huyện, thành phố" →
 // "Huyện, thành phố".

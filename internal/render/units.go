@@ -5,6 +5,7 @@ import (
 
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/progress"
+	"github.com/minhbach/minhbach/internal/routes"
 )
 
 // UnitView is one unit's page: where it stands, what was recorded in it and
@@ -59,11 +60,11 @@ const maxSlug = 80
 // unitURLs gives every unit its page below its parent's:
 // don-vi/huyen-kim-son/xa-kim-chinh/. A unit whose slug its sibling already
 // has gets its code added.
-func unitURLs(reg *model.Registry) map[string]string {
+func unitURLs(reg *model.Registry, rt routes.Table) map[string]string {
 	out := map[string]string{}
 	taken := map[string]bool{}
 	for _, u := range reg.Units {
-		parent := "don-vi/"
+		parent := rt.Units()
 		if p := reg.Unit(u.Parent); p != nil {
 			parent = out[p.Code]
 		}
@@ -75,10 +76,10 @@ func unitURLs(reg *model.Registry) map[string]string {
 				slug = slug[:i]
 			}
 		}
-		if slug == "" || taken[parent+slug+"/"] {
+		if slug == "" || taken[rt.Unit(parent, slug)] {
 			slug = strings.Trim(slug+"-"+Slug(u.Code), "-")
 		}
-		out[u.Code] = parent + slug + "/"
+		out[u.Code] = rt.Unit(parent, slug)
 		taken[out[u.Code]] = true
 	}
 	return out

@@ -7,6 +7,7 @@ import (
 
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/progress"
+	"github.com/minhbach/minhbach/internal/routes"
 )
 
 // TargetView is a target ready to show.
@@ -123,7 +124,7 @@ type AgencyView struct {
 }
 
 func (r *renderer) views() {
-	r.unitURL = unitURLs(r.site.Units)
+	r.unitURL = unitURLs(r.site.Units, r.routes)
 	r.byUnit = recordsByUnit(r.site)
 	r.report = make(map[model.Month]*model.Report, len(r.site.Reports))
 	for _, rep := range r.site.Reports {
@@ -139,7 +140,7 @@ func (r *renderer) views() {
 		r.targets = append(r.targets, r.targetView(res))
 	}
 	for _, pg := range r.site.Pages {
-		if pg.Section == "cap-nhat" {
+		if pg.Section == routes.UpdatesSection {
 			r.updates = append(r.updates, r.updateView(pg))
 		}
 	}
@@ -193,7 +194,7 @@ func (r *renderer) targetView(res *progress.Result) *TargetView {
 	t := res.Target
 	v := &TargetView{
 		Result:    res,
-		URL:       link("chi-tieu", t.ID),
+		URL:       r.routes.Target(t.ID),
 		Status:    res.Status(),
 		Threshold: r.sentence("threshold", r.thresholdArgs(t)),
 		Rule:      r.sentence("rule."+string(t.Rule), r.thresholdArgs(t)),
@@ -356,7 +357,7 @@ func (r *renderer) calc(t *model.Target, m *progress.Month) string {
 
 func (r *renderer) listView(st *progress.ListState) *ListView {
 	l := st.List
-	v := &ListView{ListState: st, URL: link("danh-sach", l.ID), Rubric: l.Rubric,
+	v := &ListView{ListState: st, URL: r.routes.List(l.ID), Rubric: l.Rubric,
 		byUnit: map[string]*ListGroup{}, entry: map[string]*progress.Entry{}}
 	units := r.site.Units
 	for _, e := range st.Entries {
@@ -399,7 +400,7 @@ func (r *renderer) listView(st *progress.ListState) *ListView {
 }
 
 func (r *renderer) updateView(pg *model.Page) *UpdateView {
-	m, _ := model.ParseMonth(strings.TrimSuffix(strings.TrimPrefix(pg.URL, "cap-nhat/"), "/"))
+	m, _ := r.routes.UpdateMonth(pg.URL)
 	v := &UpdateView{Page: pg, URL: pg.URL, Month: m, Report: r.report[m]}
 	if v.Report != nil {
 		for _, k := range r.site.Kinds {
