@@ -8,6 +8,7 @@ import (
 
 	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/model"
+	"github.com/minhbach/minhbach/internal/routes"
 )
 
 const contentDir = "content"
@@ -64,7 +65,7 @@ func (l *loader) page(p string) *model.Page {
 	if section == rel {
 		section = ""
 	}
-	if section == "cap-nhat" {
+	if section == routes.UpdatesSection {
 		if _, err := model.ParseMonth(baseName(p)); err != nil {
 			f.at("", "an update is named by its month, such as content/cap-nhat/2017-03.md")
 		}
