@@ -29,6 +29,21 @@ type Download struct {
 	data   []byte // for the zip of everything
 }
 
+// DownloadLink is a download with its link from the page that shows it.
+type DownloadLink struct {
+	*Download
+	Link string
+}
+
+// DownloadLinks returns downloads with their links from the page p.
+func (p *Page) DownloadLinks(ds []*Download) []DownloadLink {
+	out := make([]DownloadLink, len(ds))
+	for i, d := range ds {
+		out[i] = DownloadLink{d, p.Link(d.Path)}
+	}
+	return out
+}
+
 // table is a data set written both as CSV and as JSON.
 type table struct {
 	name    string // file name without extension

@@ -83,14 +83,10 @@ func (r *renderer) pages() {
 
 	p = r.newPage("data", r.routes.Data(), r.sentence("title.data", nil), "")
 	p.Downloads = r.downloads
+	p.Dataset = r.dataset(p)
 	r.emit(p)
 
-	// The server shows 404.html at any address, so nothing on it can be
-	// relative: its links are absolute (base_url) and its stylesheet is
-	// inlined (see layouts/_base.html).
-	p = r.newPage("404", r.routes.NotFound(), r.sentence("title.404", nil), "")
-	p.Root = r.site.Config.BaseURL
-	r.emit(p)
+	r.emit(r.newPage("404", r.routes.NotFound(), r.sentence("title.404", nil), ""))
 }
 
 func (r *renderer) home() {

@@ -13,11 +13,15 @@
 // "head"; files whose names start with "_" hold shared definitions; every
 // other layout defines "main" for one page kind: home, page, plan, about,
 // targets, target, list, updates, update, units, unit, agencies, data and
-// 404. Templates are executed with a *Page (see [Page]) and may call these
-// functions:
+// 404. Templates are executed with a *Page (see [Page]); a page's links
+// are its methods: {{.Link PATH}} is a link to PATH (relative to the site
+// root) from the page, and .Routes names the generated pages, so that
+// {{.Link .Routes.Targets}} links to the page of all targets (see package
+// routes). The banner, header and footer are executed once per [Frame].
+// One parsed template set per page kind serves every page of that kind, on
+// every worker at once; the functions depend on the site alone:
 //
 //	t KEY                 the text KEY of layouts/strings.toml
-//	url PATH              a link to PATH (relative to the site root) from this page
 //	num N, int N          N the Vietnamese way: 1.245; 64,8
 //	pct N                 a percentage: 64,8%
 //	date T, month M       a date as dd/mm/yyyy, a month as mm/yyyy
@@ -25,12 +29,9 @@
 //	fold S                S lowercased without diacritics, for filters
 //	capital S             S with its first letter in upper case
 //	bytes N               a file size: 12 KB
-//	unitURL U             the page of unit U
 //	parentName U          the full name of the unit above U
 //	add A B, sub A B      sums and differences of counts
-//	cached NAME KEY DATA  the template NAME executed once per KEY and reused
 //	inlineCSS FILE        a file of static/ as an inline stylesheet (404 page)
-//	dataset PAGE          the schema.org Dataset of the downloads, as JSON
 package render
 
 import (
@@ -194,6 +195,7 @@ type renderer struct {
 	outputs   map[string][]origin // output path → its producers
 	claims    map[string]origin   // downloads named after record kinds, until put
 	reserved  []string            // element ids the layouts use, kept from headings
+	frames    map[frameKey]*Frame // the frames of the queued pages
 
 	targets   []*TargetView
 	lists     []*ListView
@@ -215,7 +217,7 @@ func (r *renderer) parseTemplates() {
 		r.errs.Add("layouts/"+baseLayout, 0, 0, "missing base layout: create layouts/%s", baseLayout)
 		return
 	}
-	base, err := template.New(baseLayout).Funcs(r.funcs(nil)).Parse(baseSrc)
+	base, err := template.New(baseLayout).Funcs(r.funcs()).Parse(baseSrc)
 	if err != nil {
 		r.templateError(err)
 		return
@@ -273,20 +275,19 @@ func (r *renderer) templateError(err error) {
 	r.errs.Add("layouts/"+name, line, col, "%s", strings.TrimSpace(rest))
 }
 
-// Page is what a layout is executed with.
+// Page is what a layout is executed with. It embeds the [Frame] it shares
+// with the pages of its depth and menu entry: .Site, .Root, .Nav, .Link and
+// .Routes work on a page as on its frame.
 type Page struct {
+	*Frame
 	Kind        string // the layout, e.g. "target"
 	URL         string // relative to the site root, "" for home
-	Root        string // relative link to the site root, e.g. "../../"
 	Title       string
 	Description string
 	Canonical   string
-	Site        *model.Config
-	Nav         []NavItem
 	Charts      bool // the page draws charts: load the chart library
 	Inject      template.HTML
-	Published   time.Time // the data's "as of" date
-	LatestMonth model.Month
+	Dataset     template.JS  // the data page: the schema.org Dataset of the downloads
 	Top         *model.Level // the top level of the registry, e.g. districts
 	Reporting   *model.Level // the level whose units send reports
 
@@ -311,16 +312,33 @@ type Page struct {
 	from origin // a content page, or zero for a generated page
 }
 
-// HeaderKey says which pages share the same banner and header: those of
-// one depth with the same current menu entry.
-func (p *Page) HeaderKey() string {
-	current := -1
-	for i, n := range p.Nav {
-		if n.Current {
-			current = i
-		}
-	}
-	return p.Root + "\x00" + strconv.Itoa(current)
+// Frame is what the pages of one layout, one depth and one current menu
+// entry share: the site, the way to its root, the navigation, the data's
+// date. The banner, header and footer are executed with a Frame, not with a
+// page, so their HTML, rendered once per frame, can depend on nothing a
+// frame does not hold.
+type Frame struct {
+	Site        *model.Config
+	Root        string // relative link to the site root, e.g. "../../"
+	Nav         []NavItem
+	Published   time.Time // the data's "as of" date
+	LatestMonth model.Month
+	Routes      routes.Table // the paths of the generated pages, for .Link
+
+	Header, Footer template.HTML // layouts/_base.html's "header" and "footer" with this frame
+}
+
+// Link returns a link to target, a path relative to the site root, from the
+// pages of the frame: {{.Link .Routes.Targets}}.
+func (f *Frame) Link(target string) string {
+	return cmp.Or(f.Root+target, "./")
+}
+
+// frameKey is what tells frames apart; every field of a Frame follows from
+// it and the site.
+type frameKey struct {
+	kind, root string
+	current    int // the current menu entry, -1 for none
 }
 
 // NavItem is one entry of the navigation.
@@ -340,14 +358,10 @@ func (r *renderer) newPage(kind, url, title, description string) *Page {
 	p := &Page{
 		Kind:        kind,
 		URL:         url,
-		Root:        strings.Repeat("../", depth),
 		Title:       title,
 		Description: cmp.Or(description, cfg.Description),
 		Canonical:   absURL(cfg.BaseURL, url),
-		Site:        cfg,
 		Inject:      r.opt.Inject,
-		Published:   r.published,
-		LatestMonth: r.prog.Latest,
 		Top:         &model.Level{},
 		Reporting:   &model.Level{},
 	}
@@ -365,10 +379,55 @@ func (r *renderer) newPage(kind, url, title, description string) *Page {
 			}
 		}
 	}
-	for i, m := range cfg.Menu {
-		p.Nav = append(p.Nav, NavItem{Label: m.Label, Path: m.Path, Current: i == best})
+	root := strings.Repeat("../", depth)
+	if kind == "404" {
+		// The server shows 404.html at any address, so nothing on it can be
+		// relative: its links are absolute (base_url) and its stylesheet is
+		// inlined (see layouts/_base.html).
+		root = cfg.BaseURL
 	}
+	p.Frame = r.frame(frameKey{kind: kind, root: root, current: best})
 	return p
+}
+
+// frame returns the frame of key, made on first use.
+func (r *renderer) frame(key frameKey) *Frame {
+	if f, ok := r.frames[key]; ok {
+		return f
+	}
+	cfg := &r.site.Config
+	f := &Frame{Site: cfg, Root: key.root, Published: r.published, LatestMonth: r.prog.Latest, Routes: r.routes}
+	for i, m := range cfg.Menu {
+		f.Nav = append(f.Nav, NavItem{Label: m.Label, Path: m.Path, Current: i == key.current})
+	}
+	if r.frames == nil {
+		r.frames = map[frameKey]*Frame{}
+	}
+	r.frames[key] = f
+	return f
+}
+
+// frameParts renders the header and footer of every frame, once each.
+func (r *renderer) frameParts() {
+	for _, key := range slices.SortedFunc(maps.Keys(r.frames), func(a, b frameKey) int {
+		return cmp.Or(cmp.Compare(a.kind, b.kind), cmp.Compare(a.root, b.root), cmp.Compare(a.current, b.current))
+	}) {
+		f, t := r.frames[key], r.tmpl[key.kind]
+		if t == nil {
+			continue // reported by emit
+		}
+		for _, part := range []struct {
+			name string
+			html *template.HTML
+		}{{"header", &f.Header}, {"footer", &f.Footer}} {
+			var b strings.Builder
+			if err := t.ExecuteTemplate(&b, part.name, f); err != nil {
+				r.templateError(err)
+				continue
+			}
+			*part.html = template.HTML(b.String())
+		}
+	}
 }
 
 // emit queues a page; execute renders the queue.
@@ -380,35 +439,15 @@ func (r *renderer) emit(p *Page) {
 	r.jobs = append(r.jobs, p)
 }
 
-// worker executes pages with its own copy of the templates, whose functions
-// know the page being executed (url needs its depth). Copies, because
-// html/template sets cannot change their functions once executed.
-type worker struct {
-	page  *Page
-	tmpl  map[string]*template.Template
-	cache map[string]template.HTML // "cached" results, by template and key
-}
-
-// execute renders the queued pages on one worker per CPU; it stops handing
-// out pages once ctx is cancelled.
+// execute renders the queued pages on one goroutine per CPU, all with the
+// same parsed templates (html/template may execute a template on several
+// goroutines at once); it stops handing out pages once ctx is cancelled.
 func (r *renderer) execute(ctx context.Context) {
+	r.frameParts()
 	n := min(runtime.GOMAXPROCS(0), max(1, len(r.jobs)/8))
-	workers := make([]*worker, n)
-	for i := range workers {
-		w := &worker{tmpl: map[string]*template.Template{}, cache: map[string]template.HTML{}}
-		for kind, t := range r.tmpl {
-			c, err := t.Clone()
-			if err != nil {
-				r.errs.Add("layouts/"+kind+".html", 0, 0, "cannot copy the layout: %v", err)
-				return
-			}
-			w.tmpl[kind] = c.Funcs(r.funcs(w))
-		}
-		workers[i] = w
-	}
 	jobs := make(chan *Page)
 	var wg sync.WaitGroup
-	for _, w := range workers {
+	for range n {
 		wg.Go(func() {
 			var buf bytes.Buffer
 			for p := range jobs {
@@ -416,11 +455,11 @@ func (r *renderer) execute(ctx context.Context) {
 					continue
 				}
 				buf.Reset()
-				w.page = p
-				err := w.tmpl[p.Kind].ExecuteTemplate(&buf, baseLayout, p)
+				t := r.tmpl[p.Kind]
+				err := t.ExecuteTemplate(&buf, baseLayout, p)
 				if err == nil && r.renumberHeadings(p, buf.Bytes()) {
 					buf.Reset()
-					err = w.tmpl[p.Kind].ExecuteTemplate(&buf, baseLayout, p)
+					err = t.ExecuteTemplate(&buf, baseLayout, p)
 				}
 				if err != nil {
 					r.mu.Lock()
@@ -428,10 +467,7 @@ func (r *renderer) execute(ctx context.Context) {
 					r.mu.Unlock()
 					continue
 				}
-				out := p.URL + "index.html"
-				if strings.HasSuffix(p.URL, ".html") {
-					out = p.URL
-				}
+				out := routes.File(p.URL)
 				by := p.from
 				if by == (origin{}) {
 					by = origin{what: "the " + p.Kind + " page"}
@@ -453,31 +489,12 @@ queue:
 	r.jobs = nil
 }
 
-// funcs returns the template functions; w is nil when parsing.
-func (r *renderer) funcs(w *worker) template.FuncMap {
+// funcs returns the template functions. They depend on the site alone,
+// never on the page being executed: what differs between pages is reached
+// through the page (.Link, .Routes).
+func (r *renderer) funcs() template.FuncMap {
 	return template.FuncMap{
-		"cached": func(name, key string, data any) (template.HTML, error) {
-			if w == nil || w.page == nil {
-				return "", nil
-			}
-			k := w.page.Kind + "\x00" + name + "\x00" + key
-			if h, ok := w.cache[k]; ok {
-				return h, nil
-			}
-			var b strings.Builder
-			if err := w.tmpl[w.page.Kind].ExecuteTemplate(&b, name, data); err != nil {
-				return "", err
-			}
-			w.cache[k] = template.HTML(b.String())
-			return w.cache[k], nil
-		},
-		"t": r.text,
-		"url": func(target string) string {
-			if w == nil || w.page == nil {
-				return target
-			}
-			return cmp.Or(w.page.Root+target, "./")
-		},
+		"t":       r.text,
 		"num":     func(n float64) string { return formatNumber(n, 1) },
 		"int":     func(n int) string { return formatNumber(float64(n), 0) },
 		"pct":     formatPercent,
@@ -494,8 +511,6 @@ func (r *renderer) funcs(w *worker) template.FuncMap {
 			}
 			return inlineStyle(b), nil
 		},
-		"unitURL": func(u *model.Unit) string { return r.unitURL[u.Code] },
-		"dataset": func(p *Page) template.JS { return r.dataset(p) },
 		"parentName": func(u *model.Unit) string {
 			if p := r.site.Units.Unit(u.Parent); p != nil {
 				return p.FullName()

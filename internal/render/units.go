@@ -14,7 +14,7 @@ type UnitView struct {
 	Unit       *model.Unit
 	URL        string
 	Level      *model.Level
-	Ancestors  []*model.Unit // from the top down
+	Ancestors  []*UnitLink // from the top down
 	Children   []*UnitRow
 	ChildLevel *model.Level
 	Activity   []*KindCount // records in and below the unit, per kind, to the latest report
@@ -23,6 +23,12 @@ type UnitView struct {
 	Lists      []*UnitList  // lists of units below this one: how many hold the status
 	Standing   []*UnitEntry // lists of units of this level: this unit's place
 	Records    []*KindCount // records naming this unit itself
+}
+
+// UnitLink is a unit with the path of its page.
+type UnitLink struct {
+	*model.Unit
+	URL string
 }
 
 // UnitRow is a unit below another, with its figures.
@@ -120,7 +126,7 @@ func (r *renderer) unitView(u *model.Unit) *UnitView {
 	reg := r.site.Units
 	v := &UnitView{Unit: u, URL: r.unitURL[u.Code], Level: reg.Level(u.Level)}
 	for p := reg.Unit(u.Parent); p != nil; p = reg.Unit(p.Parent) {
-		v.Ancestors = append([]*model.Unit{p}, v.Ancestors...)
+		v.Ancestors = append([]*UnitLink{{Unit: p, URL: r.unitURL[p.Code]}}, v.Ancestors...)
 	}
 	d := depth(reg, u.Level)
 	children := reg.Children(u.Code)

@@ -463,6 +463,7 @@ func (r *renderer) agencyViews() []*AgencyView {
 // ReporterView is a unit with its monthly reporting.
 type ReporterView struct {
 	Unit   *model.Unit
+	URL    string // the unit's page
 	OnTime []bool // per month of the period
 }
 
@@ -471,7 +472,7 @@ type ReporterView struct {
 func (r *renderer) reporterViews() []*ReporterView {
 	var out []*ReporterView
 	for _, u := range r.site.Units.AtLevel(r.site.Config.Plan.ReportingLevel) {
-		out = append(out, &ReporterView{Unit: u, OnTime: r.onTime(func(rep *model.Report) []string { return rep.OnTimeUnits }, u.Code)})
+		out = append(out, &ReporterView{Unit: u, URL: r.unitURL[u.Code], OnTime: r.onTime(func(rep *model.Report) []string { return rep.OnTimeUnits }, u.Code)})
 	}
 	return out
 }

@@ -119,6 +119,10 @@ const AllData = "minhbach-du-lieu"
 // UnitData is the name, without extension, of the download of the units.
 const UnitData = "don-vi"
 
+// UnitDownload is the download of the units in the format ext: "csv" or
+// "json".
+func (t Table) UnitDownload(ext string) string { return t.Download(UnitData + "." + ext) }
+
 // Sitemap is the sitemap of the site; there is one for all editions.
 func (t Table) Sitemap() string { return sitemap }
 
