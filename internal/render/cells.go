@@ -1,9 +1,11 @@
 package render
 
 import (
+	"math"
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // csvCell writes one cell of a column of the given kind as CSV text.
@@ -31,14 +33,44 @@ func csvCell(kind cellKind, v any) string {
 	return ""
 }
 
-// jsonCell encodes one cell of a column of the given kind: numbers and
-// booleans as JSON numbers and booleans, text as strings, an empty cell as
-// null.
-func jsonCell(kind cellKind, v any) []byte {
-	if v == nil {
-		return []byte("null")
+// appendJSONCell appends one cell of a table as JSON: numbers and booleans
+// as JSON numbers and booleans, text as strings, an empty cell as null. It
+// writes what encoding/json writes (without HTML escaping), and asks it
+// only for the rare text that needs escapes: a national site's downloads
+// hold millions of cells.
+func appendJSONCell(dst []byte, v any) []byte {
+	switch v := v.(type) {
+	case nil:
+		return append(dst, "null"...)
+	case bool:
+		return strconv.AppendBool(dst, v)
+	case int:
+		return strconv.AppendInt(dst, int64(v), 10)
+	case float64:
+		// encoding/json writes 'e' notation outside this range.
+		if a := math.Abs(v); a == 0 || a >= 1e-6 && a < 1e21 {
+			return strconv.AppendFloat(dst, v, 'f', -1, 64)
+		}
+	case string:
+		if plainJSON(v) {
+			dst = append(dst, '"')
+			dst = append(dst, v...)
+			return append(dst, '"')
+		}
 	}
-	return jsonValue(v)
+	return append(dst, jsonValue(v)...)
+}
+
+// plainJSON says whether s is written in a JSON string as it is: valid
+// UTF-8 with no control character, quote, backslash, or line or paragraph
+// separator (which encoding/json escapes).
+func plainJSON(s string) bool {
+	for _, r := range s {
+		if r < 0x20 || r == '"' || r == '\\' || r == utf8.RuneError || r == '\u2028' || r == '\u2029' {
+			return false
+		}
+	}
+	return true
 }
 
 // lineBreaks turns Windows and old Mac line breaks into "\n"; a Replacer

@@ -289,6 +289,7 @@ func (r *renderer) writeTable(t *table) []*Download {
 	jsonBuf.WriteString(",\n  \"columns\": ")
 	jsonBuf.Write(columns)
 	jsonBuf.WriteString(",\n  \"rows\": [")
+	var cell []byte
 	for n, row := range t.rows {
 		if n > 0 {
 			jsonBuf.WriteByte(',')
@@ -300,7 +301,8 @@ func (r *renderer) writeTable(t *table) []*Download {
 			}
 			jsonBuf.Write(keys[i])
 			jsonBuf.WriteString(": ")
-			jsonBuf.Write(jsonCell(t.columns[i].kind, c))
+			cell = appendJSONCell(cell[:0], c)
+			jsonBuf.Write(cell)
 		}
 		jsonBuf.WriteByte('}')
 	}
