@@ -65,7 +65,7 @@ func (r *renderer) chartJSON(c interface {
 	}
 	b, err := json.Marshal(options)
 	if err != nil {
-		r.errs.Add("", 0, 0, "cannot encode chart options: %v", err)
+		r.fail("", 0, 0, "cannot encode chart options: %v", err)
 	}
 	return template.JS(b)
 }

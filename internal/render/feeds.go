@@ -107,7 +107,7 @@ func (r *renderer) atom() {
 	enc := xml.NewEncoder(&buf)
 	enc.Indent("", "  ")
 	if err := enc.Encode(f); err != nil {
-		r.errs.Add("", 0, 0, "cannot write the Atom feed: %v", err)
+		r.fail("", 0, 0, "cannot write the Atom feed: %v", err)
 	}
 	buf.WriteByte('\n')
 	r.put(r.routes.Feed(), buf.Bytes())

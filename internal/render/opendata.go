@@ -353,7 +353,7 @@ func (r *renderer) writeZip(files []*Download) *Download {
 			_, err = w.Write(d.data)
 		}
 		if err != nil {
-			r.errs.Add("", 0, 0, "cannot write the zip archive: %v", err)
+			r.fail("", 0, 0, "cannot write the zip archive: %v", err)
 		}
 	}
 	_ = zw.Close()
@@ -394,7 +394,7 @@ func (r *renderer) dataset(p *Page) template.JS {
 	}
 	b, err := json.Marshal(ds)
 	if err != nil {
-		r.errs.Add("", 0, 0, "cannot encode the dataset description: %v", err)
+		r.fail("", 0, 0, "cannot encode the dataset description: %v", err)
 	}
 	return template.JS(b)
 }

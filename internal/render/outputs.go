@@ -35,7 +35,7 @@ func (o origin) pos() (line, col int) {
 // add records a problem at the producer o.
 func (r *renderer) add(o origin, format string, args ...any) {
 	line, col := o.pos()
-	r.errs.Add(o.path, line, col, format, args...)
+	r.fail(o.path, line, col, format, args...)
 }
 
 func (o origin) String() string {
@@ -215,11 +215,7 @@ func (r *renderer) renumberHeadings(p *Page, html []byte) bool {
 			reserved = append(reserved, id)
 		}
 	}
-	// Pages are rendered on several goroutines; goldmark does not say its
-	// parser may be shared between them, and this is rare.
-	r.mu.Lock()
-	content, toc, err := Markdown(p.Source.Body, reserved...)
-	r.mu.Unlock()
+	content, toc, err := r.markdownOnce(p.Source.Body, reserved)
 	if err != nil {
 		return false // reported when the page was first rendered
 	}

@@ -8,7 +8,7 @@ import (
 	"github.com/minhbach/minhbach/internal/routes"
 )
 
-// pages renders every HTML page of the site.
+// pages renders the HTML pages of the site that list no download.
 func (r *renderer) pages() {
 	r.home()
 	for _, pg := range r.site.Pages {
@@ -28,25 +28,7 @@ func (r *renderer) pages() {
 		r.emit(p)
 	}
 
-	p := r.newPage("targets", r.routes.Targets(), r.sentence("title.targets", nil), "")
-	p.Targets = r.targets
-	r.emit(p)
-	for _, v := range r.targets {
-		p := r.newPage("target", v.URL, v.Target.Name, v.Target.Text)
-		p.from = origin{path: "data/targets.toml", what: fmt.Sprintf("the page of target %q", v.Target.ID), fix: fmt.Sprintf("give target %q another id", v.Target.ID), where: v.Target.Where, field: "id"}
-		p.Target = v
-		p.Charts = v.Chart != nil
-		r.emit(p)
-	}
-	for _, l := range r.lists {
-		p := r.newPage("list", l.URL, l.List.Name, "")
-		p.from = origin{path: "data/lists/" + l.List.ID + ".toml", what: fmt.Sprintf("the page of list %q", l.List.ID), fix: "rename the list's file"}
-		p.List = l
-		p.Charts = l.Chart != nil
-		r.emit(p)
-	}
-
-	p = r.newPage("updates", r.routes.Updates(), r.sentence("title.updates", nil), "")
+	p := r.newPage("updates", r.routes.Updates(), r.sentence("title.updates", nil), "")
 	p.Updates = r.updates
 	r.emit(p)
 	for _, u := range r.updates {
@@ -55,7 +37,6 @@ func (r *renderer) pages() {
 		p.from = contentOrigin(u.Page)
 		p.Content, _ = r.markdown(u.Page)
 		p.Update = u
-		u.Statuses = r.statusesIn(u.Month)
 		r.emit(p)
 	}
 
@@ -81,12 +62,34 @@ func (r *renderer) pages() {
 	p.Registry = r.site.Units
 	r.emit(p)
 
+	r.emit(r.newPage("404", r.routes.NotFound(), r.sentence("title.404", nil), ""))
+}
+
+// dataPages renders the pages that list downloads, once openData has
+// written them: the targets, the lists and the data page.
+func (r *renderer) dataPages() {
+	p := r.newPage("targets", r.routes.Targets(), r.sentence("title.targets", nil), "")
+	p.Targets = r.targets
+	r.emit(p)
+	for _, v := range r.targets {
+		p := r.newPage("target", v.URL, v.Target.Name, v.Target.Text)
+		p.from = origin{path: "data/targets.toml", what: fmt.Sprintf("the page of target %q", v.Target.ID), fix: fmt.Sprintf("give target %q another id", v.Target.ID), where: v.Target.Where, field: "id"}
+		p.Target = v
+		p.Charts = v.Chart != nil
+		r.emit(p)
+	}
+	for _, l := range r.lists {
+		p := r.newPage("list", l.URL, l.List.Name, "")
+		p.from = origin{path: "data/lists/" + l.List.ID + ".toml", what: fmt.Sprintf("the page of list %q", l.List.ID), fix: "rename the list's file"}
+		p.List = l
+		p.Charts = l.Chart != nil
+		r.emit(p)
+	}
+
 	p = r.newPage("data", r.routes.Data(), r.sentence("title.data", nil), "")
 	p.Downloads = r.downloads
 	p.Dataset = r.dataset(p)
 	r.emit(p)
-
-	r.emit(r.newPage("404", r.routes.NotFound(), r.sentence("title.404", nil), ""))
 }
 
 func (r *renderer) home() {

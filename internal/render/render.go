@@ -116,16 +116,22 @@ func Site(ctx context.Context, s *model.Site, p *progress.Progress, opt Options,
 	r.reserveIDs()
 	r.checkAgencyIDs()
 	r.claimDownloads()
-	steps := []func(){r.views, r.openData, r.pages, func() { r.execute(ctx) }, r.feeds, r.static}
-	for _, step := range steps {
-		if err := ctx.Err(); err != nil {
-			return Stats{}, err
-		}
-		step()
-	}
+	r.views()
+	// Pages are executed as soon as they are made. The downloads are
+	// encoded meanwhile: only the pages that list them wait for them.
+	done := r.execute(ctx)
+	var data sync.WaitGroup
+	data.Go(r.openData)
+	r.pages()
+	data.Wait()
+	r.dataPages()
+	close(r.jobs)
+	done.Wait()
 	if err := ctx.Err(); err != nil {
 		return Stats{}, err
 	}
+	r.feeds()
+	r.static()
 	r.checkOutputs()
 	if err := r.errs.Err(); err != nil {
 		return Stats{}, err
@@ -187,15 +193,17 @@ type renderer struct {
 	sink   Sink
 	errs   *diag.List
 	tmpl   map[string]*template.Template // page kind → base + kind, parsed once
-	jobs   []*Page                       // pages waiting to be executed
+	jobs   chan *Page                    // pages for the workers of execute
+	ctx    context.Context               // stops emit once cancelled
 
-	mu        sync.Mutex // guards errs, stats, pageNames, outputs and claims during execute
+	mu        sync.Mutex // guards errs, stats, pageNames, outputs and claims once pages are executed
 	stats     Stats
 	pageNames []string
 	outputs   map[string][]origin // output path → its producers
 	claims    map[string]origin   // downloads named after record kinds, until put
 	reserved  []string            // element ids the layouts use, kept from headings
 	frames    map[frameKey]*Frame // the frames of the queued pages
+	mdMu      sync.Mutex          // one Markdown render at a time, see markdownOnce
 
 	targets   []*TargetView
 	lists     []*ListView
@@ -214,7 +222,7 @@ func (r *renderer) parseTemplates() {
 	src := r.site.Templates
 	baseSrc, ok := src[baseLayout]
 	if !ok {
-		r.errs.Add("layouts/"+baseLayout, 0, 0, "missing base layout: create layouts/%s", baseLayout)
+		r.fail("layouts/"+baseLayout, 0, 0, "missing base layout: create layouts/%s", baseLayout)
 		return
 	}
 	base, err := template.New(baseLayout).Funcs(r.funcs()).Parse(baseSrc)
@@ -272,7 +280,7 @@ func (r *renderer) templateError(err error) {
 	if lines := strings.Split(src, "\n"); col > 0 && line > 0 && line <= len(lines) && col <= len(lines[line-1]) {
 		col = utf8.RuneCountInString(lines[line-1][:col]) + 1
 	}
-	r.errs.Add("layouts/"+name, line, col, "%s", strings.TrimSpace(rest))
+	r.fail("layouts/"+name, line, col, "%s", strings.TrimSpace(rest))
 }
 
 // Page is what a layout is executed with. It embeds the [Frame] it shares
@@ -326,6 +334,8 @@ type Frame struct {
 	Routes      routes.Table // the paths of the generated pages, for .Link
 
 	Header, Footer template.HTML // layouts/_base.html's "header" and "footer" with this frame
+
+	once sync.Once // renders Header and Footer
 }
 
 // Link returns a link to target, a path relative to the site root, from the
@@ -407,53 +417,53 @@ func (r *renderer) frame(key frameKey) *Frame {
 	return f
 }
 
-// frameParts renders the header and footer of every frame, once each.
-func (r *renderer) frameParts() {
-	for _, key := range slices.SortedFunc(maps.Keys(r.frames), func(a, b frameKey) int {
-		return cmp.Or(cmp.Compare(a.kind, b.kind), cmp.Compare(a.root, b.root), cmp.Compare(a.current, b.current))
-	}) {
-		f, t := r.frames[key], r.tmpl[key.kind]
-		if t == nil {
-			continue // reported by emit
-		}
+// render executes the header and footer of the frame, with the layouts of
+// kind, the first time a page of the frame is executed.
+func (f *Frame) render(r *renderer, kind string) {
+	f.once.Do(func() {
 		for _, part := range []struct {
 			name string
 			html *template.HTML
 		}{{"header", &f.Header}, {"footer", &f.Footer}} {
 			var b strings.Builder
-			if err := t.ExecuteTemplate(&b, part.name, f); err != nil {
+			if err := r.tmpl[kind].ExecuteTemplate(&b, part.name, f); err != nil {
 				r.templateError(err)
 				continue
 			}
 			*part.html = template.HTML(b.String())
 		}
-	}
+	})
 }
 
-// emit queues a page; execute renders the queue.
+// emit hands a page to the workers of execute; it drops the page once ctx
+// is cancelled.
 func (r *renderer) emit(p *Page) {
 	if r.tmpl[p.Kind] == nil {
-		r.errs.Add("layouts/"+p.Kind+".html", 0, 0, "missing layout for %s pages: create layouts/%s.html", p.Kind, p.Kind)
+		r.fail("layouts/"+p.Kind+".html", 0, 0, "missing layout for %s pages: create layouts/%s.html", p.Kind, p.Kind)
 		return
 	}
-	r.jobs = append(r.jobs, p)
+	select {
+	case r.jobs <- p:
+	case <-r.ctx.Done():
+	}
 }
 
-// execute renders the queued pages on one goroutine per CPU, all with the
-// same parsed templates (html/template may execute a template on several
-// goroutines at once); it stops handing out pages once ctx is cancelled.
-func (r *renderer) execute(ctx context.Context) {
-	r.frameParts()
-	n := min(runtime.GOMAXPROCS(0), max(1, len(r.jobs)/8))
-	jobs := make(chan *Page)
+// execute starts one worker per CPU that renders the pages emit hands it,
+// until r.jobs is closed; the returned group is done when all have
+// stopped. All workers use the same parsed templates (html/template may
+// execute a template on several goroutines at once).
+func (r *renderer) execute(ctx context.Context) *sync.WaitGroup {
+	r.ctx = ctx
+	r.jobs = make(chan *Page, 64)
 	var wg sync.WaitGroup
-	for range n {
+	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			var buf bytes.Buffer
-			for p := range jobs {
+			for p := range r.jobs {
 				if ctx.Err() != nil {
 					continue
 				}
+				p.Frame.render(r, p.Kind)
 				buf.Reset()
 				t := r.tmpl[p.Kind]
 				err := t.ExecuteTemplate(&buf, baseLayout, p)
@@ -462,9 +472,7 @@ func (r *renderer) execute(ctx context.Context) {
 					err = t.ExecuteTemplate(&buf, baseLayout, p)
 				}
 				if err != nil {
-					r.mu.Lock()
 					r.templateError(err)
-					r.mu.Unlock()
 					continue
 				}
 				out := routes.File(p.URL)
@@ -476,17 +484,7 @@ func (r *renderer) execute(ctx context.Context) {
 			}
 		})
 	}
-queue:
-	for _, p := range r.jobs {
-		select {
-		case jobs <- p:
-		case <-ctx.Done():
-			break queue
-		}
-	}
-	close(jobs)
-	wg.Wait()
-	r.jobs = nil
+	return &wg
 }
 
 // funcs returns the template functions. They depend on the site alone,
@@ -535,7 +533,7 @@ func (r *renderer) text(key string) (string, error) {
 func (r *renderer) sentence(key string, args map[string]string) string {
 	s, err := r.text(key)
 	if err != nil {
-		r.errs.Add("layouts/strings.toml", 0, 0, "%v", err)
+		r.fail("layouts/strings.toml", 0, 0, "%v", err)
 		return ""
 	}
 	for _, k := range slices.Sorted(maps.Keys(args)) {
@@ -570,9 +568,18 @@ func (r *renderer) pageByURL(url string) *model.Page {
 	return r.site.Pages[i]
 }
 
+// markdownOnce renders Markdown, one text at a time: pages are made and
+// executed on several goroutines, goldmark does not say its parser may be
+// shared between them, and Markdown is rendered for few pages.
+func (r *renderer) markdownOnce(src []byte, reserved []string) (template.HTML, []TOCEntry, error) {
+	r.mdMu.Lock()
+	defer r.mdMu.Unlock()
+	return Markdown(src, reserved...)
+}
+
 // markdown renders a content page's body; problems are reported at the page.
 func (r *renderer) markdown(pg *model.Page) (template.HTML, []TOCEntry) {
-	html, toc, err := Markdown(pg.Body, r.reserved...)
+	html, toc, err := r.markdownOnce(pg.Body, r.reserved)
 	if me, ok := errors.AsType[*MarkdownError](err); ok {
 		r.fail(pg.Path, pg.BodyLine+me.Line-1, me.Col, "%s", me.Msg)
 	} else if err != nil {

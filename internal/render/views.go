@@ -144,6 +144,9 @@ func (r *renderer) views() {
 			r.updates = append(r.updates, r.updateView(pg))
 		}
 	}
+	for _, u := range r.updates {
+		u.Statuses = r.statusesIn(u.Month)
+	}
 	// Newest first.
 	slices.Reverse(r.updates)
 }
