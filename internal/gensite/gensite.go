@@ -381,4 +381,3 @@ func (g *gen) content() {
 			m, y, m, y, y+(m/12), m%12+1, m, y)
 	}
 }
-
