@@ -114,7 +114,7 @@ func (l *loader) templates() map[string]string {
 // newer theme, it is never used unless another of the site's layouts calls
 // it), and a file of static/ inside one of the theme's folders (css/, js/,
 // …) that the theme does not have. A file the site adds elsewhere in
-// static/ (robots.txt, images/…) is an addition, not an override.
+// static/ (images/…, a downloadable document) is an addition, not an override.
 func (l *loader) static() map[string][]byte {
 	out := stockFiles(l.errs, staticDir, "")
 	dirs := map[string]bool{}

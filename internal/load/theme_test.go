@@ -67,7 +67,7 @@ func TestOverrides(t *testing.T) {
 	add := func(name, data string) { fsys[name] = &fstest.MapFile{Data: []byte(data)} }
 	add("layouts/about.html", `{{define "main"}}own{{end}}`)
 	add("static/favicon.svg", "<svg/>")
-	add("static/robots.txt", "User-agent: *\n")
+	add("static/images/logo.svg", "<svg/>")
 	add("layouts/strings.toml", "# the site's own words\n\"status.met\" = \"Hoàn thành\"\n")
 	s, err := load.Site(fsys)
 	if err != nil {
@@ -79,8 +79,8 @@ func TestOverrides(t *testing.T) {
 	if got := string(s.Static["favicon.svg"]); got != "<svg/>" {
 		t.Errorf("favicon.svg = %q, want the site's", got)
 	}
-	if got := string(s.Static["robots.txt"]); got != "User-agent: *\n" {
-		t.Errorf("robots.txt = %q, want the site's", got)
+	if got := string(s.Static["images/logo.svg"]); got != "<svg/>" {
+		t.Errorf("images/logo.svg = %q, want the site's", got)
 	}
 	if got := s.Strings["status.met"]; got != "Hoàn thành" {
 		t.Errorf("status.met = %q, want the site's", got)
@@ -147,7 +147,7 @@ func TestStaleOverrides(t *testing.T) {
 	fsys := sitetest.Load(t, "small")
 	for _, name := range []string{
 		"layouts/home.html", "layouts/tong-quan.html", "static/css/site.css", "static/css/old.css",
-		"static/js/filters.js", "static/vendor/echarts/echarts.min.js", "static/robots.txt",
+		"static/js/filters.js", "static/vendor/echarts/echarts.min.js", "static/docs/plan.pdf",
 		"static/images/logo.png", "static/favicon.svg",
 	} {
 		fsys[name] = &fstest.MapFile{Data: []byte(`{{define "main"}}{{end}}`)}
