@@ -102,6 +102,9 @@ type Result struct {
 	// Assessments are, for an assessed target, its assessments to Latest,
 	// in month order.
 	Assessments []*model.Assessment
+	// Periods are, for a periodic target whose periods are quarters or
+	// years, its periods with their states, for a grid.
+	Periods []*Period
 }
 
 // Status returns the target's current status.
@@ -124,7 +127,10 @@ type Month struct {
 	// units (membership: see the package documentation).
 	Num, Den float64
 	Pace     float64 // the value expected by this month for OnTrack
-	Status   Status
+	// Reached says whether Value satisfies the threshold (see Compare);
+	// for a periodic target, whether the month's records do.
+	Reached bool
+	Status  Status
 	// MonthsMet, MonthsMissed and MonthsUnreported count, for a periodic
 	// target, the periods (months, quarters or years) to this month in
 	// each state; the running period counts once decided (a floor
@@ -315,11 +321,15 @@ func (c *computer) target(t *model.Target) *Result {
 			mr.MonthsMet, mr.MonthsMissed, mr.MonthsUnreported = counts[0], counts[1], counts[2]
 			mr.PeriodEnds, mr.Pending = ends, state < 0
 		}
+		mr.Reached = t.Compare.Reached(mr.Value, t.Threshold)
 		mr.Status = status(t, mr, last)
 		res.Months = append(res.Months, mr)
 		if mr.Reported {
 			res.Latest = mr
 		}
+	}
+	if t.IsPeriodic() && t.Every != model.EveryMonth {
+		res.Periods = periods(t, res.Months, res.Latest)
 	}
 	if res.Latest != nil {
 		m := res.Latest.Month

@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"github.com/minhbach/minhbach/internal/model"
+	"github.com/minhbach/minhbach/internal/progress"
 )
 
 // GridYear is one calendar year of a target's month grid.
@@ -55,61 +56,27 @@ type PeriodCell struct {
 	Label string // from layouts/strings.toml: "Q1/2026", "2026"
 	// State is "met", "missed", "running" (under way, not yet decided),
 	// "incomplete" (ended undecided with a month unreported) or "none"
-	// (no report in it).
-	State string
+	// (no report in it): see progress.PeriodState.
+	State progress.PeriodState
 	Value string // the period's records so far, formatted
 }
 
-// periods returns the cells of a periodic target's grid: one per period
-// of Every, cut to the plan period.
+// periods labels and formats the periods progress decided, for the grid
+// of a target whose periods are quarters or years.
 func (r *renderer) periods(v *TargetView) []*PeriodCell {
-	t := v.Target
+	row := make(map[*progress.Month]*MonthRow, len(v.Months))
+	for _, m := range v.Months {
+		row[m.Month] = m
+	}
 	var out []*PeriodCell
-	for i := 0; i < len(v.Months); {
-		key := t.Every.Key(v.Months[i].Month.Month)
-		j := i
-		for j < len(v.Months) && t.Every.Key(v.Months[j].Month.Month) == key {
-			j++
+	for _, p := range v.Result.Periods {
+		first := p.Months[0].Month
+		args := map[string]string{"year": strconv.Itoa(first.Year), "quarter": strconv.Itoa((int(first.Mon)-1)/3 + 1)}
+		c := &PeriodCell{Label: r.sentence("grid."+string(v.Target.Every), args), State: p.State}
+		if p.Last != nil {
+			c.Value = row[p.Last].Value
 		}
-		out = append(out, r.period(v, v.Months[i:j]))
-		i = j
+		out = append(out, c)
 	}
 	return out
-}
-
-// period returns the cell of the period of months rows.
-func (r *renderer) period(v *TargetView, rows []*MonthRow) *PeriodCell {
-	t := v.Target
-	first := rows[0].Month.Month
-	args := map[string]string{"year": strconv.Itoa(first.Year), "quarter": strconv.Itoa((int(first.Mon)-1)/3 + 1)}
-	c := &PeriodCell{Label: r.sentence("grid."+string(t.Every), args), State: "none"}
-	var last *MonthRow // the last reported month of the period
-	complete := true
-	for _, m := range rows {
-		if m.Report {
-			last = m
-		} else {
-			complete = false
-		}
-	}
-	if last == nil {
-		return c
-	}
-	c.Value = last.Value
-	reached := t.Compare.Reached(last.Num, t.Threshold)
-	ended := complete || v.Latest != nil && rows[len(rows)-1].Month.Month.Before(v.Latest.Month)
-	switch {
-	case reached != t.Compare.Ceiling():
-		// A floor reached, or a ceiling exceeded, is decided at once.
-		c.State = map[bool]string{false: "met", true: "missed"}[t.Compare.Ceiling()]
-	case !ended:
-		c.State = "running"
-	case !complete:
-		c.State = "incomplete"
-	case reached:
-		c.State = "met"
-	default:
-		c.State = "missed"
-	}
-	return c
 }

@@ -48,8 +48,7 @@ type MonthRow struct {
 	PaceText string       // the pace, formatted
 	Table    *RecordTable // monthly targets: the month's records
 	Report   bool
-	Reached  bool // monthly targets: the month's value satisfies the threshold
-	decimals int  // of Value, also used by the chart and the downloads
+	decimals int // of Value, also used by the chart and the downloads
 }
 
 // ListView is a list ready to show.
@@ -215,7 +214,7 @@ func (r *renderer) targetView(res *progress.Result) *TargetView {
 	}
 	v.Calc = r.calc(t, res.Latest)
 	for _, m := range res.Months {
-		row := &MonthRow{Month: m, Report: m.Reported, decimals: valueDecimals(t, m), Reached: t.Compare.Reached(m.Value, t.Threshold)}
+		row := &MonthRow{Month: m, Report: m.Reported, decimals: valueDecimals(t, m)}
 		if m.HasValue {
 			row.Value = r.formatValue(t, m.Value, row.decimals)
 		}
@@ -233,9 +232,7 @@ func (r *renderer) targetView(res *progress.Result) *TargetView {
 			}
 		}
 	}
-	if t.IsPeriodic() && t.Every != model.EveryMonth {
-		v.Periods = r.periods(v)
-	}
+	v.Periods = r.periods(v)
 	v.Chart = r.targetChart(v)
 	return v
 }
