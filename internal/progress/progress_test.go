@@ -548,3 +548,36 @@ dat = 1000
 		})
 	}
 }
+
+// TestListBelow checks a list's entries and counts under every unit above
+// its level, and each entry's standing: what unit pages and the list's
+// groups show, counted once here.
+func TestListBelow(t *testing.T) {
+	l := compute(t, sitetest.Load(t, "small")).Lists[0]
+	got := map[string]string{}
+	for code, sub := range l.Below {
+		var entries []string
+		for _, e := range sub.Entries {
+			entries = append(entries, e.Unit.Code+":"+string(e.State()))
+		}
+		got[code] = fmt.Sprintf("%s held %d added %d removed %d: %s", sub.Unit.Code, sub.Held, sub.Added, sub.Removed, strings.Join(entries, " "))
+	}
+	want := map[string]string{
+		"001": "001 held 2 added 1 removed 0: 10001:kept 10002:added",
+		"002": "002 held 1 added 0 removed 0: 10003:kept",
+	}
+	if len(got) != len(want) {
+		t.Errorf("Below has %d units, want %d: %v", len(got), len(want), got)
+	}
+	for code, w := range want {
+		if got[code] != w {
+			t.Errorf("Below[%s] = %q, want %q", code, got[code], w)
+		}
+	}
+	if e := l.Entry["10002"]; e == nil || e.State() != progress.Added {
+		t.Errorf("Entry[10002] = %v, want an added entry", e)
+	}
+	if e := l.Entry["10004"]; e != nil {
+		t.Errorf("Entry[10004] = %v, want none (not on the list)", e)
+	}
+}

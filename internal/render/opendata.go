@@ -227,7 +227,7 @@ func (r *renderer) listTable(l *ListView) *table {
 		if len(e.Scores) > 0 {
 			total = e.Total
 		}
-		t.rows = append(t.rows, []any{e.Unit.Code, e.Unit.FullName(), parent, entryState(e), isoDate(e.Since), isoDate(e.LostOn), total, e.Grade, e.Note})
+		t.rows = append(t.rows, []any{e.Unit.Code, e.Unit.FullName(), parent, string(e.State()), isoDate(e.Since), isoDate(e.LostOn), total, e.Grade, e.Note})
 	}
 	return t
 }

@@ -42,7 +42,7 @@ type UnitRow struct {
 // RowStand is where a child stands on a list: its own standing if the list
 // is of its level, else how many units below it hold the status.
 type RowStand struct {
-	State   string // "kept", "added", "removed" or "" (its own standing)
+	State   progress.EntryState // its own standing; "" when it has a count
 	Count   int
 	IsCount bool
 }
@@ -50,14 +50,14 @@ type RowStand struct {
 // UnitList is a list and where a unit's descendants stand on it.
 type UnitList struct {
 	List  *ListView
-	Group *ListGroup
+	Group *progress.Subtotal
 }
 
 // UnitEntry is a unit's own place on a list.
 type UnitEntry struct {
 	List  *ListView
-	Entry *progress.Entry // nil if the unit is not on it
-	State string          // "kept", "added", "removed" or ""
+	Entry *progress.Entry     // nil if the unit is not on it
+	State progress.EntryState // "" if it is not on the list
 }
 
 // maxSlug is the longest folder name of a unit's page, in bytes.
@@ -152,18 +152,18 @@ func (r *renderer) unitView(u *model.Unit) *UnitView {
 		ld := depth(reg, l.List.Level)
 		switch {
 		case ld == d:
-			e := l.entry[u.Code]
+			e := l.Entry[u.Code]
 			ue := &UnitEntry{List: l, Entry: e}
 			if e != nil {
-				ue.State = entryState(e)
+				ue.State = e.State()
 			}
 			v.Standing = append(v.Standing, ue)
 		case ld > d:
-			if g := l.byUnit[u.Code]; g != nil {
-				v.Lists = append(v.Lists, &UnitList{List: l, Group: g})
-			} else {
-				v.Lists = append(v.Lists, &UnitList{List: l, Group: &ListGroup{Unit: u}})
+			sub := l.Below[u.Code]
+			if sub == nil {
+				sub = &progress.Subtotal{Unit: u}
 			}
+			v.Lists = append(v.Lists, &UnitList{List: l, Group: sub})
 		}
 	}
 	for _, l := range r.lists {
@@ -179,10 +179,10 @@ func (r *renderer) unitView(u *model.Unit) *UnitView {
 		for _, l := range v.RowLists {
 			st := &RowStand{}
 			if depth(reg, l.List.Level) == childDepth {
-				if e := l.entry[c.Code]; e != nil {
-					st.State = entryState(e)
+				if e := l.Entry[c.Code]; e != nil {
+					st.State = e.State()
 				}
-			} else if g := l.byUnit[c.Code]; g != nil {
+			} else if g := l.Below[c.Code]; g != nil {
 				st.Count, st.IsCount = g.Held, true
 			} else {
 				st.IsCount = true

@@ -55,9 +55,7 @@ type MonthRow struct {
 type ListView struct {
 	*progress.ListState
 	URL       string
-	Groups    []*ListGroup               // by the units one level above the list's
-	byUnit    map[string]*ListGroup      // by every unit above the list's level
-	entry     map[string]*progress.Entry // by unit code
+	Groups    []*ListGroup // by the units of the top level
 	Chart     *Chart
 	Rubric    *model.Rubric
 	Target    *TargetView // the membership target counting it, if any
@@ -77,12 +75,10 @@ func (v *ListView) Total(e *progress.Entry) string {
 	return formatNumber(e.Total, d)
 }
 
-// ListGroup is the entries of a list under one parent unit.
+// ListGroup is the entries of a list under one unit of the top level.
 type ListGroup struct {
-	Unit                 *model.Unit
-	Entries              []*progress.Entry
-	Held, Added, Removed int
-	Units                int // units of the list's level below this one
+	*progress.Subtotal
+	Units int // units of the list's level below this one
 }
 
 // UpdateView is a monthly update post with its month's report.
@@ -357,43 +353,21 @@ func (r *renderer) calc(t *model.Target, m *progress.Month) string {
 
 func (r *renderer) listView(st *progress.ListState) *ListView {
 	l := st.List
-	v := &ListView{ListState: st, URL: r.routes.List(l.ID), Rubric: l.Rubric,
-		byUnit: map[string]*ListGroup{}, entry: map[string]*progress.Entry{}}
+	v := &ListView{ListState: st, URL: r.routes.List(l.ID), Rubric: l.Rubric}
 	units := r.site.Units
-	for _, e := range st.Entries {
-		v.entry[e.Unit.Code] = e
-		for p := units.Unit(e.Unit.Parent); p != nil; p = units.Unit(p.Parent) {
-			g := v.byUnit[p.Code]
-			if g == nil {
-				g = &ListGroup{Unit: p}
-				v.byUnit[p.Code] = g
-			}
-			g.Entries = append(g.Entries, e)
-			switch {
-			case e.Lost:
-				g.Removed++
-			case e.New:
-				g.Added++
-				g.Held++
-			default:
-				g.Held++
-			}
-		}
-	}
 	// Grouped by the top level, so that a national list has one group per
 	// province, not one per district.
 	lv := units.Level(l.Level)
 	if lv != nil && lv.Parent != "" {
 		for _, parent := range units.AtLevel(units.Levels[0].ID) {
-			g := v.byUnit[parent.Code]
-			if g == nil {
-				g = &ListGroup{Unit: parent}
+			sub := st.Below[parent.Code]
+			if sub == nil {
+				sub = &progress.Subtotal{Unit: parent}
 			}
-			g.Units = countBelow(units, parent, l.Level)
-			v.Groups = append(v.Groups, g)
+			v.Groups = append(v.Groups, &ListGroup{Subtotal: sub, Units: countBelow(units, parent, l.Level)})
 		}
 	} else {
-		v.Groups = []*ListGroup{{Entries: st.Entries, Held: st.Held, Added: st.Added, Removed: st.Removed}}
+		v.Groups = []*ListGroup{{Subtotal: &progress.Subtotal{Entries: st.Entries, Tally: st.Tally}}}
 	}
 	v.Chart = r.listChart(v)
 	return v
@@ -438,18 +412,6 @@ func (r *renderer) statusesIn(m model.Month) []*TargetMonth {
 		}
 	}
 	return out
-}
-
-// entryState names an entry's standing on its list: a key of the strings
-// table under "list.".
-func entryState(e *progress.Entry) string {
-	switch {
-	case e.Lost:
-		return "removed"
-	case e.New:
-		return "added"
-	}
-	return "kept"
 }
 
 func (r *renderer) agencyViews() []*AgencyView {
