@@ -80,6 +80,16 @@ type Progress struct {
 	// unit from the start of the period to Latest. Units above the kind's
 	// level get the sum of their descendants.
 	Activity map[string]map[string]int
+	// OnTime says who reported on time in each month of the period.
+	OnTime Reporting
+}
+
+// Reporting is who reported on time, month by month: for every month of
+// the period, true if the month's report lists them as on time (false
+// also when there is no report).
+type Reporting struct {
+	Agencies map[string][]bool // by agency id
+	Units    map[string][]bool // by code, the units of the reporting level
 }
 
 // Result is one target's computed state.
@@ -177,7 +187,36 @@ func Compute(s *model.Site) *Progress {
 			p.Activity[k.ID] = c.activity(k)
 		}
 	}
+	p.OnTime = c.onTime()
 	return p
+}
+
+// onTime reads, month by month, who each report lists as on time.
+func (c *computer) onTime() Reporting {
+	out := Reporting{Agencies: map[string][]bool{}, Units: map[string][]bool{}}
+	for _, a := range c.site.Agencies {
+		out.Agencies[a.ID] = make([]bool, len(c.months))
+	}
+	for _, u := range c.site.Units.AtLevel(c.site.Config.Plan.ReportingLevel) {
+		out.Units[u.Code] = make([]bool, len(c.months))
+	}
+	for i, m := range c.months {
+		rep := c.reports[m]
+		if rep == nil {
+			continue
+		}
+		for _, id := range rep.OnTimeAgencies {
+			if months, ok := out.Agencies[id]; ok {
+				months[i] = true
+			}
+		}
+		for _, code := range rep.OnTimeUnits {
+			if months, ok := out.Units[code]; ok {
+				months[i] = true
+			}
+		}
+	}
+	return out
 }
 
 type computer struct {

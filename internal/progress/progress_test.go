@@ -581,3 +581,25 @@ func TestListBelow(t *testing.T) {
 		t.Errorf("Entry[10004] = %v, want none (not on the list)", e)
 	}
 }
+
+// TestOnTime checks who reported on time, month by month: listed in the
+// month's report, false without a report.
+func TestOnTime(t *testing.T) {
+	p := compute(t, sitetest.Load(t, "small"))
+	tests := []struct {
+		name string
+		got  []bool
+		want string
+	}{
+		{"agency so", p.OnTime.Agencies["so"], "[true true false false]"},
+		{"agency huyen", p.OnTime.Agencies["huyen"], "[false true false false]"},
+		{"unit 001", p.OnTime.Units["001"], "[true true false false]"},
+		{"unit 002", p.OnTime.Units["002"], "[true false false false]"},
+		{"unit 10001, not of the reporting level", p.OnTime.Units["10001"], "[]"},
+	}
+	for _, tt := range tests {
+		if got := fmt.Sprint(tt.got); got != tt.want {
+			t.Errorf("%s: %s, want %s", tt.name, got, tt.want)
+		}
+	}
+}

@@ -386,8 +386,9 @@ func (r *renderer) updateView(pg *model.Page) *UpdateView {
 			v.Kinds = append(v.Kinds, kc)
 		}
 		v.Changes = v.Report.Changes
+		i := slices.Index(r.prog.Months, m)
 		for _, a := range r.site.Agencies {
-			if slices.Contains(v.Report.OnTimeAgencies, a.ID) {
+			if i >= 0 && r.prog.OnTime.Agencies[a.ID][i] {
 				v.Agencies = append(v.Agencies, a)
 			} else {
 				v.Late = append(v.Late, a)
@@ -417,7 +418,7 @@ func (r *renderer) statusesIn(m model.Month) []*TargetMonth {
 func (r *renderer) agencyViews() []*AgencyView {
 	var out []*AgencyView
 	for _, a := range r.site.Agencies {
-		out = append(out, &AgencyView{Agency: a, OnTime: r.onTime(func(rep *model.Report) []string { return rep.OnTimeAgencies }, a.ID)})
+		out = append(out, &AgencyView{Agency: a, OnTime: r.prog.OnTime.Agencies[a.ID]})
 	}
 	return out
 }
@@ -434,18 +435,7 @@ type ReporterView struct {
 func (r *renderer) reporterViews() []*ReporterView {
 	var out []*ReporterView
 	for _, u := range r.site.Units.AtLevel(r.site.Config.Plan.ReportingLevel) {
-		out = append(out, &ReporterView{Unit: u, URL: r.unitURL[u.Code], OnTime: r.onTime(func(rep *model.Report) []string { return rep.OnTimeUnits }, u.Code)})
-	}
-	return out
-}
-
-// onTime says, for every month of the period, whether id is among the ones
-// the month's report lists as on time.
-func (r *renderer) onTime(ids func(*model.Report) []string, id string) []bool {
-	var out []bool
-	for _, m := range r.prog.Months {
-		rep := r.report[m]
-		out = append(out, rep != nil && slices.Contains(ids(rep), id))
+		out = append(out, &ReporterView{Unit: u, URL: r.unitURL[u.Code], OnTime: r.prog.OnTime.Units[u.Code]})
 	}
 	return out
 }
