@@ -25,6 +25,9 @@ type TargetView struct {
 	Downloads []*Download
 	List      *ListView // membership targets
 	Pace      bool      // the rule has a pace (on track / at risk)
+	// Monthly is set for a periodic target whose periods are months: a
+	// month without records misses it.
+	Monthly bool
 	// Periodic is set for a target whose threshold applies to each
 	// period (rules periodic and monthly); Periods are then its periods,
 	// for a grid of quarters or years (nil when every month).
@@ -89,12 +92,18 @@ type UpdateView struct {
 	Report    *model.Report
 	Content   string
 	Kinds     []*KindCount
-	Changes   []*model.ListChange
+	Changes   []*ChangeView
 	Agencies  []*model.Agency // reported on time
 	Late      []*model.Agency // did not
 	Units     []*model.Unit   // reported on time
 	Reporters int             // units expected to report: the reporting level
 	Statuses  []*TargetMonth
+}
+
+// ChangeView is a change of a list in a month's report.
+type ChangeView struct {
+	*model.ListChange
+	Added bool // the unit joined the list (else it left)
 }
 
 // KindCount is how many records of a kind a report holds.
@@ -198,6 +207,7 @@ func (r *renderer) targetView(res *progress.Result) *TargetView {
 		Rule:      r.sentence("rule."+string(t.Rule), r.thresholdArgs(t)),
 		Pace:      !t.IsPeriodic() && t.Rule != model.Ratio && !t.Compare.Ceiling(),
 		Periodic:  t.IsPeriodic(),
+		Monthly:   t.IsPeriodic() && t.Every == model.EveryMonth,
 	}
 	if t.Rule == model.Assessed {
 		return r.assessedView(v)
@@ -385,7 +395,9 @@ func (r *renderer) updateView(pg *model.Page) *UpdateView {
 			}
 			v.Kinds = append(v.Kinds, kc)
 		}
-		v.Changes = v.Report.Changes
+		for _, ch := range v.Report.Changes {
+			v.Changes = append(v.Changes, &ChangeView{ListChange: ch, Added: ch.Change == model.Added})
+		}
 		i := slices.Index(r.prog.Months, m)
 		for _, a := range r.site.Agencies {
 			if i >= 0 && r.prog.OnTime.Agencies[a.ID][i] {
