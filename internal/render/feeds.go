@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/minhbach/minhbach/internal/markdown"
 )
 
 // feeds writes the Atom feed of monthly updates, the sitemap and robots.txt.
@@ -90,7 +92,7 @@ func (r *renderer) atom() {
 			Link:    atomLink{Href: absURL(cfg.BaseURL, u.URL), Rel: "alternate", Type: "text/html"},
 			Summary: u.Page.Description,
 		}
-		html, _, _ := Markdown(u.Page.Body)
+		html, _, _ := markdown.Render(u.Page.Body)
 		e.Content.Type = "html"
 		e.Content.Body = string(html)
 		f.Entries = append(f.Entries, e)

@@ -52,6 +52,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/minhbach/minhbach/internal/diag"
+	"github.com/minhbach/minhbach/internal/markdown"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/progress"
 	"github.com/minhbach/minhbach/internal/routes"
@@ -300,7 +301,7 @@ type Page struct {
 	Reporting   *model.Level // the level whose units send reports
 
 	Content template.HTML // rendered Markdown, for content pages
-	TOC     []TOCEntry
+	TOC     []markdown.TOCEntry
 	Source  *model.Page
 
 	// One of these, by kind.
@@ -499,7 +500,7 @@ func (r *renderer) funcs() template.FuncMap {
 		"date":    formatDate,
 		"month":   r.monthLabel,
 		"status":  func(s any) (string, error) { return r.text("status." + fmt.Sprint(s)) },
-		"fold":    Fold,
+		"fold":    markdown.Fold,
 		"bytes":   r.byteSize,
 		"capital": capital,
 		"inlineCSS": func(name string) (template.CSS, error) {
@@ -571,16 +572,16 @@ func (r *renderer) pageByURL(url string) *model.Page {
 // markdownOnce renders Markdown, one text at a time: pages are made and
 // executed on several goroutines, goldmark does not say its parser may be
 // shared between them, and Markdown is rendered for few pages.
-func (r *renderer) markdownOnce(src []byte, reserved []string) (template.HTML, []TOCEntry, error) {
+func (r *renderer) markdownOnce(src []byte, reserved []string) (template.HTML, []markdown.TOCEntry, error) {
 	r.mdMu.Lock()
 	defer r.mdMu.Unlock()
-	return Markdown(src, reserved...)
+	return markdown.Render(src, reserved...)
 }
 
 // markdown renders a content page's body; problems are reported at the page.
-func (r *renderer) markdown(pg *model.Page) (template.HTML, []TOCEntry) {
+func (r *renderer) markdown(pg *model.Page) (template.HTML, []markdown.TOCEntry) {
 	html, toc, err := r.markdownOnce(pg.Body, r.reserved)
-	if me, ok := errors.AsType[*MarkdownError](err); ok {
+	if me, ok := errors.AsType[*markdown.Error](err); ok {
 		r.fail(pg.Path, pg.BodyLine+me.Line-1, me.Col, "%s", me.Msg)
 	} else if err != nil {
 		r.fail(pg.Path, pg.BodyLine, 0, "cannot render Markdown: %v", err)

@@ -3,6 +3,7 @@ package render
 import (
 	"strings"
 
+	"github.com/minhbach/minhbach/internal/markdown"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/progress"
 	"github.com/minhbach/minhbach/internal/routes"
@@ -74,7 +75,7 @@ func unitURLs(reg *model.Registry, rt routes.Table) map[string]string {
 		if p := reg.Unit(u.Parent); p != nil {
 			parent = out[p.Code]
 		}
-		slug := Slug(u.FullName())
+		slug := markdown.Slug(u.FullName())
 		if len(slug) > maxSlug {
 			// A long name makes a long folder name: keep whole words.
 			slug = slug[:maxSlug]
@@ -83,7 +84,7 @@ func unitURLs(reg *model.Registry, rt routes.Table) map[string]string {
 			}
 		}
 		if slug == "" || taken[rt.Unit(parent, slug)] {
-			slug = strings.Trim(slug+"-"+Slug(u.Code), "-")
+			slug = strings.Trim(slug+"-"+markdown.Slug(u.Code), "-")
 		}
 		out[u.Code] = rt.Unit(parent, slug)
 		taken[out[u.Code]] = true
