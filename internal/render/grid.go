@@ -51,19 +51,28 @@ func (v *TargetView) Years() []*GridYear {
 	return out
 }
 
-// PeriodCell is one period (quarter or year) of a periodic target's grid.
+// PeriodCell is one period (quarter or year) of a periodic target's grid,
+// chart, data table and record list.
 type PeriodCell struct {
 	Label string // from layouts/strings.toml: "Q1/2026", "2026"
+	ID    string // the anchor of its records on the target page: "ky-2026-q1"
 	// State is "met", "missed", "running" (under way, not yet decided),
 	// "incomplete" (ended undecided with a month unreported) or "none"
 	// (no report in it): see progress.PeriodState.
 	State progress.PeriodState
 	Value string // the period's records so far, formatted
+	// Reported is true if a month of the period has a report; Table
+	// then holds the period's records (nil if none), month by month.
+	Reported bool
+	Table    *RecordTable
+	last     *MonthRow // the period's last reported month, for the chart
 }
 
-// periods labels and formats the periods progress decided, for the grid
-// of a target whose periods are quarters or years.
+// periods labels and formats the periods progress decided, for the grid,
+// chart, data table and record lists of a target whose periods are
+// quarters or years.
 func (r *renderer) periods(v *TargetView) []*PeriodCell {
+	t := v.Target
 	row := make(map[*progress.Month]*MonthRow, len(v.Months))
 	for _, m := range v.Months {
 		row[m.Month] = m
@@ -71,12 +80,28 @@ func (r *renderer) periods(v *TargetView) []*PeriodCell {
 	var out []*PeriodCell
 	for _, p := range v.Result.Periods {
 		first := p.Months[0].Month
-		args := map[string]string{"year": strconv.Itoa(first.Year), "quarter": strconv.Itoa((int(first.Mon)-1)/3 + 1)}
-		c := &PeriodCell{Label: r.sentence("grid."+string(v.Target.Every), args), State: p.State}
+		c := &PeriodCell{Label: r.periodLabel(t.Every, first), ID: "ky-" + strconv.Itoa(first.Year), State: p.State}
+		if t.Every == model.EveryQuarter {
+			c.ID += "-q" + strconv.Itoa((int(first.Mon)-1)/3+1)
+		}
 		if p.Last != nil {
-			c.Value = row[p.Last].Value
+			var recs []*model.Record
+			for _, m := range p.Months {
+				if rep := r.report[m.Month]; m.Reported && rep != nil {
+					recs = append(recs, t.Records(rep.Records[t.Kind.ID])...)
+				}
+			}
+			c.last = row[p.Last]
+			c.Value, c.Reported = c.last.Value, true
+			c.Table = r.recordTable(t.Kind, recs, true, true)
 		}
 		out = append(out, c)
 	}
 	return out
+}
+
+// periodLabel names the quarter or year of month m, from
+// layouts/strings.toml: "Q1/2026", "2026".
+func (r *renderer) periodLabel(e model.Every, m model.Month) string {
+	return r.sentence("grid."+string(e), map[string]string{"year": strconv.Itoa(m.Year), "quarter": strconv.Itoa((int(m.Mon)-1)/3 + 1)})
 }
