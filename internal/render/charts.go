@@ -7,6 +7,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 
+	"github.com/minhbach/minhbach/internal/format"
 	"github.com/minhbach/minhbach/internal/model"
 )
 
@@ -79,7 +80,7 @@ func (r *renderer) targetChart(v *TargetView) *Chart {
 		labels = append(labels, label)
 		var val any = noValue
 		if m != nil && m.HasValue {
-			val = roundTo(m.Month.Value, m.decimals)
+			val = format.Round(m.Month.Value, m.decimals)
 		}
 		values = append(values, opts.LineData{Value: val})
 		bars = append(bars, opts.BarData{Value: val})
@@ -93,7 +94,7 @@ func (r *renderer) targetChart(v *TargetView) *Chart {
 		}
 	} else {
 		for _, m := range v.Months {
-			point(r.monthLabel(m.Month.Month), m)
+			point(format.Month(m.Month.Month), m)
 		}
 	}
 	id := "chart-" + t.ID
@@ -161,9 +162,9 @@ func (r *renderer) chartSummary(v *TargetView) string {
 		return r.sentence("chart.summary_empty", nil)
 	}
 	return r.sentence("chart.summary", map[string]string{
-		"from":       r.monthLabel(first.Month.Month),
+		"from":       format.Month(first.Month.Month),
 		"from_value": first.Value,
-		"to":         r.monthLabel(last.Month.Month),
+		"to":         format.Month(last.Month.Month),
 		"to_value":   last.Value,
 		"threshold":  v.Threshold,
 	})
@@ -200,9 +201,9 @@ func (r *renderer) listChart(v *ListView) *Chart {
 		ID:    id,
 		Label: r.sentence("chart.list_label", map[string]string{"name": v.List.Name, "level": r.site.Units.Levels[0].Name}),
 		Summary: r.sentence("chart.list_summary", map[string]string{
-			"held":  formatNumber(float64(v.Held), 0),
+			"held":  format.Number(float64(v.Held), 0),
 			"most":  mostName,
-			"count": formatNumber(float64(most), 0),
+			"count": format.Number(float64(most), 0),
 		}),
 		Options: r.chartJSON(c),
 		Legend:  []LegendItem{{Label: heldName, Color: heldColor}, {Label: removedName, Color: removedColor}},

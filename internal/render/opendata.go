@@ -15,6 +15,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/minhbach/minhbach/internal/format"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/routes"
 )
@@ -150,7 +151,7 @@ func (r *renderer) targetTable(v *TargetView) *table {
 	for _, m := range v.Months {
 		var value, num, den, removed any
 		if m.HasValue {
-			value = roundTo(m.Month.Value, m.decimals) // as the page shows it
+			value = format.Round(m.Month.Value, m.decimals) // as the page shows it
 			switch rule {
 			case model.Share, model.Ratio:
 				num, den = m.Num, m.Den
@@ -229,7 +230,7 @@ func (r *renderer) listTable(l *ListView) *table {
 		if len(e.Scores) > 0 {
 			total = e.Total
 		}
-		t.rows = append(t.rows, []any{e.Unit.Code, e.Unit.FullName(), parent, string(e.State()), isoDate(e.Since), isoDate(e.LostOn), total, e.Grade, e.Note})
+		t.rows = append(t.rows, []any{e.Unit.Code, e.Unit.FullName(), parent, string(e.State()), format.ISODate(e.Since), format.ISODate(e.LostOn), total, e.Grade, e.Note})
 	}
 	return t
 }
@@ -255,13 +256,6 @@ func (r *renderer) submittedTable() *table {
 		}
 	}
 	return t
-}
-
-func isoDate(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.Format("2006-01-02")
 }
 
 // writeTable writes t as CSV and JSON and returns both downloads.
@@ -392,7 +386,7 @@ func (r *renderer) dataset(p *Page) template.JS {
 		"distribution":        dist,
 	}
 	if !r.published.IsZero() {
-		ds["dateModified"] = isoDate(r.published)
+		ds["dateModified"] = format.ISODate(r.published)
 	}
 	b, err := json.Marshal(ds)
 	if err != nil {

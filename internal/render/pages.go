@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 
+	"github.com/minhbach/minhbach/internal/format"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/routes"
 )
@@ -51,7 +52,7 @@ func (r *renderer) pages() {
 		p.Unit = v
 		r.emit(p)
 	}
-	p = r.newPage("units", r.routes.Units(), r.sentence("title.units", map[string]string{"level": capital(r.site.Units.Levels[0].Name)}), "")
+	p = r.newPage("units", r.routes.Units(), r.sentence("title.units", map[string]string{"level": format.Capital(r.site.Units.Levels[0].Name)}), "")
 	p.Units = top
 	p.Registry = r.site.Units
 	r.emit(p)

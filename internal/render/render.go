@@ -45,13 +45,13 @@ import (
 	"path"
 	"runtime"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
 
 	"github.com/minhbach/minhbach/internal/diag"
+	"github.com/minhbach/minhbach/internal/format"
 	"github.com/minhbach/minhbach/internal/markdown"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/progress"
@@ -494,15 +494,15 @@ func (r *renderer) execute(ctx context.Context) *sync.WaitGroup {
 func (r *renderer) funcs() template.FuncMap {
 	return template.FuncMap{
 		"t":       r.text,
-		"num":     func(n float64) string { return formatNumber(n, 1) },
-		"int":     func(n int) string { return formatNumber(float64(n), 0) },
-		"pct":     formatPercent,
-		"date":    formatDate,
-		"month":   r.monthLabel,
+		"num":     func(n float64) string { return format.Number(n, 1) },
+		"int":     func(n int) string { return format.Number(float64(n), 0) },
+		"pct":     format.Percent,
+		"date":    format.Date,
+		"month":   format.Month,
 		"status":  func(s any) (string, error) { return r.text("status." + fmt.Sprint(s)) },
 		"fold":    markdown.Fold,
-		"bytes":   r.byteSize,
-		"capital": capital,
+		"bytes":   format.Bytes,
+		"capital": format.Capital,
 		"inlineCSS": func(name string) (template.CSS, error) {
 			b, ok := r.site.Static[name]
 			if !ok {
@@ -543,23 +543,6 @@ func (r *renderer) sentence(key string, args map[string]string) string {
 	return s
 }
 
-func (r *renderer) monthLabel(m model.Month) string {
-	if m.IsZero() {
-		return ""
-	}
-	return fmt.Sprintf("%02d/%d", int(m.Mon), m.Year)
-}
-
-func (r *renderer) byteSize(n int) string {
-	switch {
-	case n >= 1<<20:
-		return formatNumber(float64(n)/(1<<20), 1) + " MB"
-	case n >= 1<<10:
-		return formatNumber(float64(n)/(1<<10), 0) + " KB"
-	}
-	return strconv.Itoa(n) + " B"
-}
-
 // pageByURL returns the content page at url, or nil.
 func (r *renderer) pageByURL(url string) *model.Page {
 	i := slices.IndexFunc(r.site.Pages, func(p *model.Page) bool { return p.URL == url })
@@ -587,13 +570,4 @@ func (r *renderer) markdown(pg *model.Page) (template.HTML, []markdown.TOCEntry)
 		r.fail(pg.Path, pg.BodyLine, 0, "cannot render Markdown: %v", err)
 	}
 	return html, toc
-}
-
-// capital writes the first letter of s in upper case: "huyện, thành phố" →
-// "Huyện, thành phố".
-func capital(s string) string {
-	for i, r := range s {
-		return strings.ToUpper(string(r)) + s[i+utf8.RuneLen(r):]
-	}
-	return s
 }

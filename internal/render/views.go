@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/minhbach/minhbach/internal/format"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/progress"
 	"github.com/minhbach/minhbach/internal/routes"
@@ -72,10 +73,10 @@ func (v *ListView) Total(e *progress.Entry) string {
 	d := 1
 	if v.Rubric != nil {
 		for _, g := range v.Rubric.Grades {
-			d = moreDecimals(d, sideDecimals(e.Total, g.Min, model.AtLeast, 1))
+			d = format.MoreDecimals(d, format.SideDecimals(e.Total, g.Min, model.AtLeast, 1))
 		}
 	}
-	return formatNumber(e.Total, d)
+	return format.Number(e.Total, d)
 }
 
 // ListGroup is the entries of a list under one unit of the top level.
@@ -159,14 +160,14 @@ func (r *renderer) views() {
 // the given decimals.
 func (r *renderer) formatValue(t *model.Target, v float64, decimals int) string {
 	if t.IsPercent() {
-		return formatNumber(v, decimals) + "%"
+		return format.Number(v, decimals) + "%"
 	}
-	return formatNumber(v, decimals)
+	return format.Number(v, decimals)
 }
 
 // formatThreshold writes a target's threshold as the plan states it.
 func (r *renderer) formatThreshold(t *model.Target) string {
-	return r.formatValue(t, t.Threshold, exactDecimals(t.Threshold, 1))
+	return r.formatValue(t, t.Threshold, format.ExactDecimals(t.Threshold, 1))
 }
 
 // valueDecimals returns the decimals that write a target's value in month m
@@ -174,7 +175,7 @@ func (r *renderer) formatThreshold(t *model.Target) string {
 // threshold and the pace (see package progress). Without them 19,999 of
 // 20,000 against 100% would read "100%" next to "not met".
 func valueDecimals(t *model.Target, m *progress.Month) int {
-	return moreDecimals(sideDecimals(m.Value, t.Threshold, t.Compare, 1), sideDecimals(m.Value, m.Pace, model.AtLeast, 1))
+	return format.MoreDecimals(format.SideDecimals(m.Value, t.Threshold, t.Compare, 1), format.SideDecimals(m.Value, m.Pace, model.AtLeast, 1))
 }
 
 // paceDecimals returns the decimals that write the pace of month m on the
@@ -185,16 +186,7 @@ func paceDecimals(m *progress.Month) int {
 	if !m.HasValue {
 		return 1
 	}
-	return sideDecimals(m.Pace, m.Value, model.MoreThan, 1)
-}
-
-// moreDecimals returns the larger of two decimal counts, where -1 (exact)
-// is the largest.
-func moreDecimals(a, b int) int {
-	if a < 0 || b < 0 {
-		return -1
-	}
-	return max(a, b)
+	return format.SideDecimals(m.Pace, m.Value, model.MoreThan, 1)
 }
 
 func (r *renderer) targetView(res *progress.Result) *TargetView {
@@ -254,7 +246,7 @@ func (r *renderer) assessedView(v *TargetView) *TargetView {
 	args := map[string]string{}
 	if m := v.Result.Latest; m != nil && m.Assessment != nil {
 		v.Assessment = m.Assessment
-		args["month"] = r.monthLabel(m.Assessment.Month)
+		args["month"] = format.Month(m.Assessment.Month)
 		args["status"] = r.sentence("status."+m.Assessment.Status, nil)
 		args["note"] = m.Assessment.Note
 		v.Calc = r.sentence("calc.assessed", args)
@@ -280,7 +272,7 @@ func (r *renderer) thresholdArgs(t *model.Target) map[string]string {
 		"compare":   r.sentence("compare."+c, nil),
 		"reached":   r.sentence("reached."+c, nil),
 		"unit":      t.Unit,
-		"max":       formatNumber(float64(t.MaxRemoved), 0),
+		"max":       format.Number(float64(t.MaxRemoved), 0),
 	}
 	if t.Kind != nil {
 		for key, id := range map[string]string{"field": t.Field, "numerator": t.Numerator, "denominator": t.Denominator} {
@@ -291,7 +283,7 @@ func (r *renderer) thresholdArgs(t *model.Target) map[string]string {
 	}
 	args["min_months"], args["counted"] = "", ""
 	if t.Rule == model.Share && t.MinMonths > 1 {
-		n := map[string]string{"n": formatNumber(float64(t.MinMonths), 0)}
+		n := map[string]string{"n": format.Number(float64(t.MinMonths), 0)}
 		args["min_months"] = r.sentence("share.min_months", n)
 		args["counted"] = r.sentence("share.counted", n)
 	}
@@ -331,24 +323,24 @@ func (r *renderer) calc(t *model.Target, m *progress.Month) string {
 	numDecimals, denDecimals := 1, 1
 	switch t.Rule {
 	case model.Ratio, model.Share:
-		numDecimals = sideDecimals(m.Num, m.Den, model.AtLeast, 1)
-		denDecimals = sideDecimals(m.Den, m.Num, model.MoreThan, 1)
+		numDecimals = format.SideDecimals(m.Num, m.Den, model.AtLeast, 1)
+		denDecimals = format.SideDecimals(m.Den, m.Num, model.MoreThan, 1)
 	case model.Sum:
 		numDecimals = valueDecimals(t, m) // the total is the value
 	}
 	args := r.thresholdArgs(t)
-	args["num"] = formatNumber(m.Num, numDecimals)
-	args["den"] = formatNumber(m.Den, denDecimals)
-	args["month"] = r.monthLabel(m.Month)
+	args["num"] = format.Number(m.Num, numDecimals)
+	args["den"] = format.Number(m.Den, denDecimals)
+	args["month"] = format.Month(m.Month)
 	if m.HasValue {
 		args["value"] = r.formatValue(t, m.Value, valueDecimals(t, m))
 	}
 	switch t.Rule {
 	case model.Monthly, model.Periodic:
-		args["met"] = formatNumber(float64(m.MonthsMet), 0)
-		args["missed"] = formatNumber(float64(m.MonthsMissed), 0)
-		args["unreported"] = formatNumber(float64(m.MonthsUnreported), 0)
-		args["months"] = formatNumber(float64(m.MonthsMet+m.MonthsMissed+m.MonthsUnreported), 0)
+		args["met"] = format.Number(float64(m.MonthsMet), 0)
+		args["missed"] = format.Number(float64(m.MonthsMissed), 0)
+		args["unreported"] = format.Number(float64(m.MonthsUnreported), 0)
+		args["months"] = format.Number(float64(m.MonthsMet+m.MonthsMissed+m.MonthsUnreported), 0)
 		if t.Rule == model.Periodic && m.Pending {
 			// The running quarter or year is in none of the counts: say
 			// where it stands, or "0 trên 0 năm" reads as nothing done.
@@ -507,7 +499,7 @@ func (r *renderer) recordTable(k *model.Kind, recs []*model.Record, withMonth, w
 	for _, rec := range recs {
 		row := make([]Cell, 0, len(t.Head))
 		if withMonth {
-			row = append(row, Cell{Text: r.monthLabel(rec.Month)})
+			row = append(row, Cell{Text: format.Month(rec.Month)})
 		}
 		if withUnit {
 			row = append(row, Cell{Text: rec.Unit.FullName()})
@@ -519,11 +511,11 @@ func (r *renderer) recordTable(k *model.Kind, recs []*model.Record, withMonth, w
 			case model.URL:
 				continue
 			case model.Date:
-				row = append(row, Cell{Text: formatDate(v.Date)})
+				row = append(row, Cell{Text: format.Date(v.Date)})
 			case model.Int, model.Number:
 				c := Cell{Num: true}
 				if v.Text != "" {
-					c.Text = formatNumber(v.Number, 1)
+					c.Text = format.Number(v.Number, 1)
 				}
 				row = append(row, c)
 			default:
