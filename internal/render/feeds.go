@@ -84,7 +84,7 @@ func (r *renderer) atom() {
 		},
 	}
 	var latest time.Time
-	for _, u := range r.updates {
+	for _, u := range r.view.Updates {
 		e := atomEntry{
 			Title:   u.Page.Title,
 			ID:      absURL(cfg.BaseURL, u.URL),

@@ -18,6 +18,7 @@ import (
 	"github.com/minhbach/minhbach/internal/format"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/routes"
+	"github.com/minhbach/minhbach/internal/view"
 )
 
 // Download is one open-data file.
@@ -32,12 +33,12 @@ type Download struct {
 
 // DownloadLink is a download with its link from the page that shows it.
 type DownloadLink struct {
-	*Download
+	*view.Download
 	Link string
 }
 
 // DownloadLinks returns downloads with their links from the page p.
-func (p *Page) DownloadLinks(ds []*Download) []DownloadLink {
+func (p *Page) DownloadLinks(ds []*view.Download) []DownloadLink {
 	out := make([]DownloadLink, len(ds))
 	for i, d := range ds {
 		out[i] = DownloadLink{d, p.Link(d.Path)}
@@ -86,7 +87,7 @@ func textColumns(names ...string) []column {
 func (r *renderer) openData() {
 	var tables []*table
 	all := &table{name: routes.TargetData(""), title: r.sentence("data.targets", nil), columns: targetColumns}
-	for _, v := range r.targets {
+	for _, v := range r.view.Targets {
 		t := r.targetTable(v)
 		all.rows = append(all.rows, t.rows...)
 		if v.Assessed {
@@ -98,33 +99,35 @@ func (r *renderer) openData() {
 	for _, k := range r.site.Kinds {
 		tables = append(tables, r.recordData(k))
 	}
-	for _, l := range r.lists {
+	for _, l := range r.view.Lists {
 		tables = append(tables, r.listTable(l))
 	}
 	tables = append(tables, r.unitTable(), r.submittedTable())
 
 	// Encoding the tables is independent work: at national scale the
 	// records of ten years make tables of tens of thousands of rows.
-	written := make([][]*Download, len(tables))
+	written := make([][]file, len(tables))
 	var wg sync.WaitGroup
 	for i, t := range tables {
 		wg.Go(func() { written[i] = r.writeTable(t) })
 	}
 	wg.Wait()
-	var zipped []*Download
-	for _, ds := range written {
-		r.downloads = append(r.downloads, ds...)
-		zipped = append(zipped, ds...)
+	var zipped []file
+	for _, fs := range written {
+		for _, f := range fs {
+			r.downloads = append(r.downloads, f.Download)
+		}
+		zipped = append(zipped, fs...)
 	}
 	r.downloads = append(r.downloads, r.writeZip(zipped))
-	for _, v := range r.targets {
+	for _, v := range r.view.Targets {
 		for _, d := range r.downloads {
 			if strings.HasPrefix(d.Path, r.routes.Download(routes.TargetData(v.Target.ID)+".")) {
 				v.Downloads = append(v.Downloads, d)
 			}
 		}
 	}
-	for _, l := range r.lists {
+	for _, l := range r.view.Lists {
 		for _, d := range r.downloads {
 			if strings.HasPrefix(d.Path, r.routes.Download(routes.ListData(l.List.ID)+".")) {
 				l.Downloads = append(l.Downloads, d)
@@ -145,13 +148,13 @@ var targetColumns = []column{
 	{"threshold", numberCell}, {"compare", textCell}, {"status", textCell},
 }
 
-func (r *renderer) targetTable(v *TargetView) *table {
+func (r *renderer) targetTable(v *view.Target) *table {
 	t := &table{name: routes.TargetData(v.Target.ID), title: v.Target.Name, columns: targetColumns}
 	rule := v.Target.Rule
 	for _, m := range v.Months {
 		var value, num, den, removed any
 		if m.HasValue {
-			value = format.Round(m.Month.Value, m.decimals) // as the page shows it
+			value = format.Round(m.Month.Value, m.Decimals) // as the page shows it
 			switch rule {
 			case model.Share, model.Ratio:
 				num, den = m.Num, m.Den
@@ -174,7 +177,7 @@ var assessmentColumns = textColumns("target", "month", "status", "note", "links"
 
 // assessmentTable is the history of an assessed target's assessments, to
 // the latest report.
-func (r *renderer) assessmentTable(v *TargetView) *table {
+func (r *renderer) assessmentTable(v *view.Target) *table {
 	t := &table{name: routes.TargetData(v.Target.ID), title: v.Target.Name, columns: assessmentColumns}
 	for _, a := range v.Assessments {
 		t.rows = append(t.rows, []any{v.Target.ID, a.Month.String(), a.Status, a.Note, strings.Join(a.Links, " ")})
@@ -217,7 +220,7 @@ func (r *renderer) recordData(k *model.Kind) *table {
 	return t
 }
 
-func (r *renderer) listTable(l *ListView) *table {
+func (r *renderer) listTable(l *view.List) *table {
 	t := &table{name: routes.ListData(l.List.ID), title: l.List.Name,
 		columns: append(textColumns("unit_code", "unit_name", "parent_name", "status", "since", "lost_on"),
 			column{"total_score", numberCell}, column{"grade", textCell}, column{"note", textCell})}
@@ -258,8 +261,14 @@ func (r *renderer) submittedTable() *table {
 	return t
 }
 
+// file is a download with its contents.
+type file struct {
+	*view.Download
+	data []byte
+}
+
 // writeTable writes t as CSV and JSON and returns both downloads.
-func (r *renderer) writeTable(t *table) []*Download {
+func (r *renderer) writeTable(t *table) []file {
 	var csvBuf bytes.Buffer
 	csvBuf.WriteString("\ufeff") // so spreadsheet programs read UTF-8
 	w := csv.NewWriter(&csvBuf)
@@ -316,14 +325,14 @@ func (r *renderer) writeTable(t *table) []*Download {
 	}
 	w.Flush()
 
-	var out []*Download
+	var out []file
 	for _, f := range []struct {
 		ext, format string
 		b           []byte
 	}{{"csv", "CSV", csvBuf.Bytes()}, {"json", "JSON", jsonBuf.Bytes()}} {
 		p := r.routes.Download(t.name + "." + f.ext)
 		r.put(p, f.b)
-		out = append(out, &Download{Path: p, Title: t.title, Format: f.format, Size: len(f.b), Date: r.published, data: f.b})
+		out = append(out, file{&view.Download{Path: p, Title: t.title, Format: f.format, Size: len(f.b), Date: r.view.Published}, f.b})
 	}
 	return out
 }
@@ -331,7 +340,7 @@ func (r *renderer) writeTable(t *table) []*Download {
 // writeZip bundles every download in one archive. Entries carry the data's
 // date, not the build's, so that the archive is byte-identical between
 // builds of the same input.
-func (r *renderer) writeZip(files []*Download) *Download {
+func (r *renderer) writeZip(files []file) *view.Download {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	// The fastest level: the archive is a convenience, and at national scale
@@ -339,7 +348,7 @@ func (r *renderer) writeZip(files []*Download) *Download {
 	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
 		return flate.NewWriter(w, flate.BestSpeed)
 	})
-	mod := r.published
+	mod := r.view.Published
 	if mod.IsZero() {
 		mod = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 	}
@@ -355,7 +364,7 @@ func (r *renderer) writeZip(files []*Download) *Download {
 	_ = zw.Close()
 	p := r.routes.Download(routes.AllData + ".zip")
 	r.put(p, buf.Bytes())
-	return &Download{Path: p, Title: r.sentence("data.all", nil), Format: "ZIP", Size: buf.Len(), Date: r.published}
+	return &view.Download{Path: p, Title: r.sentence("data.all", nil), Format: "ZIP", Size: buf.Len(), Date: r.view.Published}
 }
 
 // dataset describes the downloads as a schema.org Dataset, for search
@@ -385,8 +394,8 @@ func (r *renderer) dataset(p *Page) template.JS {
 		"isAccessibleForFree": true,
 		"distribution":        dist,
 	}
-	if !r.published.IsZero() {
-		ds["dateModified"] = format.ISODate(r.published)
+	if !r.view.Published.IsZero() {
+		ds["dateModified"] = format.ISODate(r.view.Published)
 	}
 	b, err := json.Marshal(ds)
 	if err != nil {

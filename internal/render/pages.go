@@ -7,6 +7,7 @@ import (
 	"github.com/minhbach/minhbach/internal/format"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/routes"
+	"github.com/minhbach/minhbach/internal/view"
 )
 
 // pages renders the HTML pages of the site that list no download.
@@ -24,15 +25,15 @@ func (r *renderer) pages() {
 			p.TOC = nil
 		}
 		p.Registry = r.site.Units
-		p.Targets = r.targets
+		p.Targets = r.view.Targets
 		p.Context = r.site.Context
 		r.emit(p)
 	}
 
 	p := r.newPage("updates", r.routes.Updates(), r.sentence("title.updates", nil), "")
-	p.Updates = r.updates
+	p.Updates = r.view.Updates
 	r.emit(p)
-	for _, u := range r.updates {
+	for _, u := range r.view.Updates {
 		p := r.newPage("update", u.URL, u.Page.Title, u.Page.Description)
 		p.Source = u.Page
 		p.from = contentOrigin(u.Page)
@@ -41,9 +42,9 @@ func (r *renderer) pages() {
 		r.emit(p)
 	}
 
-	var top []*UnitView
+	var top []*view.Unit
 	for _, u := range r.site.Units.Units {
-		v := r.unitView(u)
+		v := r.view.Unit(u)
 		if u.Parent == "" {
 			top = append(top, v)
 		}
@@ -58,8 +59,8 @@ func (r *renderer) pages() {
 	r.emit(p)
 
 	p = r.newPage("agencies", r.routes.Agencies(), r.sentence("title.agencies", nil), "")
-	p.Agencies = r.agencyViews()
-	p.Reporters = r.reporterViews()
+	p.Agencies = r.view.Agencies()
+	p.Reporters = r.view.Reporters()
 	p.Registry = r.site.Units
 	r.emit(p)
 
@@ -70,16 +71,16 @@ func (r *renderer) pages() {
 // written them: the targets, the lists and the data page.
 func (r *renderer) dataPages() {
 	p := r.newPage("targets", r.routes.Targets(), r.sentence("title.targets", nil), "")
-	p.Targets = r.targets
+	p.Targets = r.view.Targets
 	r.emit(p)
-	for _, v := range r.targets {
+	for _, v := range r.view.Targets {
 		p := r.newPage("target", v.URL, v.Target.Name, v.Target.Text)
 		p.from = origin{path: "data/targets.toml", what: fmt.Sprintf("the page of target %q", v.Target.ID), fix: fmt.Sprintf("give target %q another id", v.Target.ID), where: v.Target.Where, field: "id"}
 		p.Target = v
 		p.Charts = v.Chart != nil
 		r.emit(p)
 	}
-	for _, l := range r.lists {
+	for _, l := range r.view.Lists {
 		p := r.newPage("list", l.URL, l.List.Name, "")
 		p.from = origin{path: "data/lists/" + l.List.ID + ".toml", what: fmt.Sprintf("the page of list %q", l.List.ID), fix: "rename the list's file"}
 		p.List = l
@@ -104,10 +105,10 @@ func (r *renderer) home() {
 		p.Source = pg
 		p.Content, _ = r.markdown(pg)
 	}
-	p.Targets = r.targets
-	p.Updates = r.updates
-	if len(r.updates) > 3 {
-		p.Updates = r.updates[:3]
+	p.Targets = r.view.Targets
+	p.Updates = r.view.Updates
+	if len(r.view.Updates) > 3 {
+		p.Updates = r.view.Updates[:3]
 	}
 	p.Context = r.site.Context
 	r.emit(p)

@@ -56,6 +56,7 @@ import (
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/progress"
 	"github.com/minhbach/minhbach/internal/routes"
+	"github.com/minhbach/minhbach/internal/view"
 )
 
 // Files maps output paths (slash-separated, relative to the site root) to
@@ -117,7 +118,7 @@ func Site(ctx context.Context, s *model.Site, p *progress.Progress, opt Options,
 	r.reserveIDs()
 	r.checkAgencyIDs()
 	r.claimDownloads()
-	r.views()
+	r.view = view.Build(s, p, r.routes, r.fail)
 	// Pages are executed as soon as they are made. The downloads are
 	// encoded meanwhile: only the pages that list them wait for them.
 	done := r.execute(ctx)
@@ -206,14 +207,8 @@ type renderer struct {
 	frames    map[frameKey]*Frame // the frames of the queued pages
 	mdMu      sync.Mutex          // one Markdown render at a time, see markdownOnce
 
-	targets   []*TargetView
-	lists     []*ListView
-	updates   []*UpdateView
-	downloads []*Download
-	published time.Time                             // date of the latest report, the data's "as of" date
-	unitURL   map[string]string                     // unit code → its page
-	report    map[model.Month]*model.Report         // the report of each month
-	byUnit    map[string]map[string][]*model.Record // unit code → kind id → records naming it
+	view      *view.Site // what the pages show
+	downloads []*view.Download
 }
 
 const baseLayout = "_base.html"
@@ -305,16 +300,16 @@ type Page struct {
 	Source  *model.Page
 
 	// One of these, by kind.
-	Targets   []*TargetView
-	Target    *TargetView
-	List      *ListView
-	Updates   []*UpdateView
-	Update    *UpdateView
-	Units     []*UnitView
-	Unit      *UnitView
-	Agencies  []*AgencyView
-	Reporters []*ReporterView
-	Downloads []*Download
+	Targets   []*view.Target
+	Target    *view.Target
+	List      *view.List
+	Updates   []*view.Update
+	Update    *view.Update
+	Units     []*view.Unit
+	Unit      *view.Unit
+	Agencies  []*view.Agency
+	Reporters []*view.Reporter
+	Downloads []*view.Download
 	Context   model.Context
 	Registry  *model.Registry
 
@@ -407,7 +402,7 @@ func (r *renderer) frame(key frameKey) *Frame {
 		return f
 	}
 	cfg := &r.site.Config
-	f := &Frame{Site: cfg, Root: key.root, Published: r.published, LatestMonth: r.prog.Latest, Routes: r.routes}
+	f := &Frame{Site: cfg, Root: key.root, Published: r.view.Published, LatestMonth: r.prog.Latest, Routes: r.routes}
 	for i, m := range cfg.Menu {
 		f.Nav = append(f.Nav, NavItem{Label: m.Label, Path: m.Path, Current: i == key.current})
 	}
@@ -522,25 +517,11 @@ func (r *renderer) funcs() template.FuncMap {
 }
 
 // text returns the user-interface text key.
-func (r *renderer) text(key string) (string, error) {
-	s, ok := r.site.Strings[key]
-	if !ok {
-		return "", fmt.Errorf("missing text %q: the theme has no such text: check the key's spelling", key)
-	}
-	return s, nil
-}
+func (r *renderer) text(key string) (string, error) { return r.view.Text(key) }
 
 // sentence fills the {name} placeholders of the text key.
 func (r *renderer) sentence(key string, args map[string]string) string {
-	s, err := r.text(key)
-	if err != nil {
-		r.fail("layouts/strings.toml", 0, 0, "%v", err)
-		return ""
-	}
-	for _, k := range slices.Sorted(maps.Keys(args)) {
-		s = strings.ReplaceAll(s, "{"+k+"}", args[k])
-	}
-	return s
+	return r.view.Sentence(key, args)
 }
 
 // pageByURL returns the content page at url, or nil.

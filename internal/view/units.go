@@ -1,4 +1,4 @@
-package render
+package view
 
 import (
 	"strings"
@@ -9,9 +9,9 @@ import (
 	"github.com/minhbach/minhbach/internal/routes"
 )
 
-// UnitView is one unit's page: where it stands, what was recorded in it and
+// Unit is one unit's page: where it stands, what was recorded in it and
 // below it, and its units one level down.
-type UnitView struct {
+type Unit struct {
 	Unit       *model.Unit
 	URL        string
 	Level      *model.Level
@@ -20,7 +20,7 @@ type UnitView struct {
 	ChildLevel *model.Level
 	Activity   []*KindCount // records in and below the unit, per kind, to the latest report
 	RowKinds   []*model.Kind
-	RowLists   []*ListView  // the lists shown for each child
+	RowLists   []*List      // the lists shown for each child
 	Lists      []*UnitList  // lists of units below this one: how many hold the status
 	Standing   []*UnitEntry // lists of units of this level: this unit's place
 	Records    []*KindCount // records naming this unit itself
@@ -36,8 +36,8 @@ type UnitLink struct {
 type UnitRow struct {
 	Unit     *model.Unit
 	URL      string
-	Activity []int       // per kind of UnitView.RowKinds
-	Lists    []*RowStand // per list of UnitView.RowLists
+	Activity []int       // per kind of Unit.RowKinds
+	Lists    []*RowStand // per list of Unit.RowLists
 }
 
 // RowStand is where a child stands on a list: its own standing if the list
@@ -50,13 +50,13 @@ type RowStand struct {
 
 // UnitList is a list and where a unit's descendants stand on it.
 type UnitList struct {
-	List  *ListView
+	List  *List
 	Group *progress.Subtotal
 }
 
 // UnitEntry is a unit's own place on a list.
 type UnitEntry struct {
-	List  *ListView
+	List  *List
 	Entry *progress.Entry     // nil if the unit is not on it
 	State progress.EntryState // "" if it is not on the list
 }
@@ -123,11 +123,11 @@ func depth(reg *model.Registry, level string) int {
 	return -1
 }
 
-func (r *renderer) unitView(u *model.Unit) *UnitView {
-	reg := r.site.Units
-	v := &UnitView{Unit: u, URL: r.unitURL[u.Code], Level: reg.Level(u.Level)}
+func (s *Site) Unit(u *model.Unit) *Unit {
+	reg := s.site.Units
+	v := &Unit{Unit: u, URL: s.unitURL[u.Code], Level: reg.Level(u.Level)}
 	for p := reg.Unit(u.Parent); p != nil; p = reg.Unit(p.Parent) {
-		v.Ancestors = append([]*UnitLink{{Unit: p, URL: r.unitURL[p.Code]}}, v.Ancestors...)
+		v.Ancestors = append([]*UnitLink{{Unit: p, URL: s.unitURL[p.Code]}}, v.Ancestors...)
 	}
 	d := depth(reg, u.Level)
 	children := reg.Children(u.Code)
@@ -136,20 +136,20 @@ func (r *renderer) unitView(u *model.Unit) *UnitView {
 		v.ChildLevel = reg.Level(children[0].Level)
 		childDepth = depth(reg, children[0].Level)
 	}
-	for _, k := range r.site.Kinds {
+	for _, k := range s.site.Kinds {
 		kd := depth(reg, k.Level)
 		if k.Level == "" || kd < d {
 			continue
 		}
-		v.Activity = append(v.Activity, &KindCount{Kind: k, Count: r.prog.Activity[k.ID][u.Code]})
+		v.Activity = append(v.Activity, &KindCount{Kind: k, Count: s.prog.Activity[k.ID][u.Code]})
 		if len(children) > 0 && kd >= childDepth {
 			v.RowKinds = append(v.RowKinds, k)
 		}
-		if recs := r.byUnit[u.Code][k.ID]; len(recs) > 0 {
-			v.Records = append(v.Records, &KindCount{Kind: k, Count: len(recs), Records: recs, Table: r.recordTable(k, recs, true, false)})
+		if recs := s.byUnit[u.Code][k.ID]; len(recs) > 0 {
+			v.Records = append(v.Records, &KindCount{Kind: k, Count: len(recs), Records: recs, Table: s.recordTable(k, recs, true, false)})
 		}
 	}
-	for _, l := range r.lists {
+	for _, l := range s.Lists {
 		ld := depth(reg, l.List.Level)
 		switch {
 		case ld == d:
@@ -167,15 +167,15 @@ func (r *renderer) unitView(u *model.Unit) *UnitView {
 			v.Lists = append(v.Lists, &UnitList{List: l, Group: sub})
 		}
 	}
-	for _, l := range r.lists {
+	for _, l := range s.Lists {
 		if len(children) > 0 && depth(reg, l.List.Level) >= childDepth {
 			v.RowLists = append(v.RowLists, l)
 		}
 	}
 	for _, c := range children {
-		row := &UnitRow{Unit: c, URL: r.unitURL[c.Code]}
+		row := &UnitRow{Unit: c, URL: s.unitURL[c.Code]}
 		for _, k := range v.RowKinds {
-			row.Activity = append(row.Activity, r.prog.Activity[k.ID][c.Code])
+			row.Activity = append(row.Activity, s.prog.Activity[k.ID][c.Code])
 		}
 		for _, l := range v.RowLists {
 			st := &RowStand{}

@@ -1,4 +1,4 @@
-package render
+package view
 
 import (
 	"strconv"
@@ -11,7 +11,7 @@ import (
 type GridYear struct {
 	Year     int
 	Target   *model.Target
-	Months   []*MonthRow
+	Months   []*Month
 	Reported int  // months with a report
 	Open     bool // the year of the latest report, or the first year if none: shown unfolded
 }
@@ -24,7 +24,7 @@ const gridMonths = 12
 // Years splits the target's months by calendar year when the period is
 // longer than a year, and returns nil otherwise. Only the year of the
 // latest report is unfolded.
-func (v *TargetView) Years() []*GridYear {
+func (v *Target) Years() []*GridYear {
 	if len(v.Months) <= gridMonths {
 		return nil
 	}
@@ -65,35 +65,35 @@ type PeriodCell struct {
 	// then holds the period's records (nil if none), month by month.
 	Reported bool
 	Table    *RecordTable
-	last     *MonthRow // the period's last reported month, for the chart
+	last     *Month // the period's last reported month, for the chart
 }
 
 // periods labels and formats the periods progress decided, for the grid,
 // chart, data table and record lists of a target whose periods are
 // quarters or years.
-func (r *renderer) periods(v *TargetView) []*PeriodCell {
+func (s *Site) periods(v *Target) []*PeriodCell {
 	t := v.Target
-	row := make(map[*progress.Month]*MonthRow, len(v.Months))
+	row := make(map[*progress.Month]*Month, len(v.Months))
 	for _, m := range v.Months {
 		row[m.Month] = m
 	}
 	var out []*PeriodCell
 	for _, p := range v.Result.Periods {
 		first := p.Months[0].Month
-		c := &PeriodCell{Label: r.periodLabel(t.Every, first), ID: "ky-" + strconv.Itoa(first.Year), State: p.State}
+		c := &PeriodCell{Label: s.periodLabel(t.Every, first), ID: "ky-" + strconv.Itoa(first.Year), State: p.State}
 		if t.Every == model.EveryQuarter {
 			c.ID += "-q" + strconv.Itoa((int(first.Mon)-1)/3+1)
 		}
 		if p.Last != nil {
 			var recs []*model.Record
 			for _, m := range p.Months {
-				if rep := r.report[m.Month]; m.Reported && rep != nil {
+				if rep := s.report[m.Month]; m.Reported && rep != nil {
 					recs = append(recs, t.Records(rep.Records[t.Kind.ID])...)
 				}
 			}
 			c.last = row[p.Last]
 			c.Value, c.Reported = c.last.Value, true
-			c.Table = r.recordTable(t.Kind, recs, true, true)
+			c.Table = s.recordTable(t.Kind, recs, true, true)
 		}
 		out = append(out, c)
 	}
@@ -102,6 +102,6 @@ func (r *renderer) periods(v *TargetView) []*PeriodCell {
 
 // periodLabel names the quarter or year of month m, from
 // layouts/strings.toml: "Q1/2026", "2026".
-func (r *renderer) periodLabel(e model.Every, m model.Month) string {
-	return r.sentence("grid."+string(e), map[string]string{"year": strconv.Itoa(m.Year), "quarter": strconv.Itoa((int(m.Mon)-1)/3 + 1)})
+func (s *Site) periodLabel(e model.Every, m model.Month) string {
+	return s.Sentence("grid."+string(e), map[string]string{"year": strconv.Itoa(m.Year), "quarter": strconv.Itoa((int(m.Mon)-1)/3 + 1)})
 }

@@ -1,4 +1,4 @@
-package render
+package view
 
 import (
 	"cmp"
@@ -11,8 +11,8 @@ import (
 	"github.com/minhbach/minhbach/internal/routes"
 )
 
-// TargetView is a target ready to show.
-type TargetView struct {
+// Target is a target ready to show.
+type Target struct {
 	*progress.Result
 	URL       string
 	Status    progress.Status
@@ -20,12 +20,12 @@ type TargetView struct {
 	Value     string // the current value, formatted
 	Threshold string // the threshold with its comparison, e.g. "ít nhất 75%"
 	Rule      string // how the target is computed and when it is met, in words
-	Months    []*MonthRow
+	Months    []*Month
 	Chart     *Chart
 	Table     *RecordTable // the records counted
 	Downloads []*Download
-	List      *ListView // membership targets
-	Pace      bool      // the rule has a pace (on track / at risk)
+	List      *List // membership targets
+	Pace      bool  // the rule has a pace (on track / at risk)
 	// Monthly is set for a periodic target whose periods are months: a
 	// month without records misses it.
 	Monthly bool
@@ -45,31 +45,31 @@ type TargetView struct {
 	Assessment *model.Assessment
 }
 
-// MonthRow is one month of a target's data table.
-type MonthRow struct {
+// Month is one month of a target's data table.
+type Month struct {
 	*progress.Month
 	Value    string       // the value, formatted; "" if none
 	PaceText string       // the pace, formatted
 	Table    *RecordTable // monthly targets: the month's records
 	Report   bool
-	decimals int // of Value, also used by the chart and the downloads
+	Decimals int // of Value, also used by the chart and the downloads
 }
 
-// ListView is a list ready to show.
-type ListView struct {
+// List is a list ready to show.
+type List struct {
 	*progress.ListState
 	URL       string
 	Groups    []*ListGroup // by the units of the top level
 	Chart     *Chart
 	Rubric    *model.Rubric
-	Target    *TargetView // the membership target counting it, if any
+	Target    *Target // the membership target counting it, if any
 	Downloads []*Download
 }
 
 // Total writes an entry's rubric total with the decimals that keep it on
 // the side of every grade's minimum: 79.96 points short of 80 does not read
 // "80" next to the lower grade.
-func (v *ListView) Total(e *progress.Entry) string {
+func (v *List) Total(e *progress.Entry) string {
 	d := 1
 	if v.Rubric != nil {
 		for _, g := range v.Rubric.Grades {
@@ -85,15 +85,15 @@ type ListGroup struct {
 	Units int // units of the list's level below this one
 }
 
-// UpdateView is a monthly update post with its month's report.
-type UpdateView struct {
+// Update is a monthly update post with its month's report.
+type Update struct {
 	Page      *model.Page
 	URL       string
 	Month     model.Month
 	Report    *model.Report
 	Content   string
 	Kinds     []*KindCount
-	Changes   []*ChangeView
+	Changes   []*Change
 	Agencies  []*model.Agency // reported on time
 	Late      []*model.Agency // did not
 	Units     []*model.Unit   // reported on time
@@ -101,8 +101,8 @@ type UpdateView struct {
 	Statuses  []*TargetMonth
 }
 
-// ChangeView is a change of a list in a month's report.
-type ChangeView struct {
+// Change is a change of a list in a month's report.
+type Change struct {
 	*model.ListChange
 	Added bool // the unit joined the list (else it left)
 }
@@ -117,48 +117,48 @@ type KindCount struct {
 
 // TargetMonth is one target's state in one month.
 type TargetMonth struct {
-	Target *TargetView
+	Target *Target
 	Month  *progress.Month
 	Value  string
 }
 
-// AgencyView is an agency with its monthly reporting.
-type AgencyView struct {
+// Agency is an agency with its monthly reporting.
+type Agency struct {
 	*model.Agency
 	OnTime []bool // per month of the period; false also when no report
 }
 
-func (r *renderer) views() {
-	r.unitURL = unitURLs(r.site.Units, r.routes)
-	r.byUnit = recordsByUnit(r.site)
-	r.report = make(map[model.Month]*model.Report, len(r.site.Reports))
-	for _, rep := range r.site.Reports {
-		r.report[rep.Month] = rep
-		if rep.Published.After(r.published) {
-			r.published = rep.Published
+func (s *Site) views() {
+	s.unitURL = unitURLs(s.site.Units, s.routes)
+	s.byUnit = recordsByUnit(s.site)
+	s.report = make(map[model.Month]*model.Report, len(s.site.Reports))
+	for _, rep := range s.site.Reports {
+		s.report[rep.Month] = rep
+		if rep.Published.After(s.Published) {
+			s.Published = rep.Published
 		}
 	}
-	for _, l := range r.prog.Lists {
-		r.lists = append(r.lists, r.listView(l))
+	for _, l := range s.prog.Lists {
+		s.Lists = append(s.Lists, s.listView(l))
 	}
-	for _, res := range r.prog.Results {
-		r.targets = append(r.targets, r.targetView(res))
+	for _, res := range s.prog.Results {
+		s.Targets = append(s.Targets, s.targetView(res))
 	}
-	for _, pg := range r.site.Pages {
+	for _, pg := range s.site.Pages {
 		if pg.Section == routes.UpdatesSection {
-			r.updates = append(r.updates, r.updateView(pg))
+			s.Updates = append(s.Updates, s.updateView(pg))
 		}
 	}
-	for _, u := range r.updates {
-		u.Statuses = r.statusesIn(u.Month)
+	for _, u := range s.Updates {
+		u.Statuses = s.statusesIn(u.Month)
 	}
 	// Newest first.
-	slices.Reverse(r.updates)
+	slices.Reverse(s.Updates)
 }
 
 // formatValue writes a figure of target t, a percentage or a count, with
 // the given decimals.
-func (r *renderer) formatValue(t *model.Target, v float64, decimals int) string {
+func (s *Site) formatValue(t *model.Target, v float64, decimals int) string {
 	if t.IsPercent() {
 		return format.Number(v, decimals) + "%"
 	}
@@ -166,8 +166,8 @@ func (r *renderer) formatValue(t *model.Target, v float64, decimals int) string 
 }
 
 // formatThreshold writes a target's threshold as the plan states it.
-func (r *renderer) formatThreshold(t *model.Target) string {
-	return r.formatValue(t, t.Threshold, format.ExactDecimals(t.Threshold, 1))
+func (s *Site) formatThreshold(t *model.Target) string {
+	return s.formatValue(t, t.Threshold, format.ExactDecimals(t.Threshold, 1))
 }
 
 // valueDecimals returns the decimals that write a target's value in month m
@@ -189,72 +189,72 @@ func paceDecimals(m *progress.Month) int {
 	return format.SideDecimals(m.Pace, m.Value, model.MoreThan, 1)
 }
 
-func (r *renderer) targetView(res *progress.Result) *TargetView {
+func (s *Site) targetView(res *progress.Result) *Target {
 	t := res.Target
-	v := &TargetView{
+	v := &Target{
 		Result:    res,
-		URL:       r.routes.Target(t.ID),
+		URL:       s.routes.Target(t.ID),
 		Status:    res.Status(),
-		Threshold: r.sentence("threshold", r.thresholdArgs(t)),
-		Rule:      r.sentence("rule."+string(t.Rule), r.thresholdArgs(t)),
+		Threshold: s.Sentence("threshold", s.thresholdArgs(t)),
+		Rule:      s.Sentence("rule."+string(t.Rule), s.thresholdArgs(t)),
 		Pace:      !t.IsPeriodic() && t.Rule != model.Ratio && !t.Compare.Ceiling(),
 		Periodic:  t.IsPeriodic(),
 		Monthly:   t.IsPeriodic() && t.Every == model.EveryMonth,
 	}
 	if t.Rule == model.Assessed {
-		return r.assessedView(v)
+		return s.assessedView(v)
 	}
 	if t.Kind != nil && !t.IsPeriodic() {
-		v.Table = r.recordTable(t.Kind, res.Records, true, true)
+		v.Table = s.recordTable(t.Kind, res.Records, true, true)
 	}
 	if res.Latest != nil && res.Latest.HasValue {
-		v.Value = r.formatValue(t, res.Latest.Value, valueDecimals(t, res.Latest))
+		v.Value = s.formatValue(t, res.Latest.Value, valueDecimals(t, res.Latest))
 	}
-	v.Calc = r.calc(t, res.Latest)
+	v.Calc = s.calc(t, res.Latest)
 	for _, m := range res.Months {
-		row := &MonthRow{Month: m, Report: m.Reported, decimals: valueDecimals(t, m)}
+		row := &Month{Month: m, Report: m.Reported, Decimals: valueDecimals(t, m)}
 		if m.HasValue {
-			row.Value = r.formatValue(t, m.Value, row.decimals)
+			row.Value = s.formatValue(t, m.Value, row.Decimals)
 		}
-		row.PaceText = r.formatValue(t, m.Pace, paceDecimals(m))
-		if rep := r.report[m.Month]; t.IsPeriodic() && rep != nil {
-			row.Table = r.recordTable(t.Kind, t.Records(rep.Records[t.Kind.ID]), false, true)
+		row.PaceText = s.formatValue(t, m.Pace, paceDecimals(m))
+		if rep := s.report[m.Month]; t.IsPeriodic() && rep != nil {
+			row.Table = s.recordTable(t.Kind, t.Records(rep.Records[t.Kind.ID]), false, true)
 		}
 		v.Months = append(v.Months, row)
 	}
 	if t.List != nil {
-		for _, l := range r.lists {
+		for _, l := range s.Lists {
 			if l.List == t.List {
 				v.List = l
 				l.Target = v
 			}
 		}
 	}
-	v.Periods = r.periods(v)
-	v.Chart = r.targetChart(v)
+	v.Periods = s.periods(v)
+	v.Chart = s.targetChart(v)
 	return v
 }
 
 // assessedView completes the view of an assessed target: no value, no
 // threshold, no pace and no chart, only the reporting body's assessments.
-func (r *renderer) assessedView(v *TargetView) *TargetView {
+func (s *Site) assessedView(v *Target) *Target {
 	v.Assessed, v.Threshold, v.Pace = true, "", false
-	v.Statement = r.sentence("assessed.statement", nil)
+	v.Statement = s.Sentence("assessed.statement", nil)
 	for _, m := range v.Result.Months {
-		v.Months = append(v.Months, &MonthRow{Month: m, Report: m.Reported})
+		v.Months = append(v.Months, &Month{Month: m, Report: m.Reported})
 	}
 	args := map[string]string{}
 	if m := v.Result.Latest; m != nil && m.Assessment != nil {
 		v.Assessment = m.Assessment
 		args["month"] = format.Month(m.Assessment.Month)
-		args["status"] = r.sentence("status."+m.Assessment.Status, nil)
+		args["status"] = s.Sentence("status."+m.Assessment.Status, nil)
 		args["note"] = m.Assessment.Note
-		v.Calc = r.sentence("calc.assessed", args)
+		v.Calc = s.Sentence("calc.assessed", args)
 		if m.Assessment.Note != "" {
-			v.Calc = r.sentence("calc.assessed_note", args)
+			v.Calc = s.Sentence("calc.assessed_note", args)
 		}
 	} else {
-		v.Calc = r.sentence("calc.assessed_none", args)
+		v.Calc = s.Sentence("calc.assessed_none", args)
 	}
 	return v
 }
@@ -265,12 +265,12 @@ func (r *renderer) assessedView(v *TargetView) *TargetView {
 // field a sum adds up and of a ratio's numerator and denominator fields, the records it keeps (where), the months a share
 // needs (min_months, counted), whether a ratio may pass 100% (whole) and,
 // for membership, the removals allowed.
-func (r *renderer) thresholdArgs(t *model.Target) map[string]string {
+func (s *Site) thresholdArgs(t *model.Target) map[string]string {
 	c := string(cmp.Or(t.Compare, model.AtLeast))
 	args := map[string]string{
-		"threshold": r.formatThreshold(t),
-		"compare":   r.sentence("compare."+c, nil),
-		"reached":   r.sentence("reached."+c, nil),
+		"threshold": s.formatThreshold(t),
+		"compare":   s.Sentence("compare."+c, nil),
+		"reached":   s.Sentence("reached."+c, nil),
 		"unit":      t.Unit,
 		"max":       format.Number(float64(t.MaxRemoved), 0),
 	}
@@ -284,17 +284,17 @@ func (r *renderer) thresholdArgs(t *model.Target) map[string]string {
 	args["min_months"], args["counted"] = "", ""
 	if t.Rule == model.Share && t.MinMonths > 1 {
 		n := map[string]string{"n": format.Number(float64(t.MinMonths), 0)}
-		args["min_months"] = r.sentence("share.min_months", n)
-		args["counted"] = r.sentence("share.counted", n)
+		args["min_months"] = s.Sentence("share.min_months", n)
+		args["counted"] = s.Sentence("share.counted", n)
 	}
 	if t.IsPeriodic() {
-		args["every"] = r.sentence("every."+string(t.Every), nil)
+		args["every"] = s.Sentence("every."+string(t.Every), nil)
 	}
 	args["whole"] = ""
 	if t.Rule == model.Ratio {
-		args["whole"] = r.sentence("ratio.open", nil)
+		args["whole"] = s.Sentence("ratio.open", nil)
 		if t.PartOfWhole {
-			args["whole"] = r.sentence("ratio.part_of_whole", args)
+			args["whole"] = s.Sentence("ratio.part_of_whole", args)
 		}
 	}
 	args["where"] = ""
@@ -305,18 +305,18 @@ func (r *renderer) thresholdArgs(t *model.Target) map[string]string {
 			if f := t.Kind.Field(c.Field); f != nil {
 				name = f.Name
 			}
-			conds = append(conds, r.sentence("where.condition", map[string]string{"field": name, "values": strings.Join(c.Values, ", ")}))
+			conds = append(conds, s.Sentence("where.condition", map[string]string{"field": name, "values": strings.Join(c.Values, ", ")}))
 		}
-		args["where"] = r.sentence("where", map[string]string{"conditions": strings.Join(conds, "; ")})
+		args["where"] = s.Sentence("where", map[string]string{"conditions": strings.Join(conds, "; ")})
 	}
 	return args
 }
 
 // calc words a target's calculation in a month, e.g. "94 trên 145 xã
 // (64,8%) — chỉ tiêu 75%".
-func (r *renderer) calc(t *model.Target, m *progress.Month) string {
+func (s *Site) calc(t *model.Target, m *progress.Month) string {
 	if m == nil {
-		return r.sentence("calc.no_report", nil)
+		return s.Sentence("calc.no_report", nil)
 	}
 	// The two figures of a ratio keep their order: 19,999.96 of 20,000 does
 	// not read "20.000 trên 20.000".
@@ -328,12 +328,12 @@ func (r *renderer) calc(t *model.Target, m *progress.Month) string {
 	case model.Sum:
 		numDecimals = valueDecimals(t, m) // the total is the value
 	}
-	args := r.thresholdArgs(t)
+	args := s.thresholdArgs(t)
 	args["num"] = format.Number(m.Num, numDecimals)
 	args["den"] = format.Number(m.Den, denDecimals)
 	args["month"] = format.Month(m.Month)
 	if m.HasValue {
-		args["value"] = r.formatValue(t, m.Value, valueDecimals(t, m))
+		args["value"] = s.formatValue(t, m.Value, valueDecimals(t, m))
 	}
 	switch t.Rule {
 	case model.Monthly, model.Periodic:
@@ -344,25 +344,25 @@ func (r *renderer) calc(t *model.Target, m *progress.Month) string {
 		if t.Rule == model.Periodic && m.Pending {
 			// The running quarter or year is in none of the counts: say
 			// where it stands, or "0 trên 0 năm" reads as nothing done.
-			args["period"] = r.periodLabel(t.Every, m.Month)
-			return r.sentence("calc.periodic_running", args)
+			args["period"] = s.periodLabel(t.Every, m.Month)
+			return s.Sentence("calc.periodic_running", args)
 		}
 	case model.Ratio:
 		if !m.HasValue {
-			return r.sentence("calc.ratio_none", args)
+			return s.Sentence("calc.ratio_none", args)
 		}
 	case model.Share:
 		if !m.HasValue {
-			return r.sentence("calc.share_none", args)
+			return s.Sentence("calc.share_none", args)
 		}
 	}
-	return r.sentence("calc."+string(t.Rule), args)
+	return s.Sentence("calc."+string(t.Rule), args)
 }
 
-func (r *renderer) listView(st *progress.ListState) *ListView {
+func (s *Site) listView(st *progress.ListState) *List {
 	l := st.List
-	v := &ListView{ListState: st, URL: r.routes.List(l.ID), Rubric: l.Rubric}
-	units := r.site.Units
+	v := &List{ListState: st, URL: s.routes.List(l.ID), Rubric: l.Rubric}
+	units := s.site.Units
 	// Grouped by the top level, so that a national list has one group per
 	// province, not one per district.
 	lv := units.Level(l.Level)
@@ -377,45 +377,45 @@ func (r *renderer) listView(st *progress.ListState) *ListView {
 	} else {
 		v.Groups = []*ListGroup{{Subtotal: &progress.Subtotal{Entries: st.Entries, Tally: st.Tally}}}
 	}
-	v.Chart = r.listChart(v)
+	v.Chart = s.listChart(v)
 	return v
 }
 
-func (r *renderer) updateView(pg *model.Page) *UpdateView {
-	m, _ := r.routes.UpdateMonth(pg.URL)
-	v := &UpdateView{Page: pg, URL: pg.URL, Month: m, Report: r.report[m]}
+func (s *Site) updateView(pg *model.Page) *Update {
+	m, _ := s.routes.UpdateMonth(pg.URL)
+	v := &Update{Page: pg, URL: pg.URL, Month: m, Report: s.report[m]}
 	if v.Report != nil {
-		for _, k := range r.site.Kinds {
+		for _, k := range s.site.Kinds {
 			recs := v.Report.Records[k.ID]
 			kc := &KindCount{Kind: k, Count: len(recs), Records: recs}
 			if k.Level == "" {
-				kc.Table = r.recordTable(k, recs, false, false)
+				kc.Table = s.recordTable(k, recs, false, false)
 			}
 			v.Kinds = append(v.Kinds, kc)
 		}
 		for _, ch := range v.Report.Changes {
-			v.Changes = append(v.Changes, &ChangeView{ListChange: ch, Added: ch.Change == model.Added})
+			v.Changes = append(v.Changes, &Change{ListChange: ch, Added: ch.Change == model.Added})
 		}
-		i := slices.Index(r.prog.Months, m)
-		for _, a := range r.site.Agencies {
-			if i >= 0 && r.prog.OnTime.Agencies[a.ID][i] {
+		i := slices.Index(s.prog.Months, m)
+		for _, a := range s.site.Agencies {
+			if i >= 0 && s.prog.OnTime.Agencies[a.ID][i] {
 				v.Agencies = append(v.Agencies, a)
 			} else {
 				v.Late = append(v.Late, a)
 			}
 		}
-		v.Reporters = len(r.site.Units.AtLevel(r.site.Config.Plan.ReportingLevel))
+		v.Reporters = len(s.site.Units.AtLevel(s.site.Config.Plan.ReportingLevel))
 		for _, code := range v.Report.OnTimeUnits {
-			v.Units = append(v.Units, r.site.Units.Unit(code))
+			v.Units = append(v.Units, s.site.Units.Unit(code))
 		}
 	}
 	return v
 }
 
 // statusesIn returns every target's state in month m.
-func (r *renderer) statusesIn(m model.Month) []*TargetMonth {
+func (s *Site) statusesIn(m model.Month) []*TargetMonth {
 	var out []*TargetMonth
-	for _, t := range r.targets {
+	for _, t := range s.Targets {
 		for _, mm := range t.Months {
 			if mm.Month.Month == m {
 				out = append(out, &TargetMonth{Target: t, Month: mm.Month, Value: mm.Value})
@@ -425,16 +425,16 @@ func (r *renderer) statusesIn(m model.Month) []*TargetMonth {
 	return out
 }
 
-func (r *renderer) agencyViews() []*AgencyView {
-	var out []*AgencyView
-	for _, a := range r.site.Agencies {
-		out = append(out, &AgencyView{Agency: a, OnTime: r.prog.OnTime.Agencies[a.ID]})
+func (s *Site) Agencies() []*Agency {
+	var out []*Agency
+	for _, a := range s.site.Agencies {
+		out = append(out, &Agency{Agency: a, OnTime: s.prog.OnTime.Agencies[a.ID]})
 	}
 	return out
 }
 
-// ReporterView is a unit with its monthly reporting.
-type ReporterView struct {
+// Reporter is a unit with its monthly reporting.
+type Reporter struct {
 	Unit   *model.Unit
 	URL    string // the unit's page
 	OnTime []bool // per month of the period
@@ -442,10 +442,10 @@ type ReporterView struct {
 
 // reporterViews returns the units of the reporting level with their monthly
 // reporting.
-func (r *renderer) reporterViews() []*ReporterView {
-	var out []*ReporterView
-	for _, u := range r.site.Units.AtLevel(r.site.Config.Plan.ReportingLevel) {
-		out = append(out, &ReporterView{Unit: u, URL: r.unitURL[u.Code], OnTime: r.prog.OnTime.Units[u.Code]})
+func (s *Site) Reporters() []*Reporter {
+	var out []*Reporter
+	for _, u := range s.site.Units.AtLevel(s.site.Config.Plan.ReportingLevel) {
+		out = append(out, &Reporter{Unit: u, URL: s.unitURL[u.Code], OnTime: s.prog.OnTime.Units[u.Code]})
 	}
 	return out
 }
@@ -472,18 +472,18 @@ type Cell struct {
 
 // recordTable lays out records of kind k, with a month column and a unit
 // column if asked.
-func (r *renderer) recordTable(k *model.Kind, recs []*model.Record, withMonth, withUnit bool) *RecordTable {
+func (s *Site) recordTable(k *model.Kind, recs []*model.Record, withMonth, withUnit bool) *RecordTable {
 	if len(recs) == 0 {
 		return nil
 	}
 	t := &RecordTable{}
 	if withMonth {
-		name, _ := r.text("records.month")
+		name, _ := s.Text("records.month")
 		t.Head = append(t.Head, HeadCell{Name: name})
 	}
 	withUnit = withUnit && k.Level != ""
 	if withUnit {
-		name, _ := r.text("records.unit")
+		name, _ := s.Text("records.unit")
 		t.Head = append(t.Head, HeadCell{Name: name})
 	}
 	var link *model.Field
