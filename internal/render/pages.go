@@ -82,6 +82,7 @@ func (r *renderer) pages() {
 
 	p = r.newPage("data", "du-lieu/", r.sentence("title.data", nil), "")
 	p.Downloads = r.downloads
+	p.Registry = r.site.Units
 	r.emit(p)
 
 	// The server shows 404.html at any address, so nothing on it can be
