@@ -359,3 +359,48 @@ func sortedNames(files render.Files) []string {
 	slices.Sort(names)
 	return names
 }
+
+// TestOGLocale checks that og:locale follows the site's language.
+func TestOGLocale(t *testing.T) {
+	for _, tt := range []struct{ language, want string }{{"", "vi_VN"}, {"en-GB", "en_GB"}, {"en", "en_US"}} {
+		src := sitetest.Load(t, "small")
+		if tt.language != "" {
+			cfg := strings.Replace(string(src["site.toml"].Data), "[plan]", "language = \""+tt.language+"\"\n\n[plan]", 1)
+			src["site.toml"] = &fstest.MapFile{Data: []byte(cfg)}
+		}
+		res, err := build.Render(t.Context(), src, render.Options{}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := `<meta property="og:locale" content="` + tt.want + `">`
+		for _, name := range sortedNames(res.Files) {
+			if strings.HasSuffix(name, ".html") && !strings.Contains(string(res.Files[name]), want) {
+				t.Errorf("language %q: %s has no %s", tt.language, name, want)
+				break
+			}
+		}
+	}
+}
+
+// TestLevelSingularShown checks where a level's singular name is used: the
+// heading of a column of its units, and "mỗi …".
+func TestLevelSingularShown(t *testing.T) {
+	src := sitetest.Load(t, "small")
+	units := strings.NewReplacer("name = \"huyện\"\n", "name = \"huyện\"\nsingular = \"đơn vị cấp huyện\"\n",
+		"name = \"xã\"\n", "name = \"xã\"\nsingular = \"đơn vị cấp xã\"\n").Replace(string(src["data/units.toml"].Data))
+	src["data/units.toml"] = &fstest.MapFile{Data: []byte(units)}
+	res, err := build.Render(t.Context(), src, render.Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for page, want := range map[string]string{
+		"chi-tieu/tuyen-truyen/index.html": `<th scope="col">Đơn vị cấp huyện</th><th scope="col" class="num">Đã tính</th>`,
+		"danh-sach/lanh-manh/index.html":   `<th scope="col">Đơn vị cấp huyện</th><th scope="col" class="num">Đang giữ danh hiệu</th>`,
+		"trach-nhiem/index.html":           `<th scope="col">Đơn vị cấp huyện</th>`,
+		"don-vi/index.html":                `mỗi đơn vị cấp xã cũng có trang riêng`,
+	} {
+		if !strings.Contains(string(res.Files[page]), want) {
+			t.Errorf("%s: no %s", page, want)
+		}
+	}
+}
