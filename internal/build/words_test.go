@@ -244,18 +244,9 @@ func ownTexts(t *testing.T, src fs.FS) []string {
 			}
 		}
 	}
-	err := fs.WalkDir(src, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
+	read := func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
 			return err
-		}
-		if d.IsDir() {
-			if p == "layouts" || p == "static" || p == "public" || p == "testdata" || p == "internal" || strings.HasPrefix(d.Name(), ".") && p != "." {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if p != "site.toml" && !strings.HasPrefix(p, "data/") && !strings.HasPrefix(p, "content/") {
-			return nil
 		}
 		b, err := fs.ReadFile(src, p)
 		if err != nil {
@@ -263,8 +254,7 @@ func ownTexts(t *testing.T, src fs.FS) []string {
 		}
 		body := string(b)
 		if strings.HasSuffix(p, ".md") {
-			parts := strings.SplitN(body, "+++", 3)
-			if len(parts) == 3 {
+			if parts := strings.SplitN(body, "+++", 3); len(parts) == 3 {
 				var m map[string]any
 				if _, err := toml.Decode(parts[1], &m); err != nil {
 					return fmt.Errorf("%s: %v", p, err)
@@ -273,7 +263,6 @@ func ownTexts(t *testing.T, src fs.FS) []string {
 				body = parts[2]
 			}
 			texts = append(texts, markdownRE.Split(body, -1)...)
-			return nil
 		}
 		if strings.HasSuffix(p, ".toml") {
 			var m map[string]any
@@ -283,7 +272,13 @@ func ownTexts(t *testing.T, src fs.FS) []string {
 			walk(m)
 		}
 		return nil
-	})
+	}
+	var err error
+	for _, root := range []string{"site.toml", "data", "content"} {
+		if err == nil {
+			err = fs.WalkDir(src, root, read)
+		}
+	}
 	if err != nil {
 		t.Fatal(err)
 	}
