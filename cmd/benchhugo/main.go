@@ -51,7 +51,7 @@ func run(scale string, runs int, hugo string) error {
 	}
 	defer os.RemoveAll(work)
 	site := filepath.Join(work, "site")
-	if err := gensite.Write(site, sc, 1, "."); err != nil {
+	if err := gensite.Write(site, sc, 1); err != nil {
 		return err
 	}
 	bin := filepath.Join(work, "minhbach")

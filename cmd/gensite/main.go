@@ -2,11 +2,10 @@
 //
 // Usage:
 //
-//	go run ./cmd/gensite [-scale province|region|national] [-seed N] [-theme DIR] DIR
+//	go run ./cmd/gensite [-scale province|region|national] [-seed N] DIR
 //
-// It writes site.toml, content/ and data/ into DIR, and copies layouts/ and
-// static/ from the theme folder (default: the current folder, the
-// repository). The same seed writes the same files.
+// It writes site.toml, content/ and data/ into DIR; the site builds with the
+// stock theme. The same seed writes the same files.
 package main
 
 import (
@@ -20,9 +19,8 @@ import (
 func main() {
 	scale := flag.String("scale", "national", "the size: province, region or national")
 	seed := flag.Uint64("seed", 1, "the random seed")
-	theme := flag.String("theme", ".", "the site folder whose layouts/ and static/ are copied")
 	flag.Usage = func() {
-		fmt.Fprintln(os.Stderr, "usage: gensite [-scale province|region|national] [-seed N] [-theme DIR] DIR")
+		fmt.Fprintln(os.Stderr, "usage: gensite [-scale province|region|national] [-seed N] DIR")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -31,7 +29,7 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
-	if err := gensite.Write(flag.Arg(0), sc, *seed, *theme); err != nil {
+	if err := gensite.Write(flag.Arg(0), sc, *seed); err != nil {
 		fmt.Fprintln(os.Stderr, "gensite:", err)
 		os.Exit(1)
 	}

@@ -23,12 +23,16 @@ sorted by file and line. A site with no error builds.
 
   errors    stop the build (exit status 1): a file that cannot be read, a
             misspelt key, a unit code that is not in the registry, a date
-            outside its report's month, a layout error, a missing text of
-            layouts/strings.toml, two inputs for one output file, …
+            outside its report's month, a layout error, a text a layout
+            asks for that the theme does not have, a key of the site's
+            layouts/strings.toml that the stock theme does not have, two
+            inputs for one output file, …
   warnings  the site builds, but an editor should know (exit status 0): a
             month of the period with no report, a month that misses a
             monthly target, a link that is not https, an update post that
-            is missing or still has the template's text.
+            is missing or still has the template's text, a file of the
+            site's layouts/ or static/ that replaces no file of the stock
+            theme (the theme renamed it since you overrode it).
 
 Flags:
   -src DIR   the site folder, holding site.toml (default ".")

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -8,6 +9,7 @@ import (
 	"testing/fstest"
 
 	"github.com/minhbach/minhbach/internal/sitetest"
+	"github.com/minhbach/minhbach/internal/theme"
 )
 
 // TestBrokenSites builds every site of testdata/broken with check and with
@@ -18,7 +20,9 @@ import (
 // (added or replaced) and by the lines of its comment:
 //
 //	want: TEXT            a message check and build must both show
-//	edit: FILE: OLD => NEW  replace the first OLD of FILE with NEW
+//	edit: FILE: OLD => NEW  replace the first OLD of FILE with NEW; a FILE
+//	                      the site lacks is first copied from the stock
+//	                      theme, as the site's override
 //	pending: BRANCH       the branch that makes it an error; until then
 //	                      only the agreement of check and build is tested
 func TestBrokenSites(t *testing.T) {
@@ -100,6 +104,11 @@ func edit(t *testing.T, fsys fstest.MapFS, spec string) {
 	name, change, _ := strings.Cut(spec, ": ")
 	old, repl, ok := strings.Cut(change, " =>")
 	f := fsys[name]
+	if f == nil {
+		if b, err := fs.ReadFile(theme.FS(), name); err == nil {
+			f = &fstest.MapFile{Data: b, Mode: 0o644}
+		}
+	}
 	if !ok || f == nil || !strings.Contains(string(f.Data), old) {
 		t.Fatalf("edit %q: no %q in %s", spec, old, name)
 	}

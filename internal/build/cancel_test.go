@@ -44,7 +44,7 @@ func (c *countSink) Put(name string, _ []byte) error {
 func provinceSite(t *testing.T) (*model.Site, *progress.Progress, string) {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "site")
-	if err := gensite.Write(dir, gensite.Scales["province"], 1, sitetest.Root()); err != nil {
+	if err := gensite.Write(dir, gensite.Scales["province"], 1); err != nil {
 		t.Fatal(err)
 	}
 	fsys, closeSite, err := load.Dir(dir)

@@ -107,7 +107,7 @@ func TestOptionalFiles(t *testing.T) {
 
 // TestRequiredFiles checks that a missing required file is named.
 func TestRequiredFiles(t *testing.T) {
-	for _, name := range []string{"site.toml", "data/units.toml", "data/targets.toml", "layouts/strings.toml"} {
+	for _, name := range []string{"site.toml", "data/units.toml", "data/targets.toml"} {
 		site := sitetest.Load(t, "small")
 		delete(site, name)
 		_, err := build.Render(t.Context(), site, render.Options{}, nil)

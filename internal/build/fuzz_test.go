@@ -16,7 +16,7 @@ import (
 // layouts) and runs check, then, if check found no error, a build into
 // memory, which must succeed. Unlike the fuzzers of load, this goes through render.
 func FuzzSite(f *testing.F) {
-	site := sitetest.Load(f, "small")
+	site := sitetest.WithTheme(f, sitetest.Load(f, "small")) // its layouts are fuzzed too
 	var names []string
 	for _, name := range slices.Sorted(maps.Keys(site)) {
 		if !strings.HasPrefix(name, "static/") {

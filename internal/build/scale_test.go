@@ -12,7 +12,6 @@ import (
 	"github.com/minhbach/minhbach/internal/load"
 	"github.com/minhbach/minhbach/internal/progress"
 	"github.com/minhbach/minhbach/internal/render"
-	"github.com/minhbach/minhbach/internal/sitetest"
 	"github.com/minhbach/minhbach/internal/write"
 )
 
@@ -36,7 +35,7 @@ func scaleSite(b *testing.B, scale string) string {
 	if _, err := os.Stat(filepath.Join(dir, "site.toml")); err == nil {
 		return dir
 	}
-	if err := gensite.Write(dir, gensite.Scales[scale], 1, sitetest.Root()); err != nil {
+	if err := gensite.Write(dir, gensite.Scales[scale], 1); err != nil {
 		b.Fatal(err)
 	}
 	return dir

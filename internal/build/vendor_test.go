@@ -4,17 +4,20 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/minhbach/minhbach/internal/sitetest"
+	"github.com/minhbach/minhbach/internal/theme"
 )
 
 // TestVendoredECharts checks that the chart library served by the site is
 // the unmodified file recorded in testdata/echarts-vendor.txt, with its
-// licence beside it, and that the layouts load that file.
+// licence beside it in the stock theme, and that the layouts load that file.
 func TestVendoredECharts(t *testing.T) {
 	root := sitetest.Root()
 	manifest, err := os.ReadFile(filepath.Join(root, "testdata", "echarts-vendor.txt"))
@@ -29,7 +32,8 @@ func TestVendoredECharts(t *testing.T) {
 	if !strings.HasPrefix(want["version"], "5.") {
 		t.Errorf("version %q, want echarts 5.x", want["version"])
 	}
-	b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(want["file"])))
+	stock := theme.FS()
+	b, err := fs.ReadFile(stock, want["file"])
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,13 +44,13 @@ func TestVendoredECharts(t *testing.T) {
 	if !bytes.Contains(b, []byte(want["version"])) {
 		t.Errorf("%s does not mention version %s", want["file"], want["version"])
 	}
-	dir := filepath.Dir(filepath.Join(root, filepath.FromSlash(want["file"])))
+	dir := path.Dir(want["file"])
 	for _, name := range []string{"LICENSE", "NOTICE"} {
-		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
+		if _, err := fs.Stat(stock, path.Join(dir, name)); err != nil {
 			t.Errorf("missing %s beside the library: %v", name, err)
 		}
 	}
-	base, err := os.ReadFile(filepath.Join(root, "layouts", "_base.html"))
+	base, err := fs.ReadFile(stock, "layouts/_base.html")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,7 +1,8 @@
 // Package check finds what an editor should know before publishing, beyond
 // the errors that stop a build: months without a report, months that miss a
 // monthly target, links that are not https, reports not yet published,
-// update posts missing or still holding the template's text.
+// update posts missing or still holding the template's text, and files of
+// the site's layouts/ and static/ that replace no file of the stock theme.
 //
 // It writes nothing. The check command runs it from build.Check, after the
 // whole pipeline has rendered the site into a sink that keeps nothing, so
@@ -11,6 +12,7 @@ package check
 import (
 	"fmt"
 	"net/url"
+	"path"
 	"slices"
 	"strings"
 
@@ -111,6 +113,13 @@ func Warnings(s *model.Site, p *progress.Progress) []*diag.Error {
 	for month, pg := range posts {
 		if strings.Contains(string(pg.Body), Placeholder) {
 			l.Warn(pg.Path, pg.BodyLine+lineOf(string(pg.Body), Placeholder), 0, "the update for %s still has the template's text: write the month's summary", month)
+		}
+	}
+	for _, f := range s.StaleOverrides {
+		if strings.HasPrefix(f, "layouts/") {
+			l.Warn(f, 0, 0, "no stock layout is named like this file, so it replaces nothing: the theme may have renamed the layout since you overrode it; rename the file after the layout it replaces, or remove it")
+		} else {
+			l.Warn(f, 0, 0, "no stock file is named like this file in the theme's folder %s/, so it replaces nothing: the theme may have renamed it since you overrode it; rename the file after the one it replaces, or move a file of your own out of the theme's folders", path.Dir(f))
 		}
 	}
 	return l.Errors()

@@ -4,13 +4,12 @@
 // with ten years of monthly reports. Everything is generated from a seed,
 // so the same seed writes the same bytes.
 //
-// The sites are complete and valid: they build with the default layouts,
-// which Write copies from a theme folder.
+// The sites are complete and valid: they build with the stock theme, which
+// minhbach carries, so they have no layouts/ or static/ of their own.
 package gensite
 
 import (
 	"fmt"
-	"io/fs"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -42,9 +41,8 @@ type unit struct {
 	code, name, typ, level, parent string
 }
 
-// Write writes a site of the given scale into dir, with the layouts and
-// static files of the site folder theme.
-func Write(dir string, sc Scale, seed uint64, theme string) error {
+// Write writes a site of the given scale into dir.
+func Write(dir string, sc Scale, seed uint64) error {
 	g := &gen{rng: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)), sc: sc, files: map[string]*strings.Builder{}}
 	g.units()
 	g.config()
@@ -58,11 +56,6 @@ func Write(dir string, sc Scale, seed uint64, theme string) error {
 		}
 		if err := os.WriteFile(p, []byte(b.String()), 0o644); err != nil {
 			return err
-		}
-	}
-	for _, sub := range []string{"layouts", "static"} {
-		if err := copyTree(filepath.Join(theme, sub), filepath.Join(dir, sub)); err != nil {
-			return fmt.Errorf("copy the theme: %w", err)
 		}
 	}
 	return nil
@@ -387,22 +380,4 @@ func (g *gen) content() {
 			"+++\ntitle = \"Cập nhật tháng %d/%d\"\ndescription = \"Số liệu minh họa tháng %d/%d.\"\ndate = %04d-%02d-05\n+++\nSố liệu tháng %d/%d là **minh họa**.\n\nĐoạn thứ hai của bài cập nhật.\n",
 			m, y, m, y, y+(m/12), m%12+1, m, y)
 	}
-}
-
-func copyTree(src, dst string) error {
-	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, b, 0o644)
-	})
 }

@@ -10,7 +10,7 @@ import (
 	"github.com/minhbach/minhbach/internal/build"
 	"github.com/minhbach/minhbach/internal/load"
 	"github.com/minhbach/minhbach/internal/render"
-	"github.com/minhbach/minhbach/internal/sitetest"
+	_ "github.com/minhbach/minhbach/internal/sitetest"
 )
 
 // TestProvinceSite checks that a generated site is valid, builds into a page
@@ -19,7 +19,7 @@ func TestProvinceSite(t *testing.T) {
 	sc := Scales["province"]
 	a, b := t.TempDir(), t.TempDir()
 	for _, dir := range []string{a, b} {
-		if err := Write(dir, sc, 7, sitetest.Root()); err != nil {
+		if err := Write(dir, sc, 7); err != nil {
 			t.Fatal(err)
 		}
 	}

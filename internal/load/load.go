@@ -60,6 +60,9 @@ type loader struct {
 	broken broken
 	// configFile is site.toml, for problems found once other files are read.
 	configFile *tomlFile
+	// stale lists the site's layouts and static files that replace no file
+	// of the stock theme (see static).
+	stale []string
 }
 
 // broken records the files that could not be read or decoded. What other
@@ -92,6 +95,7 @@ func (l *loader) site() *model.Site {
 	s.Strings = l.strings()
 	s.Templates = l.templates()
 	s.Static = l.static()
+	s.StaleOverrides = slices.Sorted(slices.Values(l.stale))
 	return s
 }
 

@@ -1,22 +1,75 @@
 package load
 
 import (
+	"io/fs"
 	"path"
 	"strings"
 
+	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/model"
+	"github.com/minhbach/minhbach/internal/theme"
 )
 
+// The stock theme (package theme) lies under the site's own layouts/ and
+// static/: a site file replaces the stock file of the same name, and the
+// site's layouts/strings.toml replaces stock texts key by key.
 const (
-	layoutsDir  = "layouts"
-	stringsPath = "layouts/strings.toml"
-	staticDir   = "static"
+	layoutsDir  = theme.LayoutsDir
+	stringsPath = theme.StringsPath
+	staticDir   = theme.StaticDir
+	// stockPrefix names the stock theme's files in the rare problem found
+	// in them (a theme that does not load is a bug of minhbach).
+	stockPrefix = "(stock theme) "
 )
 
-// strings reads the table of user-interface texts: a flat TOML table of
-// key = "text".
+// strings reads the table of user-interface texts: the stock theme's
+// layouts/strings.toml, a flat TOML table of key = "text", with the texts
+// the site's own layouts/strings.toml replaces. The site may replace any
+// stock text, but not add one: a key the stock table lacks is a misspelling
+// or a text the theme no longer uses.
 func (l *loader) strings() model.Strings {
+	stock := l.stockStrings()
+	if stock == nil {
+		return nil
+	}
+	if _, err := fs.Stat(l.fsys, stringsPath); isNotExist(err) {
+		return stock
+	}
 	f := l.readTOML(stringsPath, l.errs)
+	if f == nil {
+		return nil
+	}
+	var own map[string]string
+	if !f.decode(&own) {
+		return nil
+	}
+	out := make(model.Strings, len(stock))
+	for k, v := range stock {
+		out[k] = v
+	}
+	ok := true
+	for _, k := range sortedKeys(own) {
+		if _, known := stock[k]; !known {
+			f.at(joinPath([]string{k}), "unknown key %q: the stock theme has no such text, so it would never be shown; check its spelling or remove it", k)
+			ok = false
+			continue
+		}
+		out[k] = own[k]
+	}
+	if !ok {
+		return nil
+	}
+	return out
+}
+
+// stockStrings decodes the stock theme's texts.
+func (l *loader) stockStrings() model.Strings {
+	b, err := fs.ReadFile(theme.FS(), stringsPath)
+	if err != nil {
+		l.errs.Add(stockPrefix+stringsPath, 0, 0, "cannot read file: %v", err)
+		return nil
+	}
+	f := l.parseTOML(stockPrefix+stringsPath, b, l.errs)
 	if f == nil {
 		return nil
 	}
@@ -27,10 +80,20 @@ func (l *loader) strings() model.Strings {
 	return model.Strings(m)
 }
 
-// templates reads the layouts' sources; package render parses them.
+// templates reads the layouts' sources, stock and the site's own; package
+// render parses them.
 func (l *loader) templates() map[string]string {
 	out := map[string]string{}
+	stock := stockFiles(l.errs, layoutsDir, ".html")
+	for name, b := range stock {
+		if src, ok := text(stockPrefix+layoutsDir+"/"+name, b, l.errs); ok {
+			out[name] = src
+		}
+	}
 	for _, p := range l.files(layoutsDir, ".html") {
+		if _, ok := stock[strings.TrimPrefix(p, layoutsDir+"/")]; !ok {
+			l.stale = append(l.stale, p)
+		}
 		b, err := l.readFile(p, MaxFileSize)
 		if err != nil {
 			readError(l.errs, p, err, MaxFileSize)
@@ -40,18 +103,32 @@ func (l *loader) templates() map[string]string {
 			out[strings.TrimPrefix(p, layoutsDir+"/")] = src
 		}
 	}
-	if len(out) == 0 {
-		l.errs.Add(layoutsDir, 0, 0, "no layouts found: the folder layouts/ must hold the .html templates")
-	}
 	return out
 }
 
-// static reads every file below static/, copied to the output as it is.
+// static reads every file below static/, stock and the site's own, copied
+// to the output as it is.
+//
+// Both templates and static record in l.stale the site's files that replace
+// no stock file: a layout the theme does not have (renamed or removed by a
+// newer theme, it is never used unless another of the site's layouts calls
+// it), and a file of static/ inside one of the theme's folders (css/, js/,
+// …) that the theme does not have. A file the site adds elsewhere in
+// static/ (images/…, a downloadable document) is an addition, not an override.
 func (l *loader) static() map[string][]byte {
-	out := map[string][]byte{}
+	out := stockFiles(l.errs, staticDir, "")
+	dirs := map[string]bool{}
+	for name := range out {
+		for d := path.Dir(name); d != "."; d = path.Dir(d) {
+			dirs[d] = true
+		}
+	}
 	for _, p := range l.files(staticDir, "") {
 		if path.Ext(p) == ".go" {
 			continue
+		}
+		if name := strings.TrimPrefix(p, staticDir+"/"); out[name] == nil && dirs[path.Dir(name)] {
+			l.stale = append(l.stale, p)
 		}
 		b, err := l.readFile(p, MaxStaticSize)
 		if err != nil {
@@ -63,4 +140,23 @@ func (l *loader) static() map[string][]byte {
 	return out
 }
 
-var _ = model.Strings(nil)
+// stockFiles reads the stock theme's files below dir whose names end in
+// ext, by their path under dir.
+func stockFiles(errs *diag.List, dir, ext string) map[string][]byte {
+	out := map[string][]byte{}
+	err := fs.WalkDir(theme.FS(), dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ext) || p == stringsPath {
+			return err
+		}
+		b, err := fs.ReadFile(theme.FS(), p)
+		if err != nil {
+			return err
+		}
+		out[strings.TrimPrefix(p, dir+"/")] = b
+		return nil
+	})
+	if err != nil {
+		errs.Add(stockPrefix+dir, 0, 0, "cannot read folder: %v", err)
+	}
+	return out
+}

@@ -31,12 +31,17 @@ type tomlFile struct {
 // readTOML reads path from the site. It returns nil after recording a
 // problem in errs if the file cannot be read or is not UTF-8.
 func (l *loader) readTOML(path string, errs *diag.List) *tomlFile {
-	cache := l.cache
 	b, err := l.readFile(path, MaxFileSize)
 	if err != nil {
 		readError(errs, path, err, MaxFileSize)
 		return nil
 	}
+	return l.parseTOML(path, b, errs)
+}
+
+// parseTOML is readTOML for the content b of path, read already.
+func (l *loader) parseTOML(path string, b []byte, errs *diag.List) *tomlFile {
+	cache := l.cache
 	if e, _ := cache.lookup(path, b); e != nil {
 		return &tomlFile{path: path, src: e.src, ix: e.ix, errs: errs, cache: cache, entry: e}
 	}
@@ -92,7 +97,10 @@ func unwrapPathError(err error) error {
 
 // typeError matches the messages BurntSushi/toml gives for a value of the
 // wrong type, which carry a line and the key but are plain strings.
-var typeError = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): incompatible types: TOML value has type (\S+); destination has type (\S+)`)
+// typeError is the decoder's message for a value of the wrong type; the
+// last key is quoted as a Go string, and holds quotes itself when a part of
+// the key is quoted, such as "\"status.met\"".
+var typeError = regexp.MustCompile(`^toml: line (\d+) \(last key ("(?:[^"\\]|\\.)*")\): incompatible types: TOML value has type (\S+); destination has type (\S+)`)
 
 // decode decodes the file strictly into v: syntax errors, values of the wrong
 // type and unknown keys are recorded with their places. It reports whether v
@@ -174,10 +182,17 @@ func (f *tomlFile) decodeError(err error) {
 		// of tables it can be a later one), so find the first place of the
 		// key whose value has the reported TOML type.
 		line, _ := strconv.Atoi(m[1])
-		parts := strings.Split(m[2], ".")
+		key, err := strconv.Unquote(m[2])
+		if err != nil {
+			key = m[2]
+		}
+		parts, _ := parseKey(key)
+		if len(parts) == 0 {
+			parts = []string{key}
+		}
 		last := parts[len(parts)-1]
 		col := 0
-		for _, p := range f.ix.get().bare[m[2]] {
+		for _, p := range f.ix.get().bare[joinPath(parts)] {
 			if valueType(f.ix.get().lines[p.line-1]) == typeName(m[3]) {
 				line, col = p.line, p.col
 				break

@@ -35,6 +35,10 @@ type Site struct {
 	Strings   Strings
 	Templates map[string]string // layout file name → source
 	Static    map[string][]byte // path under static/ → content
+	// StaleOverrides are the site's files of layouts/ and static/ that
+	// replace no file of the stock theme, such as a layout the theme has
+	// renamed since the site overrode it.
+	StaleOverrides []string
 }
 
 // Drafts are a site's unpublished reports and update posts.

@@ -509,7 +509,7 @@ func (r *renderer) funcs(w *worker) template.FuncMap {
 func (r *renderer) text(key string) (string, error) {
 	s, ok := r.site.Strings[key]
 	if !ok {
-		return "", fmt.Errorf("missing text %q: add it to layouts/strings.toml", key)
+		return "", fmt.Errorf("missing text %q: the theme has no such text: check the key's spelling", key)
 	}
 	return s, nil
 }

@@ -1,6 +1,7 @@
-// Package scaffold creates the files of a new monthly update: the month's
-// report data, pre-filled with what carries forward and with a commented
-// example of every record kind, and the update post.
+// Package scaffold creates the files of a new site (Site: a working site of
+// placeholders, whose templates are under site/) and of a new monthly update
+// (Month: the month's report data, pre-filled with what carries forward and
+// with a commented example of every record kind, and the update post).
 package scaffold
 
 import (

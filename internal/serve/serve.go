@@ -389,6 +389,9 @@ func (s *Server) sourceLine(rel string, n int) string {
 }
 
 // Inputs are the files and folders of a site that the server watches.
+// layouts/ and static/ hold only the site's overrides of the stock theme,
+// which is part of the binary and does not change while it runs; they are
+// watched even when they do not exist yet, since creating one is an edit.
 var Inputs = []string{"site.toml", "content", "data", "layouts", "static"}
 
 // IsInput reports whether a path relative to the site folder is an input:

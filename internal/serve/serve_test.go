@@ -217,3 +217,43 @@ func TestRun(t *testing.T) {
 		t.Fatal("Run did not stop")
 	}
 }
+
+// TestRunSeesNewOverrideFolder checks that a site with no static/ of its
+// own gets the stock files, and that a static/ created while the server
+// runs is watched: its file replaces the stock one.
+func TestRunSeesNewOverrideFolder(t *testing.T) {
+	dir := writeSite(t)
+	if _, err := os.Stat(filepath.Join(dir, "static")); err == nil {
+		t.Fatal("the small site has a static/ folder")
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	out := newNotifyBuffer()
+	done := make(chan error, 1)
+	go func() { done <- Run(ctx, dir, "127.0.0.1:0", out, io.Discard) }()
+	base := waitFor(t, out, regexp.MustCompile(`Preview: (http://\S+)/`))[1]
+	if code, body := get(t, base+"/favicon.svg"); code != 200 || !strings.HasPrefix(body, "<svg") {
+		t.Fatalf("stock favicon: %d %q", code, body)
+	}
+	lines := events(t, base)
+	// The folder appears with its file in it, in one step.
+	tmp := filepath.Join(t.TempDir(), "static")
+	os.Mkdir(tmp, 0o755)
+	os.WriteFile(filepath.Join(tmp, "favicon.svg"), []byte("<svg id=own/>"), 0o644)
+	if err := os.Rename(tmp, filepath.Join(dir, "static")); err != nil {
+		t.Skipf("cannot move a folder into the site: %v", err)
+	}
+	waitEvent(t, lines, "reload")
+	if _, body := get(t, base+"/favicon.svg"); body != "<svg id=own/>" {
+		t.Errorf("favicon after the override: %q", body)
+	}
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("Run: %v", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("Run did not stop")
+	}
+}

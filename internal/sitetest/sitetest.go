@@ -1,6 +1,6 @@
 // Package sitetest builds whole sites in memory for tests: a site written as
-// one txtar archive, optionally completed with the repository's own layouts
-// and static files.
+// one txtar archive, which the stock theme (package theme) completes when it
+// is loaded, like any site.
 //
 // A txtar archive is a comment followed by files, each introduced by a line
 // "-- NAME --" (the format of golang.org/x/tools/txtar, which this reads
@@ -26,6 +26,8 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"github.com/minhbach/minhbach/internal/theme"
 )
 
 // Update is the -update flag: tests that compare their output with golden
@@ -65,12 +67,13 @@ func Root() string {
 	return filepath.Join(filepath.Dir(file), "..", "..")
 }
 
-// WithTheme adds the repository's layouts/ and static/ to fsys, keeping any
-// file fsys already has.
+// WithTheme adds a copy of every file of the stock theme to fsys, as if
+// the site overrode them all, keeping any file fsys already has: for tests
+// that change a stock file in place.
 func WithTheme(t testing.TB, fsys fstest.MapFS) fstest.MapFS {
 	t.Helper()
-	root := os.DirFS(Root())
-	for _, dir := range []string{"layouts", "static"} {
+	root := theme.FS()
+	for _, dir := range []string{theme.LayoutsDir, theme.StaticDir} {
 		err := fs.WalkDir(root, dir, func(p string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
 				return err
@@ -92,18 +95,17 @@ func WithTheme(t testing.TB, fsys fstest.MapFS) fstest.MapFS {
 	return fsys
 }
 
-// Load reads testdata/sites/NAME.txtar of the repository and completes it
-// with the theme.
+// Load reads testdata/sites/NAME.txtar of the repository.
 func Load(t testing.TB, name string) fstest.MapFS {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join(Root(), "testdata", "sites", name+".txtar"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	return WithTheme(t, Parse(string(b)))
+	return Parse(string(b))
 }
 
-// WriteDir writes testdata/sites/NAME.txtar, with the theme, into a new
+// WriteDir writes testdata/sites/NAME.txtar into a new
 // temporary folder and returns it, for tests that need a site on disk.
 func WriteDir(t testing.TB, name string) string {
 	t.Helper()
