@@ -5,6 +5,7 @@ import (
 	"html"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -20,6 +21,7 @@ import (
 	"github.com/minhbach/minhbach/internal/load"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/render"
+	"github.com/minhbach/minhbach/internal/scaffold"
 	"github.com/minhbach/minhbach/internal/sitetest"
 )
 
@@ -35,8 +37,8 @@ type wordSite struct {
 	files render.Files
 }
 
-// TestNoForeignWords builds the example site, the test sites and a small
-// national synthetic site, and looks through every page of each (text,
+// TestNoForeignWords builds the example site, the test sites, a small
+// national synthetic site and a new site of one level, and looks through every page of each (text,
 // attributes, chart data) for the words of the other plans — their titles,
 // places, unit names, level names — and for names of levels the site does
 // not have ("huyện" on a city of wards, also spelled without diacritics as
@@ -46,7 +48,11 @@ type wordSite struct {
 func TestNoForeignWords(t *testing.T) {
 	national := t.TempDir()
 	small := gensite.Scale{Name: "national", Provinces: 2, Districts: 2, Communes: 3, Months: 24}
-	if err := gensite.Write(national, small, 1, sitetest.Root()); err != nil {
+	if err := gensite.Write(national, small, 1); err != nil {
+		t.Fatal(err)
+	}
+	fresh := filepath.Join(t.TempDir(), "new")
+	if _, err := scaffold.Site(fresh, scaffold.NewSite{Levels: 1, Start: model.Month{Year: 2027, Mon: 1}}); err != nil {
 		t.Fatal(err)
 	}
 	sites := []*wordSite{
@@ -59,6 +65,7 @@ func TestNoForeignWords(t *testing.T) {
 		{name: "single", src: sitetest.Load(t, "single"), marks: []string{"Thành phố Mẫu", "an toàn giao thông"}},
 		{name: "national", src: os.DirFS(national), marks: []string{"giả lập"}},
 		{name: "urban", src: urbanSite(t), marks: []string{"Quận Ví Dụ"}},
+		{name: "new site", src: os.DirFS(fresh), marks: []string{"VÍ-DỤ/KH"}},
 	}
 	for _, s := range sites {
 		var err error
@@ -136,7 +143,7 @@ func TestNoForeignWords(t *testing.T) {
 				exact.check(t, name, text, foreign)
 				folded.check(t, name, text, plain)
 			}
-			if pages < 20 {
+			if pages < 15 {
 				t.Fatalf("only %d pages", pages)
 			}
 			planPages(t, s)
