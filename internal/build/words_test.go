@@ -37,10 +37,11 @@ type wordSite struct {
 	files render.Files
 }
 
-// TestNoForeignWords builds the example site, the test sites, a small
-// national synthetic site and a new site of one level, and looks through every page of each (text,
-// attributes, chart data) for the words of the other plans — their titles,
-// places, unit names, level names — and for names of levels the site does
+// TestNoForeignWords builds the example site, the test sites, an urban
+// variant of the province site, a small national synthetic site and a new
+// site of one level, and looks through every page of each (text,
+// attributes, chart data, the feed) for the words of the other plans —
+// their titles, places, unit names — and for names of levels the site does
 // not have ("huyện" on a city of wards, also spelled without diacritics as
 // in an id "theo-huyen"). A word may appear where the site's own data puts
 // it (a unit named "Phường An Bình", a plan about "tệ nạn xã hội"): only
