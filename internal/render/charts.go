@@ -75,15 +75,26 @@ func (r *renderer) targetChart(v *TargetView) *Chart {
 	var labels []string
 	var values, line []opts.LineData
 	var bars []opts.BarData
-	for _, m := range v.Months {
-		labels = append(labels, r.monthLabel(m.Month.Month))
+	point := func(label string, m *MonthRow) {
+		labels = append(labels, label)
 		var val any = noValue
-		if m.HasValue {
+		if m != nil && m.HasValue {
 			val = roundTo(m.Month.Value, m.decimals)
 		}
 		values = append(values, opts.LineData{Value: val})
 		bars = append(bars, opts.BarData{Value: val})
 		line = append(line, opts.LineData{Value: t.Threshold})
+	}
+	if v.Periods != nil {
+		// One bar per quarter or year: the period's total, as its
+		// threshold applies to it.
+		for _, p := range v.Periods {
+			point(p.Label, p.last)
+		}
+	} else {
+		for _, m := range v.Months {
+			point(r.monthLabel(m.Month.Month), m)
+		}
 	}
 	id := "chart-" + t.ID
 	name := r.sentence("chart.value", map[string]string{"unit": t.Unit})
@@ -119,9 +130,13 @@ func (r *renderer) targetChart(v *TargetView) *Chart {
 			AddSeries(thresholdName, line, dashed, charts.WithItemStyleOpts(opts.ItemStyle{Color: thresholdColor}), charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)}))
 		options = r.chartJSON(c)
 	}
+	label := r.sentence("chart.target_label", map[string]string{"name": t.Name})
+	if v.Periods != nil {
+		label = r.sentence("chart.target_label_period", map[string]string{"name": t.Name, "every": r.sentence("every."+string(t.Every), nil)})
+	}
 	return &Chart{
 		ID:      id,
-		Label:   r.sentence("chart.target_label", map[string]string{"name": t.Name}),
+		Label:   label,
 		Summary: r.chartSummary(v),
 		Options: options,
 		Legend:  []LegendItem{{Label: name, Color: valueColor}, {Label: thresholdName, Color: thresholdColor, Dashed: true}},
@@ -130,6 +145,9 @@ func (r *renderer) targetChart(v *TargetView) *Chart {
 
 // chartSummary says in one sentence what a target's chart shows.
 func (r *renderer) chartSummary(v *TargetView) string {
+	if v.Periods != nil {
+		return r.periodSummary(v)
+	}
 	var first, last *MonthRow
 	for _, m := range v.Months {
 		if m.HasValue {
@@ -189,4 +207,34 @@ func (r *renderer) listChart(v *ListView) *Chart {
 		Options: r.chartJSON(c),
 		Legend:  []LegendItem{{Label: heldName, Color: heldColor}, {Label: removedName, Color: removedColor}},
 	}
+}
+
+// periodSummary says in one sentence what the chart of a quarterly or
+// yearly target shows: its first and last periods with a report.
+func (r *renderer) periodSummary(v *TargetView) string {
+	var first, last *PeriodCell
+	for _, p := range v.Periods {
+		if p.Reported {
+			if first == nil {
+				first = p
+			}
+			last = p
+		}
+	}
+	if first == nil {
+		return r.sentence("chart.summary_empty", nil)
+	}
+	key := "chart.summary_period"
+	if first == last {
+		key = "chart.summary_period_one"
+	}
+	return r.sentence(key, map[string]string{
+		"from":       first.Label,
+		"from_value": first.Value,
+		"to":         last.Label,
+		"to_value":   last.Value,
+		"threshold":  v.Threshold,
+		"unit":       v.Target.Unit,
+		"every":      r.sentence("every."+string(v.Target.Every), nil),
+	})
 }

@@ -20,6 +20,7 @@ var cityGoldenFiles = []string{
 	"chi-tieu/diem-phuc-tap/index.html",
 	"chi-tieu/dang-tai/index.html",
 	"chi-tieu/van-minh/index.html",
+	"chi-tieu/phong-su/index.html",
 	"danh-sach/van-minh/index.html",
 	"gioi-thieu/index.html",
 }

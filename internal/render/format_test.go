@@ -249,7 +249,7 @@ func TestFailedFigureNotRounded(t *testing.T) {
 	}
 	// The downloads.
 	for _, name := range []string{"du-lieu/chi-tieu.csv", "du-lieu/chi-tieu-vu-viec.csv"} {
-		if !bytes.Contains(files[name], []byte("vu-viec,ratio,2020-04,true,99.995,19999,20000,,100,not_met\r\n")) {
+		if !bytes.Contains(files[name], []byte("vu-viec,ratio,2020-04,true,99.995,19999,20000,,100,at_least,not_met\r\n")) {
 			t.Errorf("%s lacks the April row with 99.995:\n%s", name, files[name])
 		}
 	}

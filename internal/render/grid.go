@@ -50,14 +50,21 @@ func (v *TargetView) Years() []*GridYear {
 	return out
 }
 
-// PeriodCell is one period (quarter or year) of a periodic target's grid.
+// PeriodCell is one period (quarter or year) of a periodic target's grid,
+// chart, data table and record list.
 type PeriodCell struct {
 	Label string // from layouts/strings.toml: "Q1/2026", "2026"
+	ID    string // the anchor of its records on the target page: "ky-2026-q1"
 	// State is "met", "missed", "running" (under way, not yet decided),
 	// "incomplete" (ended undecided with a month unreported) or "none"
 	// (no report in it).
 	State string
 	Value string // the period's records so far, formatted
+	// Reported is true if a month of the period has a report; Table
+	// then holds the period's records (nil if none), month by month.
+	Reported bool
+	Table    *RecordTable
+	last     *MonthRow // the period's last reported month, for the chart
 }
 
 // periods returns the cells of a periodic target's grid: one per period
@@ -81,13 +88,19 @@ func (r *renderer) periods(v *TargetView) []*PeriodCell {
 func (r *renderer) period(v *TargetView, rows []*MonthRow) *PeriodCell {
 	t := v.Target
 	first := rows[0].Month.Month
-	args := map[string]string{"year": strconv.Itoa(first.Year), "quarter": strconv.Itoa((int(first.Mon)-1)/3 + 1)}
-	c := &PeriodCell{Label: r.sentence("grid."+string(t.Every), args), State: "none"}
+	c := &PeriodCell{Label: r.periodLabel(t.Every, first), ID: "ky-" + strconv.Itoa(first.Year), State: "none"}
+	if t.Every == model.EveryQuarter {
+		c.ID += "-q" + strconv.Itoa((int(first.Mon)-1)/3+1)
+	}
 	var last *MonthRow // the last reported month of the period
+	var recs []*model.Record
 	complete := true
 	for _, m := range rows {
 		if m.Report {
 			last = m
+			if rep := r.report[m.Month.Month]; rep != nil {
+				recs = append(recs, t.Records(rep.Records[t.Kind.ID])...)
+			}
 		} else {
 			complete = false
 		}
@@ -95,7 +108,8 @@ func (r *renderer) period(v *TargetView, rows []*MonthRow) *PeriodCell {
 	if last == nil {
 		return c
 	}
-	c.Value = last.Value
+	c.Value, c.Reported, c.last = last.Value, true, last
+	c.Table = r.recordTable(t.Kind, recs, true, true)
 	reached := t.Compare.Reached(last.Num, t.Threshold)
 	ended := complete || v.Latest != nil && rows[len(rows)-1].Month.Month.Before(v.Latest.Month)
 	switch {
@@ -112,4 +126,10 @@ func (r *renderer) period(v *TargetView, rows []*MonthRow) *PeriodCell {
 		c.State = "missed"
 	}
 	return c
+}
+
+// periodLabel names the quarter or year of month m, from
+// layouts/strings.toml: "Q1/2026", "2026".
+func (r *renderer) periodLabel(e model.Every, m model.Month) string {
+	return r.sentence("grid."+string(e), map[string]string{"year": strconv.Itoa(m.Year), "quarter": strconv.Itoa((int(m.Mon)-1)/3 + 1)})
 }

@@ -121,11 +121,13 @@ func (r *renderer) openData() {
 // targetColumns are the columns of a target's data. numerator and
 // denominator are the two figures of a share or a ratio (units with records
 // and all units; the two sums); removed is, for a list, the units that left
-// it. Each is empty where it does not apply.
+// it. Each is empty where it does not apply. compare says how the value
+// is held against the threshold (at_least, more_than, at_most, less_than):
+// without it a row "70, 70, not_met" would read as a contradiction.
 var targetColumns = []column{
 	{"target", textCell}, {"rule", textCell}, {"month", textCell}, {"reported", boolCell},
 	{"value", numberCell}, {"numerator", numberCell}, {"denominator", numberCell}, {"removed", numberCell},
-	{"threshold", numberCell}, {"status", textCell},
+	{"threshold", numberCell}, {"compare", textCell}, {"status", textCell},
 }
 
 func (r *renderer) targetTable(v *TargetView) *table {
@@ -142,11 +144,11 @@ func (r *renderer) targetTable(v *TargetView) *table {
 				removed = m.Den
 			}
 		}
-		var threshold any = v.Target.Threshold
+		var threshold, compare any = v.Target.Threshold, string(cmp.Or(v.Target.Compare, model.AtLeast))
 		if v.Assessed {
-			threshold = nil // it has none
+			threshold, compare = nil, nil // it has none
 		}
-		t.rows = append(t.rows, []any{v.Target.ID, string(rule), m.Month.Month.String(), m.Reported, value, num, den, removed, threshold, string(m.Status)})
+		t.rows = append(t.rows, []any{v.Target.ID, string(rule), m.Month.Month.String(), m.Reported, value, num, den, removed, threshold, compare, string(m.Status)})
 	}
 	return t
 }

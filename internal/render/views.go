@@ -342,6 +342,12 @@ func (r *renderer) calc(t *model.Target, m *progress.Month) string {
 		args["missed"] = formatNumber(float64(m.MonthsMissed), 0)
 		args["unreported"] = formatNumber(float64(m.MonthsUnreported), 0)
 		args["months"] = formatNumber(float64(m.MonthsMet+m.MonthsMissed+m.MonthsUnreported), 0)
+		if t.Rule == model.Periodic && m.Pending {
+			// The running quarter or year is in none of the counts: say
+			// where it stands, or "0 trên 0 năm" reads as nothing done.
+			args["period"] = r.periodLabel(t.Every, m.Month)
+			return r.sentence("calc.periodic_running", args)
+		}
 	case model.Ratio:
 		if !m.HasValue {
 			return r.sentence("calc.ratio_none", args)
