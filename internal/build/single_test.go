@@ -90,7 +90,7 @@ func TestSingleLevelSite(t *testing.T) {
 		t.Errorf("the page of a ward has a table of units below it")
 	}
 	share := page("chi-tieu/tuyen-truyen/index.html")
-	if strings.Contains(share, `id="theo-huyen"`) {
+	if strings.Contains(share, `id="theo-cap-tren"`) {
 		t.Errorf("the share target's page breaks it down by a top level, with one level only")
 	}
 	if !strings.Contains(share, "9 trên 12 phường (75%)") {

@@ -26,6 +26,9 @@ type configFile struct {
 		Start       string
 		End         string
 		Basis       []string
+		// Where the plan states its targets and assigns its tasks.
+		TargetsSection string `toml:"targets_section"`
+		TasksSection   string `toml:"tasks_section"`
 		// ReportingLevel is checked against the registry once it is read.
 		ReportingLevel string `toml:"reporting_level"`
 	}
@@ -68,6 +71,9 @@ func (l *loader) config() model.Config {
 			Signer:      c.Plan.Signer,
 			SignerTitle: c.Plan.SignerTitle,
 			Basis:       c.Plan.Basis,
+
+			TargetsSection: strings.TrimSpace(c.Plan.TargetsSection),
+			TasksSection:   strings.TrimSpace(c.Plan.TasksSection),
 
 			ReportingLevel: strings.TrimSpace(c.Plan.ReportingLevel),
 		},

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -13,9 +14,10 @@ import (
 type unitsFile struct {
 	Source string
 	Levels []struct {
-		ID     string
-		Name   string
-		Parent string
+		ID       string
+		Name     string
+		Singular string
+		Parent   string
 	}
 	Units []struct {
 		Code   string
@@ -47,7 +49,10 @@ func (l *loader) units() *model.Registry {
 	var levels []*model.Level
 	for i, lv := range uf.Levels {
 		f.require(keyPath("levels", i), map[string]string{"id": lv.ID, "name": lv.Name})
-		levels = append(levels, &model.Level{ID: strings.TrimSpace(lv.ID), Name: lv.Name, Parent: strings.TrimSpace(lv.Parent)})
+		levels = append(levels, &model.Level{
+			ID: strings.TrimSpace(lv.ID), Name: lv.Name, Parent: strings.TrimSpace(lv.Parent),
+			Singular: cmp.Or(strings.TrimSpace(lv.Singular), lv.Name),
+		})
 	}
 	checkUnique(f, levels, func(l *model.Level) string { return l.ID }, func(i int) string { return keyPath("levels", i, "id") })
 	var units []*model.Unit

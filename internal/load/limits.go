@@ -381,7 +381,7 @@ func (f *tomlFile) prescan() bool {
 // Keys whose text may span lines, and keys that are names.
 var (
 	multiLineKeys = []string{"description", "text", "note", "illustrative_note", "tasks"}
-	nameKeys      = []string{"name", "short", "title", "label", "type", "signer", "signer_title"}
+	nameKeys      = []string{"name", "singular", "short", "title", "label", "type", "signer", "signer_title", "targets_section", "tasks_section"}
 	idKeys        = []string{"id", "code"}
 )
 

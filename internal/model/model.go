@@ -10,7 +10,10 @@ package model
 
 import (
 	"fmt"
+	"strings"
 	"time"
+
+	"golang.org/x/text/language"
 )
 
 // Site is everything a build reads, after validation.
@@ -58,6 +61,24 @@ type Config struct {
 	Menu             []MenuItem
 }
 
+// Locale returns the site's language as Open Graph writes a locale,
+// language_TERRITORY, with the territory where the language is most likely
+// spoken unless the language names one: "vi" → "vi_VN", "en" → "en_US",
+// "en-GB" → "en_GB". A language it does not know is returned as it is,
+// with "_" for "-".
+func (c *Config) Locale() string {
+	tag, err := language.Parse(c.Language)
+	if err != nil {
+		return strings.ReplaceAll(c.Language, "-", "_")
+	}
+	base, conf := tag.Base()
+	region, _ := tag.Region()
+	if conf == language.No || region.String() == "ZZ" {
+		return base.String()
+	}
+	return base.String() + "_" + region.String()
+}
+
 // Plan identifies the action plan the site reports on.
 type Plan struct {
 	Number      string
@@ -68,6 +89,11 @@ type Plan struct {
 	SignerTitle string
 	Start, End  Month
 	Basis       []string
+	// TargetsSection and TasksSection say where the plan states its targets
+	// and assigns its tasks, in the plan's words, e.g. "mục I.2" and
+	// "mục IV"; "" when site.toml does not say, and then no page does.
+	TargetsSection string
+	TasksSection   string
 	// ReportingLevel is the id of the level whose units send reports, the
 	// units a report's [submitted] lists: the top level unless site.toml
 	// says otherwise.
@@ -81,6 +107,22 @@ func (p Plan) Months() []Month {
 		ms = append(ms, m)
 	}
 	return ms
+}
+
+// Halfway returns how many months of the period have passed half-way
+// through it, rounded down and at least one: the month of the worked
+// example of pace on the about page.
+func (p Plan) Halfway() int { return max(1, len(p.Months())/2) }
+
+// Pace returns the threshold times the share of the period elapsed at the
+// end of its k-th month (1 for the first): the value a target must reach
+// by then to be on track, before any rounding (see package progress).
+func (p Plan) Pace(threshold float64, k int) float64 {
+	n := len(p.Months())
+	if n == 0 {
+		return 0
+	}
+	return threshold * float64(k) / float64(n)
 }
 
 // MenuItem is one entry of the site navigation.

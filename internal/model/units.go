@@ -4,9 +4,12 @@ import "slices"
 
 // Level is one tier of the administrative hierarchy, e.g. districts.
 type Level struct {
-	ID     string
-	Name   string // plural noun used in sentences, e.g. "huyện, thành phố"
-	Parent string // the level above, "" at the top
+	ID   string
+	Name string // its units, counted in sentences and titles, e.g. "huyện, thành phố"
+	// Singular is one unit of the level, as in "mỗi …" or the heading of a
+	// column of its units: Name unless data/units.toml says otherwise.
+	Singular string
+	Parent   string // the level above, "" at the top
 }
 
 // Unit is one administrative unit.

@@ -91,6 +91,7 @@ func (r *renderer) dataPages() {
 	p = r.newPage("data", r.routes.Data(), r.sentence("title.data", nil), "")
 	p.Downloads = r.downloads
 	p.Dataset = r.dataset(p)
+	p.Registry = r.site.Units
 	r.emit(p)
 }
 

@@ -151,3 +151,38 @@ func toAny(ss []string) []any {
 	}
 	return out
 }
+
+// TestReportLevelWords checks that a new report names the units that report
+// on time with the words of the site's own registry: the wards of a city,
+// the districts of a province, never the example plan's "huyện, thành phố".
+func TestReportLevelWords(t *testing.T) {
+	tests := []struct {
+		site, month, want string
+	}{
+		{"city", "2026-08", "# Ghi mã các cơ quan và các phường đã gửi báo cáo tháng này đúng hạn."},
+		{"province", "2026-05", "# Ghi mã các cơ quan và các huyện, thị xã đã gửi báo cáo tháng này đúng hạn."},
+		{"single", "2026-03", "# Ghi mã các cơ quan và các phường đã gửi báo cáo tháng này đúng hạn."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.site, func(t *testing.T) {
+			s, err := load.Site(sitetest.Load(t, tt.site))
+			if err != nil {
+				t.Fatal(err)
+			}
+			m, err := model.ParseMonth(tt.month)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, err := report(s, progress.Compute(s), m)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(string(b), tt.want+"\n") {
+				t.Errorf("no line %q in:\n%s", tt.want, b)
+			}
+			if strings.Contains(string(b), "thành phố") {
+				t.Errorf("the report speaks of \"thành phố\", a level the site does not have:\n%s", b)
+			}
+		})
+	}
+}

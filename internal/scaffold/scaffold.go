@@ -210,6 +210,10 @@ func reportData(s *model.Site, p *progress.Progress, m model.Month) map[string]a
 		"Assessed": assessed, "Statuses": model.AssessmentStatuses,
 		"Month": m.String(), "Label": fmt.Sprintf("%02d/%d", int(m.Mon), m.Year), "Example": example,
 		"Kinds": kinds, "Lists": lists, "Previous": "",
+		"Reporting": "",
+	}
+	if lv := s.Units.Level(s.Config.Plan.ReportingLevel); lv != nil {
+		data["Reporting"] = lv.Name
 	}
 	for _, r := range s.Reports {
 		if r.Month.Before(m) {
