@@ -279,18 +279,21 @@ func (r *renderer) templateError(err error) {
 	r.fail("layouts/"+name, line, col, "%s", strings.TrimSpace(rest))
 }
 
-// Page is what a layout is executed with. It embeds the [Frame] it shares
-// with the pages of its depth and menu entry: .Site, .Root, .Nav, .Link and
-// .Routes work on a page as on its frame.
+// Page is what a layout is executed with. What it shares with the pages
+// of its kind, depth and menu entry is rendered once, in its [Frame].
 type Page struct {
-	*Frame
+	Frame       *Frame
+	Site        *model.Config
+	Root        string       // relative link to the site root, e.g. "../../"
+	Routes      routes.Table // the paths of the generated pages, for .Link
+	Published   time.Time    // the data's "as of" date
+	LatestMonth model.Month
 	Kind        string // the layout, e.g. "target"
 	URL         string // relative to the site root, "" for home
 	Title       string
 	Description string
 	Canonical   string
-	Charts      bool // the page draws charts: load the chart library
-	Inject      template.HTML
+	Charts      bool         // the page draws charts: load the chart library
 	Dataset     template.JS  // the data page: the schema.org Dataset of the downloads
 	Top         *model.Level // the top level of the registry, e.g. districts
 	Reporting   *model.Level // the level whose units send reports
@@ -313,14 +316,22 @@ type Page struct {
 	Context   model.Context
 	Registry  *model.Registry
 
-	from origin // a content page, or zero for a generated page
+	from    origin // a content page, or zero for a generated page
+	current int    // the current menu entry, -1 for none
 }
 
-// Frame is what the pages of one layout, one depth and one current menu
-// entry share: the site, the way to its root, the navigation, the data's
-// date. The banner, header and footer are executed with a Frame, not with a
-// page, so their HTML, rendered once per frame, can depend on nothing a
-// frame does not hold.
+// Link returns a link to target, a path relative to the site root, from
+// the page: {{.Link .Routes.Targets}}.
+func (p *Page) Link(target string) string {
+	return cmp.Or(p.Root+target, "./")
+}
+
+// Frame is what the pages of one layout, one depth, one current menu entry
+// and with or without charts share: the site, the way to its root, the
+// navigation, the data's date, the scripts. The parts of layouts/_base.html
+// around a page's own (its head links, the banner and header, the footer
+// and scripts) are executed with a Frame, not with a page, so their HTML,
+// rendered once per frame, can depend on nothing a frame does not hold.
 type Frame struct {
 	Site        *model.Config
 	Root        string // relative link to the site root, e.g. "../../"
@@ -328,10 +339,15 @@ type Frame struct {
 	Published   time.Time // the data's "as of" date
 	LatestMonth model.Month
 	Routes      routes.Table // the paths of the generated pages, for .Link
+	Kind        string       // the layout of its pages
+	Charts      bool         // its pages draw charts
+	Inject      template.HTML
 
-	Header, Footer template.HTML // layouts/_base.html's "header" and "footer" with this frame
+	// Head, Open and Close are the templates "frame-head", "frame-open"
+	// and "frame-close" of layouts/_base.html executed with the frame.
+	Head, Open, Close template.HTML
 
-	once sync.Once // renders Header and Footer
+	once sync.Once // renders Head, Open and Close
 }
 
 // Link returns a link to target, a path relative to the site root, from the
@@ -345,6 +361,7 @@ func (f *Frame) Link(target string) string {
 type frameKey struct {
 	kind, root string
 	current    int // the current menu entry, -1 for none
+	charts     bool
 }
 
 // NavItem is one entry of the navigation.
@@ -367,7 +384,6 @@ func (r *renderer) newPage(kind, url, title, description string) *Page {
 		Title:       title,
 		Description: cmp.Or(description, cfg.Description),
 		Canonical:   absURL(cfg.BaseURL, url),
-		Inject:      r.opt.Inject,
 		Top:         &model.Level{},
 		Reporting:   &model.Level{},
 	}
@@ -385,14 +401,14 @@ func (r *renderer) newPage(kind, url, title, description string) *Page {
 			}
 		}
 	}
-	root := strings.Repeat("../", depth)
+	p.Root = strings.Repeat("../", depth)
 	if kind == "404" {
 		// The server shows 404.html at any address, so nothing on it can be
 		// relative: its links are absolute (base_url) and its stylesheet is
 		// inlined (see layouts/_base.html).
-		root = cfg.BaseURL
+		p.Root = cfg.BaseURL
 	}
-	p.Frame = r.frame(frameKey{kind: kind, root: root, current: best})
+	p.Site, p.Routes, p.Published, p.LatestMonth, p.current = cfg, r.routes, r.view.Published, r.prog.Latest, best
 	return p
 }
 
@@ -402,7 +418,8 @@ func (r *renderer) frame(key frameKey) *Frame {
 		return f
 	}
 	cfg := &r.site.Config
-	f := &Frame{Site: cfg, Root: key.root, Published: r.view.Published, LatestMonth: r.prog.Latest, Routes: r.routes}
+	f := &Frame{Site: cfg, Root: key.root, Published: r.view.Published, LatestMonth: r.prog.Latest, Routes: r.routes,
+		Kind: key.kind, Charts: key.charts, Inject: r.opt.Inject}
 	for i, m := range cfg.Menu {
 		f.Nav = append(f.Nav, NavItem{Label: m.Label, Path: m.Path, Current: i == key.current})
 	}
@@ -413,16 +430,16 @@ func (r *renderer) frame(key frameKey) *Frame {
 	return f
 }
 
-// render executes the header and footer of the frame, with the layouts of
-// kind, the first time a page of the frame is executed.
-func (f *Frame) render(r *renderer, kind string) {
+// render executes the parts of the frame, with the layouts of its kind,
+// the first time a page of the frame is executed.
+func (f *Frame) render(r *renderer) {
 	f.once.Do(func() {
 		for _, part := range []struct {
 			name string
 			html *template.HTML
-		}{{"header", &f.Header}, {"footer", &f.Footer}} {
+		}{{"frame-head", &f.Head}, {"frame-open", &f.Open}, {"frame-close", &f.Close}} {
 			var b strings.Builder
-			if err := r.tmpl[kind].ExecuteTemplate(&b, part.name, f); err != nil {
+			if err := r.tmpl[f.Kind].ExecuteTemplate(&b, part.name, f); err != nil {
 				r.templateError(err)
 				continue
 			}
@@ -438,6 +455,7 @@ func (r *renderer) emit(p *Page) {
 		r.fail("layouts/"+p.Kind+".html", 0, 0, "missing layout for %s pages: create layouts/%s.html", p.Kind, p.Kind)
 		return
 	}
+	p.Frame = r.frame(frameKey{kind: p.Kind, root: p.Root, current: p.current, charts: p.Charts})
 	select {
 	case r.jobs <- p:
 	case <-r.ctx.Done():
@@ -459,7 +477,7 @@ func (r *renderer) execute(ctx context.Context) *sync.WaitGroup {
 				if ctx.Err() != nil {
 					continue
 				}
-				p.Frame.render(r, p.Kind)
+				p.Frame.render(r)
 				buf.Reset()
 				t := r.tmpl[p.Kind]
 				err := t.ExecuteTemplate(&buf, baseLayout, p)
