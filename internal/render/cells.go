@@ -84,7 +84,21 @@ var lineBreaks = strings.NewReplacer("\r\n", "\n", "\r", "\n")
 // (any Unicode space, no-break space included) and invisible format
 // characters is = + - or @, or their full-width forms.
 func csvText(s string) string {
-	clean := strings.Map(func(r rune) rune {
+	clean := s
+	if strings.ContainsFunc(s, unicode.IsControl) {
+		clean = cleanControls(s)
+	}
+	lead := strings.TrimLeftFunc(clean, func(r rune) bool { return unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) })
+	if r, _ := utf8.DecodeRuneInString(lead); lead != "" && strings.ContainsRune("=+-@＝＋－＠", r) {
+		return "'" + clean
+	}
+	return clean
+}
+
+// cleanControls turns line breaks into "\n" and tabs into spaces, and
+// removes every other control character.
+func cleanControls(s string) string {
+	return strings.Map(func(r rune) rune {
 		switch {
 		case r == '\n':
 			return r
@@ -95,9 +109,4 @@ func csvText(s string) string {
 		}
 		return r
 	}, lineBreaks.Replace(s))
-	lead := strings.TrimLeftFunc(clean, func(r rune) bool { return unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) })
-	if lead != "" && strings.ContainsRune("=+-@＝＋－＠", []rune(lead)[0]) {
-		return "'" + clean
-	}
-	return clean
 }
