@@ -72,3 +72,19 @@ func TestFramesFollowDepthAndMenu(t *testing.T) {
 		}
 	}
 }
+
+// TestOldLayoutFunctionsExplained checks that a layout copied from a
+// version with the url function says what to write instead.
+func TestOldLayoutFunctionsExplained(t *testing.T) {
+	fsys := sitetest.Load(t, "small")
+	fsys["layouts/404.html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}<a href="{{url "chi-tieu/"}}">x</a>{{end}}`)}
+	s, err := load.Site(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Site(t.Context(), s, progress.Compute(s), Options{}, &Memory{})
+	want := `layouts/404.html:1: function "url" not defined: links are page methods now: write {{$.Link "path/"}}`
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("error %v, want %q", err, want)
+	}
+}

@@ -276,7 +276,22 @@ func (r *renderer) templateError(err error) {
 	if lines := strings.Split(src, "\n"); col > 0 && line > 0 && line <= len(lines) && col <= len(lines[line-1]) {
 		col = utf8.RuneCountInString(lines[line-1][:col]) + 1
 	}
-	r.fail("layouts/"+name, line, col, "%s", strings.TrimSpace(rest))
+	msg = strings.TrimSpace(rest)
+	for fn, use := range removedFuncs {
+		if strings.Contains(msg, `function "`+fn+`" not defined`) {
+			msg += ": " + use
+		}
+	}
+	r.fail("layouts/"+name, line, col, "%s", msg)
+}
+
+// removedFuncs are the template functions of earlier versions, with what
+// a layout copied from one writes instead.
+var removedFuncs = map[string]string{
+	"url":     `links are page methods now: write {{$.Link "path/"}} (and {{$.Link $.Routes.Targets}} for a generated page)`,
+	"unitURL": "a unit's view has its page's path: write {{$.Link .URL}}",
+	"cached":  `the header and footer are rendered once per frame: copy the stock _base.html of this version`,
+	"dataset": "the data page has it: write {{.Dataset}}",
 }
 
 // Page is what a layout is executed with. What it shares with the pages
