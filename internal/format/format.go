@@ -6,7 +6,6 @@
 package format
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -124,7 +123,13 @@ func Month(m model.Month) string {
 	if m.IsZero() {
 		return ""
 	}
-	return fmt.Sprintf("%02d/%d", int(m.Mon), m.Year)
+	b := make([]byte, 0, 7)
+	if m.Mon < 10 {
+		b = append(b, '0')
+	}
+	b = strconv.AppendInt(b, int64(m.Mon), 10)
+	b = append(b, '/')
+	return string(strconv.AppendInt(b, int64(m.Year), 10))
 }
 
 // ISODate writes a date as yyyy-mm-dd, for downloads, and the zero date

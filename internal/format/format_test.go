@@ -181,3 +181,21 @@ func TestExactDecimals(t *testing.T) {
 		}
 	}
 }
+
+// TestMonth checks months as mm/yyyy, and the zero month as nothing.
+func TestMonth(t *testing.T) {
+	tests := []struct {
+		m    model.Month
+		want string
+	}{
+		{model.Month{Year: 2017, Mon: time.March}, "03/2017"},
+		{model.Month{Year: 2026, Mon: time.December}, "12/2026"},
+		{model.Month{Year: 999, Mon: time.January}, "01/999"},
+		{model.Month{}, ""},
+	}
+	for _, tt := range tests {
+		if got := Month(tt.m); got != tt.want {
+			t.Errorf("Month(%v) = %q, want %q", tt.m, got, tt.want)
+		}
+	}
+}
