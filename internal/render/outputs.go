@@ -155,10 +155,30 @@ func rank(o origin) int {
 // layoutID matches an id attribute written literally in a layout.
 var layoutID = regexp.MustCompile(`\sid="([^"{}]+)"`)
 
-// htmlID matches an id attribute of a rendered page. Text and attribute
-// values never hold id=" unescaped: html/template and goldmark escape
-// quotes.
-var htmlID = regexp.MustCompile(`\sid="([^"]*)"`)
+// htmlIDs returns the values of the id attributes of a rendered page:
+// every id="…" after a space. Text and attribute values never hold id="
+// unescaped: html/template and goldmark escape quotes. (A scan, not a
+// regular expression: the about page of a national site is a megabyte.)
+func htmlIDs(html string) []string {
+	var ids []string
+	for i := 0; ; {
+		j := strings.Index(html[i:], `id="`)
+		if j < 0 {
+			return ids
+		}
+		start := i + j
+		i = start + 1
+		if start == 0 || !strings.ContainsRune(" \t\n\f\r", rune(html[start-1])) {
+			continue
+		}
+		end := strings.IndexByte(html[start+4:], '"')
+		if end < 0 {
+			return ids
+		}
+		ids = append(ids, html[start+4:start+4+end])
+		i = start + 4 + end + 1
+	}
+}
 
 // reserveIDs collects the element ids the layouts write literally (the
 // skip link's target, the table of contents, sections), so that headings of
@@ -195,16 +215,16 @@ func (r *renderer) renumberHeadings(p *Page, html []byte) bool {
 		return false
 	}
 	outside := map[string]int{} // ids of the page, less those of the Markdown
-	for _, m := range htmlID.FindAllSubmatch(html, -1) {
-		outside[string(m[1])]++
+	for _, id := range htmlIDs(string(html)) {
+		outside[id]++
 	}
-	inside := htmlID.FindAllStringSubmatch(string(p.Content), -1)
-	for _, m := range inside {
-		outside[m[1]]--
+	inside := htmlIDs(string(p.Content))
+	for _, id := range inside {
+		outside[id]--
 	}
 	clash := false
-	for _, m := range inside {
-		clash = clash || outside[m[1]] > 0
+	for _, id := range inside {
+		clash = clash || outside[id] > 0
 	}
 	if !clash {
 		return false
