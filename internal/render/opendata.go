@@ -344,9 +344,17 @@ func (r *renderer) writeZip(files []file) *view.Download {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	// The fastest level: the archive is a convenience, and at national scale
-	// the default level costs as much as rendering a thousand pages.
+	// the default level costs as much as rendering a thousand pages. One
+	// compressor serves every entry in turn: making one costs a megabyte.
+	var fw *flate.Writer
 	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
-		return flate.NewWriter(w, flate.BestSpeed)
+		if fw == nil {
+			var err error
+			fw, err = flate.NewWriter(w, flate.BestSpeed)
+			return fw, err
+		}
+		fw.Reset(w)
+		return fw, nil
 	})
 	mod := r.view.Published
 	if mod.IsZero() {
