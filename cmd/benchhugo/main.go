@@ -100,33 +100,49 @@ func run(scale string, runs int, hugo, root string) error {
 	}
 	fmt.Printf("scale %s: %d pages, read and written %s (%s); %s", scale, pages, where, work, hv)
 
-	var mWall, hWall []float64
-	var mMem, hMem []int
+	var mb, h []measure
 	for i := range runs {
-		w, mem, err := timed(bin, "build", "-src", site, "-out", filepath.Join(work, "out-m"))
+		mm, err := timed(bin, "build", "-src", site, "-out", filepath.Join(work, "out-m"))
 		if err != nil {
 			return err
 		}
-		mWall, mMem = append(mWall, w), append(mMem, mem)
 		os.RemoveAll(filepath.Join(work, "out-h"))
-		w, mem, err = timed(hugo, "--quiet", "-s", hsite, "-d", filepath.Join(work, "out-h"))
+		hm, err := timed(hugo, "--quiet", "-s", hsite, "-d", filepath.Join(work, "out-h"))
 		if err != nil {
 			return err
 		}
-		hWall, hMem = append(hWall, w), append(hMem, mem)
-		fmt.Printf("run %d: minhbach %.2f s %d MB, hugo %.2f s %d MB\n", i+1, mWall[i], mMem[i]>>10, hWall[i], hMem[i]>>10)
+		mb, h = append(mb, mm), append(h, hm)
+		fmt.Printf("run %d: minhbach %.2f s (CPU %.2f s) %d MB, hugo %.2f s (CPU %.2f s) %d MB\n", i+1, mm.wall, mm.cpu, mm.peakKB>>10, hm.wall, hm.cpu, hm.peakKB>>10)
 	}
+	mWall, hWall := field(mb, func(x measure) float64 { return x.wall }), field(h, func(x measure) float64 { return x.wall })
+	mCPU, hCPU := field(mb, func(x measure) float64 { return x.cpu }), field(h, func(x measure) float64 { return x.cpu })
+	mMem, hMem := field(mb, func(x measure) int { return x.peakKB }), field(h, func(x measure) int { return x.peakKB })
 	mw, hw := median(mWall), median(hWall)
-	fmt.Printf("\n| %s, %d pages, %s | wall (median of %d) | per page | peak memory |\n|---|---|---|---|\n", scale, pages, where, runs)
-	fmt.Printf("| minhbach | %.2f s | %.0f µs | %d MB |\n", mw, mw*1e6/float64(pages), medianInt(mMem)>>10)
-	fmt.Printf("| hugo | %.2f s | %.0f µs | %d MB |\n", hw, hw*1e6/float64(pages), medianInt(hMem)>>10)
-	fmt.Printf("| ratio minhbach / hugo | %.2f | | |\n", mw/hw)
+	fmt.Printf("\n| %s, %d pages, %s | wall (median of %d) | per page | CPU (user + system) | peak memory |\n|---|---|---|---|---|\n", scale, pages, where, runs)
+	fmt.Printf("| minhbach | %.2f s | %.0f µs | %.2f s | %d MB |\n", mw, mw*1e6/float64(pages), median(mCPU), medianInt(mMem)>>10)
+	fmt.Printf("| hugo | %.2f s | %.0f µs | %.2f s | %d MB |\n", hw, hw*1e6/float64(pages), median(hCPU), medianInt(hMem)>>10)
+	fmt.Printf("| ratio minhbach / hugo | %.2f | | %.2f | |\n", mw/hw, median(mCPU)/median(hCPU))
 	return nil
 }
 
-// timed runs a command under /usr/bin/time -v and returns its wall time in
-// seconds and its peak memory in KB.
-func timed(name string, args ...string) (float64, int, error) {
+// measure is one run of a command.
+type measure struct {
+	wall, cpu float64 // seconds; cpu is user + system, on all cores
+	peakKB    int
+}
+
+func field[T any](ms []measure, f func(measure) T) []T {
+	out := make([]T, len(ms))
+	for i, m := range ms {
+		out[i] = f(m)
+	}
+	return out
+}
+
+// timed runs a command under /usr/bin/time -v and returns its wall time,
+// its CPU time (a steadier figure on a machine others share) and its peak
+// memory.
+func timed(name string, args ...string) (measure, error) {
 	cmd := exec.Command("/usr/bin/time", append([]string{"-v", name}, args...)...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
@@ -135,14 +151,24 @@ func timed(name string, args ...string) (float64, int, error) {
 	err := cmd.Run()
 	wall := time.Since(start).Seconds()
 	if err != nil {
-		return 0, 0, fmt.Errorf("%s: %v\n%s", name, err, stderr.String())
+		return measure{}, fmt.Errorf("%s: %v\n%s", name, err, stderr.String())
 	}
-	m := regexp.MustCompile(`Maximum resident set size \(kbytes\): (\d+)`).FindStringSubmatch(stderr.String())
-	if m == nil {
-		return 0, 0, fmt.Errorf("no peak memory in the output of /usr/bin/time")
+	out := measure{wall: wall}
+	for _, f := range []struct {
+		re  string
+		set func(string)
+	}{
+		{`Maximum resident set size \(kbytes\): (\d+)`, func(s string) { out.peakKB, _ = strconv.Atoi(s) }},
+		{`User time \(seconds\): ([\d.]+)`, func(s string) { v, _ := strconv.ParseFloat(s, 64); out.cpu += v }},
+		{`System time \(seconds\): ([\d.]+)`, func(s string) { v, _ := strconv.ParseFloat(s, 64); out.cpu += v }},
+	} {
+		m := regexp.MustCompile(f.re).FindStringSubmatch(stderr.String())
+		if m == nil {
+			return measure{}, fmt.Errorf("no %q in the output of /usr/bin/time", f.re)
+		}
+		f.set(m[1])
 	}
-	kb, _ := strconv.Atoi(m[1])
-	return wall, kb, nil
+	return out, nil
 }
 
 func median(xs []float64) float64 {
