@@ -3,9 +3,11 @@
 // downloads, the Atom feed, the sitemap.
 //
 // It is the fourth stage of the pipeline (load → model → compute → render →
-// write). It returns files in memory and writes nothing: package write puts
-// them on disk. Every user-interface text comes from the layouts or from
-// layouts/strings.toml, none from Go code.
+// write). It builds the views of the pages (package view), executes the
+// layouts with them, and hands every file to a Sink as soon as it is made;
+// it writes nothing itself: package write puts files on disk. Every path
+// comes from package routes; every user-interface text from the layouts or
+// from layouts/strings.toml, none from Go code.
 //
 // # Layouts
 //
@@ -17,9 +19,12 @@
 // are its methods: {{.Link PATH}} is a link to PATH (relative to the site
 // root) from the page, and .Routes names the generated pages, so that
 // {{.Link .Routes.Targets}} links to the page of all targets (see package
-// routes). The banner, header and footer are executed once per [Frame].
-// One parsed template set per page kind serves every page of that kind, on
-// every worker at once; the functions depend on the site alone:
+// routes). What surrounds a page's own head and main — the templates
+// "frame-head", "frame-open" and "frame-close" of _base.html, with the
+// banner, header, footer and scripts — is executed once per [Frame], with
+// the frame as data. One parsed template set per page kind serves every
+// page of that kind, on every worker at once; the functions depend on the
+// site alone:
 //
 //	t KEY                 the text KEY of layouts/strings.toml
 //	num N, int N          N the Vietnamese way: 1.245; 64,8
