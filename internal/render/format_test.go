@@ -11,6 +11,7 @@ import (
 	"github.com/minhbach/minhbach/internal/load"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/progress"
+	"github.com/minhbach/minhbach/internal/routes"
 	"github.com/minhbach/minhbach/internal/sitetest"
 )
 
@@ -41,7 +42,7 @@ func TestFailedFigureNotRounded(t *testing.T) {
 	if notMet == "" {
 		t.Fatal("no status.not_met text")
 	}
-	page := string(files["chi-tieu/vu-viec/index.html"])
+	page := string(files[rt.Target("vu-viec")+"index.html"])
 	calc := regexp.MustCompile(`(?s)<p class="verdict__calc">(.*?)</p>`).FindStringSubmatch(page)
 	if calc == nil || !strings.Contains(page, notMet) {
 		t.Fatalf("no verdict, or no %q on the page", notMet)
@@ -74,20 +75,20 @@ func TestFailedFigureNotRounded(t *testing.T) {
 		t.Errorf("chart point for April = %v, want 99.995", got)
 	}
 	// The downloads.
-	for _, name := range []string{"du-lieu/chi-tieu.csv", "du-lieu/chi-tieu-vu-viec.csv"} {
+	for _, name := range []string{rt.Download(routes.TargetData("") + ".csv"), rt.Download(routes.TargetData("vu-viec") + ".csv")} {
 		if !bytes.Contains(files[name], []byte("vu-viec,ratio,2020-04,true,99.995,19999,20000,,100,at_least,not_met\r\n")) {
 			t.Errorf("%s lacks the April row with 99.995:\n%s", name, files[name])
 		}
 	}
 	var data struct{ Rows []map[string]any }
-	if err := json.Unmarshal(files["du-lieu/chi-tieu-vu-viec.json"], &data); err != nil {
+	if err := json.Unmarshal(files[rt.Download(routes.TargetData("vu-viec")+".json")], &data); err != nil {
 		t.Fatal(err)
 	}
 	if got := data.Rows[3]["value"]; got != 99.995 {
 		t.Errorf("JSON value for April = %v, want 99.995", got)
 	}
 	// The home page and the list of targets show the verdict too.
-	for _, name := range []string{"index.html", "chi-tieu/index.html"} {
+	for _, name := range []string{"index.html", rt.Targets() + "index.html"} {
 		if !strings.Contains(string(files[name]), "(99,995%)") {
 			t.Errorf("%s lacks (99,995%%)", name)
 		}
