@@ -19,6 +19,7 @@ import (
 	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/progress"
+	"github.com/minhbach/minhbach/internal/release"
 )
 
 // Placeholder is the text a new update post starts with; a post that still
@@ -128,6 +129,20 @@ func Warnings(s *model.Site, p *progress.Progress) []*diag.Error {
 func lineOf(body, s string) int {
 	i := strings.Index(body, s)
 	return strings.Count(body[:i], "\n")
+}
+
+// Releases returns the warnings about a site's releases, h (nil for a site
+// without a ledger): the latest published report not released yet. A site
+// without a ledger gets none: releases are a step a site takes up, not one
+// every site must.
+func Releases(s *model.Site, h *release.History) []*diag.Error {
+	if h == nil || len(h.Unreleased) == 0 {
+		return nil
+	}
+	var l diag.List
+	r := s.Reports[len(s.Reports)-1]
+	l.Warn(r.Path, 0, 0, "the report for %s is published but not released: run minhbach release %s to record its figures in %s", r.Month, r.Month, release.Path)
+	return l.Errors()
 }
 
 // compareWords are the comparisons in the words of the command's messages.

@@ -189,6 +189,13 @@ func (f *tomlFile) report(m model.Month, s *model.Site, b *broken) *model.Report
 				seen[a.Target] = i
 				r.Assessments = append(r.Assessments, a)
 			}
+		case "corrections":
+			for i, raw := range f.tables(key, v) {
+				if c := f.correction(keyPath(key, i), raw, m); c != nil {
+					c.Report = r
+					r.Corrections = append(r.Corrections, c)
+				}
+			}
 		default:
 			k := slices.IndexFunc(s.Kinds, func(k *model.Kind) bool { return k.ID == key })
 			if k < 0 && b.kinds {
@@ -534,4 +541,69 @@ func (f *tomlFile) assessment(at string, raw map[string]any, m model.Month, s *m
 func isHTTPS(s string) bool {
 	u, err := url.Parse(s)
 	return err == nil && u.Scheme == "https" && u.Host != ""
+}
+
+var correctionKeys = []string{"month", "date", "what", "why"}
+
+// correction reads one [[corrections]] table of the report of month m.
+// Whether its month was released, and whether anything changed, is for
+// package release to say: it reads the ledger.
+func (f *tomlFile) correction(at string, raw map[string]any, m model.Month) *model.Correction {
+	ok := true
+	for _, key := range sortedKeys(raw) {
+		if !slices.Contains(correctionKeys, key) {
+			f.at(keyPath(at, key), "unknown key %q in a correction: use %s", key, strings.Join(correctionKeys, ", "))
+			ok = false
+		}
+	}
+	c := &model.Correction{Where: model.Place{Locator: f.ix, Key: at}}
+	month, isString := raw["month"].(string)
+	switch cm, err := model.ParseMonth(strings.TrimSpace(month)); {
+	case raw["month"] == nil:
+		f.at(at, "missing \"month\": the released month whose figures change, such as month = \"%s\"", m)
+		ok = false
+	case !isString || err != nil:
+		f.at(at+".month", "month must be a month in quotes, written YYYY-MM, such as month = \"%s\"", m)
+		ok = false
+	case m.Before(cm):
+		f.at(at+".month", "month %s is after %s, the month of this report: a report corrects only months already published", cm, m)
+		ok = false
+	default:
+		c.Month = cm
+	}
+	d, isDate := raw["date"].(time.Time)
+	switch {
+	case raw["date"] == nil:
+		f.at(at, "missing \"date\": the day the correction is made, such as date = %d-%02d-05, without quotes", m.Next().Year, int(m.Next().Mon))
+		ok = false
+	case !isDate:
+		f.at(at+".date", "date must be a date such as %d-%02d-05, without quotes", m.Next().Year, int(m.Next().Mon))
+		ok = false
+	default:
+		c.Date = d
+	}
+	for _, key := range []string{"what", "why"} {
+		text, isString := raw[key].(string)
+		text = strings.TrimSpace(text)
+		switch {
+		case raw[key] == nil:
+			f.at(at, "missing %q: say %s, in the words readers will see", key, map[string]string{"what": "what changed", "why": "why it changed"}[key])
+			ok = false
+		case !isString:
+			f.at(keyPath(at, key), "%s must be text in quotes", key)
+			ok = false
+		case text == "":
+			f.at(keyPath(at, key), "%s is empty: write it between the quotes", key)
+			ok = false
+		}
+		if key == "what" {
+			c.What = text
+		} else {
+			c.Why = text
+		}
+	}
+	if !ok {
+		return nil
+	}
+	return c
 }

@@ -31,7 +31,7 @@ type kindsFile struct {
 const kindsPath = "data/records.toml"
 
 // reservedKeys are the top-level keys of a report that are not record kinds.
-var reservedKeys = []string{"published", "list_changes", "submitted", "assessments"}
+var reservedKeys = []string{"published", "list_changes", "submitted", "assessments", "corrections"}
 
 var fieldTypes = []model.FieldType{model.Text, model.Int, model.Number, model.Date, model.URL, model.Choice}
 
