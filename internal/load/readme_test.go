@@ -48,6 +48,9 @@ func readmeFiles() []readmeFile {
 	for _, k := range assessmentKeys {
 		reportKeys = append(reportKeys, "assessments."+k)
 	}
+	for _, k := range correctionKeys {
+		reportKeys = append(reportKeys, "corrections."+k)
+	}
 	return []readmeFile{
 		{heading: configPath, typ: reflect.TypeFor[configFile]()},
 		{heading: contentDir + "/", typ: reflect.TypeFor[frontMatter]()},
