@@ -155,7 +155,20 @@ func Read(fsys fs.FS) (*Ledger, error) {
 		errs.Block(Path, 0, 0, "the file is not UTF-8 text: restore it as minhbach release wrote it")
 		return nil, errs.Err()
 	}
-	text := strings.TrimPrefix(string(src), "\ufeff")
+	l, err := parse(strings.TrimPrefix(string(src), "\ufeff"))
+	if err != nil {
+		return nil, err
+	}
+	l.Src = src
+	if err := l.verify(); err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+// parse decodes the ledger text strictly, without verifying the chain.
+func parse(text string) (*Ledger, error) {
+	var errs diag.List
 	var lf ledgerFile
 	md, err := toml.Decode(text, &lf)
 	if err != nil {
@@ -176,7 +189,7 @@ func Read(fsys fs.FS) (*Ledger, error) {
 	for _, key := range md.Undecoded() {
 		errs.Add(Path, keyLine(text, key[len(key)-1]), 0, "unknown key %q: the ledger is written by minhbach release; restore the entry as it was written", key.String())
 	}
-	l := &Ledger{Src: src}
+	l := &Ledger{}
 	for i, ef := range lf.Releases {
 		pos := at(i)
 		e := &Entry{Date: ef.Date.Time, Previous: ef.Previous, Hash: ef.Hash, Files: ef.Files, Pos: pos}
@@ -212,9 +225,6 @@ func Read(fsys fs.FS) (*Ledger, error) {
 	}
 	if errs.Len() > 0 {
 		return nil, errs.Err()
-	}
-	if err := l.verify(); err != nil {
-		return nil, err
 	}
 	return l, nil
 }
