@@ -174,7 +174,7 @@ func parse(text string) (*Ledger, error) {
 	if err != nil {
 		line, col := 0, 0
 		if pe, ok := errors.AsType[toml.ParseError](err); ok {
-			line, col = pe.Position.Line, pe.Position.Col
+			line, col = place(text, pe.Position.Start)
 		}
 		errs.Block(Path, line, col, "%s", strings.TrimPrefix(errMessage(err), "toml: "))
 		return nil, errs.Err()
@@ -348,4 +348,15 @@ func readFile(fsys fs.FS, name string) ([]byte, error) {
 		return nil, fmt.Errorf("the file is larger than %d MB", load.MaxFileSize>>20)
 	}
 	return b, nil
+}
+
+// place returns the line and the column, in characters, of the byte
+// offset off of text (the decoder's own line can be the next one).
+func place(text string, off int) (line, col int) {
+	off = min(max(off, 0), len(text))
+	for off > 0 && off < len(text) && !utf8.RuneStart(text[off]) {
+		off--
+	}
+	start := strings.LastIndexByte(text[:off], '\n') + 1
+	return 1 + strings.Count(text[:off], "\n"), utf8.RuneCountInString(text[start:off]) + 1
 }

@@ -29,7 +29,7 @@ title = "Tin 3"
 `
 
 // site returns the small test site with reports for January to March.
-func site(t *testing.T) fstest.MapFS {
+func site(t testing.TB) fstest.MapFS {
 	t.Helper()
 	fsys := sitetest.Load(t, "small")
 	fsys["data/reports/2020-03.toml"] = &fstest.MapFile{Data: []byte(march)}
@@ -37,7 +37,7 @@ func site(t *testing.T) fstest.MapFS {
 }
 
 // compute loads fsys and computes its progress.
-func compute(t *testing.T, fsys fstest.MapFS) (*model.Site, *progress.Progress) {
+func compute(t testing.TB, fsys fstest.MapFS) (*model.Site, *progress.Progress) {
 	t.Helper()
 	s, err := load.Site(fsys)
 	if err != nil {
@@ -48,7 +48,7 @@ func compute(t *testing.T, fsys fstest.MapFS) (*model.Site, *progress.Progress) 
 
 // releaseMonth appends the release of month m to the ledger of fsys, as the
 // release command does, dated by the report.
-func releaseMonth(t *testing.T, fsys fstest.MapFS, month string) {
+func releaseMonth(t testing.TB, fsys fstest.MapFS, month string) {
 	t.Helper()
 	m, _ := model.ParseMonth(month)
 	s, p := compute(t, fsys)
@@ -81,7 +81,7 @@ func releaseMonth(t *testing.T, fsys fstest.MapFS, month string) {
 }
 
 // released returns the test site with January to March released.
-func released(t *testing.T) fstest.MapFS {
+func released(t testing.TB) fstest.MapFS {
 	fsys := site(t)
 	for _, m := range []string{"2020-01", "2020-02", "2020-03"} {
 		releaseMonth(t, fsys, m)
