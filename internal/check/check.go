@@ -1,8 +1,10 @@
 // Package check finds what an editor should know before publishing, beyond
 // the errors that stop a build: months without a report, months that miss a
 // monthly target, links that are not https, reports not yet published,
-// update posts missing or still holding the template's text, and files of
-// the site's layouts/ and static/ that replace no file of the stock theme.
+// update posts missing or still holding the template's text, files of
+// the site's layouts/ and static/ that replace no file of the stock theme,
+// and, in a site that keeps a ledger of releases, the latest published
+// report not released yet.
 //
 // It writes nothing. The check command runs it from build.Check, after the
 // whole pipeline has rendered the site into a sink that keeps nothing, so

@@ -168,6 +168,13 @@ func Check(fsys fs.FS, s *model.Site, p *progress.Progress) (*History, error) {
 	if n := len(s.Reports); n > 0 {
 		latest = s.Reports[n-1].Path
 	}
+	// A correction in a draft does not count yet: say so where it would.
+	waiting := map[model.Month]string{}
+	for _, r := range s.Drafts.Reports {
+		for _, c := range r.Corrections {
+			waiting[c.Month] = fmt.Sprintf(" (the correction of %s in %s counts once that report is published)", c.Month, r.Path)
+		}
+	}
 
 	// Moved figures: covered by a correction of their month, or of an
 	// earlier month in which the same target moved or whose report changed.
@@ -201,8 +208,8 @@ func Check(fsys fs.FS, s *model.Site, p *progress.Progress) (*History, error) {
 			later = fmt.Sprintf(" (and its figures of %d later released month(s))", n)
 		}
 		pos := r.Release.Pos
-		errs.Add(Path, pos.Line, pos.Col, "target %q of %s was released on %s as %s and is now %s%s, since %s changed: no correction declares it; undo the change, or declare it in [[corrections]] of %s with month = %q, date, what and why",
-			id, r.Month, r.Release.Date.Format(time.DateOnly), describe(r.First), describe(r.Current), later, changedList(changed[r.Month]), latest, r.Month.String())
+		errs.Add(Path, pos.Line, pos.Col, "target %q of %s was released on %s as %s and is now %s%s, since %s changed: no correction declares it; undo the change, or declare it in [[corrections]] of %s with month = %q, date, what and why%s",
+			id, r.Month, r.Release.Date.Format(time.DateOnly), describe(r.First), describe(r.Current), later, changedList(changed[r.Month]), latest, r.Month.String(), waiting[r.Month])
 	}
 
 	// Changed files: a month's report is covered by a correction of its
@@ -231,8 +238,8 @@ func Check(fsys fs.FS, s *model.Site, p *progress.Progress) (*History, error) {
 			continue
 		}
 		e := l.Entry(first)
-		errs.Add(Path, e.Pos.Line, e.Pos.Col, "%s %s since the release of %s on %s: no correction declares it; undo the change, or declare it in [[corrections]] of %s with month = %q, date, what and why",
-			p, changed[first][p].words(), first, e.Date.Format(time.DateOnly), latest, first.String())
+		errs.Add(Path, e.Pos.Line, e.Pos.Col, "%s %s since the release of %s on %s: no correction declares it; undo the change, or declare it in [[corrections]] of %s with month = %q, date, what and why%s",
+			p, changed[first][p].words(), first, e.Date.Format(time.DateOnly), latest, first.String(), waiting[first])
 	}
 	if errs.Len() > 0 {
 		return nil, errs.Err()

@@ -253,6 +253,13 @@ func TestChanges(t *testing.T) {
 			`data/releases.toml:@1: data/reports/2020-01.toml has changed`,
 			`data/releases.toml:@1: target "bao-chi" of 2020-01 was released`,
 		}},
+		{"correction in a draft", func(t *testing.T, fsys fstest.MapFS) {
+			handled(t, fsys)
+			fsys["data/reports/2020-04.toml"] = &fstest.MapFile{Data: []byte("[[corrections]]\nmonth = \"2020-01\"\ndate = 2020-04-10\nwhat = \"Sửa\"\nwhy = \"Nhập sai\"\n")}
+		}, []string{
+			`data/releases.toml:@1: data/reports/2020-01.toml has changed`,
+			`data/releases.toml:@1: target "vu-viec" of 2020-01`,
+		}},
 		{"correction that changes nothing", func(t *testing.T, fsys fstest.MapFS) {
 			correct(t, fsys, "2020-02", "2020-04-10")
 		}, []string{
@@ -327,6 +334,9 @@ func TestChanges(t *testing.T) {
 				t.Fatalf("got %d problems, want %d:\n%s", len(lines), len(tt.want), got)
 			}
 			ledger := string(fsys[release.Path].Data)
+			if _, draft := fsys["data/reports/2020-04.toml"]; draft && !strings.HasSuffix(got, "(the correction of 2020-01 in data/reports/2020-04.toml counts once that report is published)") {
+				t.Errorf("the correction waiting in a draft is not named:\n%s", got)
+			}
 			for i, w := range tt.want {
 				for n := 1; n <= 3; n++ {
 					w = strings.ReplaceAll(w, fmt.Sprintf("@%d:", n), fmt.Sprintf("%d:1:", lineOf(ledger, n)))
