@@ -28,10 +28,11 @@ with every release and stop at a change no correction declares.
 
 The month is written YYYY-MM; without it, it is the month of the latest
 published report. The release date is the report's published date, or
--date. Release refuses a month already released, a month whose report is
-missing or not published, a month before the latest release, a month
-after a published month not yet released (months are released in order),
-and a site that does not pass "minhbach check".
+-date, which may not be before the published date. Release refuses a
+month already released, a month whose report is missing or not published,
+a month before the latest release, a month after a published month not yet
+released (months are released in order), and a site that does not pass
+"minhbach check".
 
 The ledger is only appended to: the bytes already in it are kept as they
 are, and the new file replaces the old one at once, so it is never half
@@ -108,19 +109,20 @@ func runRelease(ctx context.Context, src string, m model.Month, day time.Time, s
 	if err := release.Refuse(s, l, m); err != nil {
 		return fmt.Errorf("release: %w", err)
 	}
-	if day.IsZero() {
-		for _, r := range s.Reports {
-			if r.Month == m {
-				day = r.Published
-			}
+	var published time.Time
+	for _, r := range s.Reports {
+		if r.Month == m {
+			published = time.Date(r.Published.Year(), r.Published.Month(), r.Published.Day(), 0, 0, 0, 0, time.UTC)
 		}
 	}
-	day = time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.UTC)
+	if day.IsZero() {
+		day = published
+	}
+	if day.Before(published) {
+		return fmt.Errorf("release: the release date %s is before %s, the published date of the report for %s: a report is released once it is compiled", day.Format(time.DateOnly), published.Format(time.DateOnly), m)
+	}
 	if last := l.Last(); last != nil && day.Before(last.Date) {
 		return fmt.Errorf("release: the release date %s is before %s, the date of the latest release (%s): releases are dated in order", day.Format(time.DateOnly), last.Date.Format(time.DateOnly), last.Month)
-	}
-	if !m.Before(model.MonthOf(day)) {
-		return fmt.Errorf("release: the release date %s is in %s: a month is released after it ends", day.Format(time.DateOnly), m)
 	}
 	p := progress.Compute(s)
 	e, err := release.Next(fsys, s, p, l, m, day)

@@ -105,7 +105,8 @@ func TestReleaseUsage(t *testing.T) {
 		{[]string{"-date", "2020-3-5"}, 2, `release: -date "2020-3-5" is not a date: write it YYYY-MM-DD`},
 		{[]string{"2020-01", "2020-02"}, 2, "usage: minhbach release [-src DIR] [-date YYYY-MM-DD] [YYYY-MM]"},
 		{[]string{"2020-03"}, 1, "release: data/reports/2020-03.toml: there is no report for 2020-03"},
-		{[]string{"-date", "2020-01-31", "2020-01"}, 1, "release: the release date 2020-01-31 is in 2020-01: a month is released after it ends"},
+		{[]string{"-date", "2020-01-31", "2020-01"}, 1, "release: the release date 2020-01-31 is before 2020-02-03, the published date of the report for 2020-01"},
+		{[]string{"-date", "2020-02-02", "2020-01"}, 1, "release: the release date 2020-02-02 is before 2020-02-03, the published date of the report for 2020-01"},
 	}
 	for _, tt := range tests {
 		code, _, stderr := runCLI(append([]string{"release", "-src", dir}, tt.args...)...)
