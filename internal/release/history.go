@@ -363,3 +363,51 @@ func cmpMonth(a, b model.Month) int {
 	}
 	return 0
 }
+
+// Released returns the target's figures of month m as released, and
+// whether m was released with a figure of that target.
+func (h *History) Released(target string, m model.Month) (Figure, bool) {
+	if h == nil {
+		return Figure{}, false
+	}
+	if e := h.Ledger.Entry(m); e != nil {
+		for _, f := range e.Figures {
+			if f.Target == target {
+				return f, true
+			}
+		}
+	}
+	return Figure{}, false
+}
+
+// StatusMove is a target whose status a release changed: its status in the
+// released month and in the month of the release before.
+type StatusMove struct {
+	Target   string
+	From, To progress.Status
+}
+
+// StatusMoves returns, in target order, the targets whose status in the
+// release e differs from their status in the release before it; none for
+// the first release. A target new in e moves from no_data.
+func (l *Ledger) StatusMoves(e *Entry) []StatusMove {
+	i := slices.Index(l.Entries, e)
+	if i <= 0 {
+		return nil
+	}
+	before := map[string]progress.Status{}
+	for _, f := range l.Entries[i-1].Figures {
+		before[f.Target] = f.Status
+	}
+	var out []StatusMove
+	for _, f := range e.Figures {
+		from, ok := before[f.Target]
+		if !ok {
+			from = progress.NoData
+		}
+		if from != f.Status {
+			out = append(out, StatusMove{Target: f.Target, From: from, To: f.Status})
+		}
+	}
+	return out
+}

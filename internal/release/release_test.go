@@ -565,3 +565,31 @@ func TestDeterministic(t *testing.T) {
 		}
 	}
 }
+
+func TestStatusMoves(t *testing.T) {
+	fsys := released(t)
+	h, problems := check(t, fsys)
+	if problems != "" {
+		t.Fatal(problems)
+	}
+	var got []string
+	for _, e := range h.Ledger.Entries {
+		for _, m := range h.Ledger.StatusMoves(e) {
+			got = append(got, e.Month.String()+" "+m.Target+" "+string(m.From)+" → "+string(m.To))
+		}
+	}
+	want := []string{
+		"2020-02 tuyen-truyen on_track → met",
+		"2020-02 bao-chi met → not_met",
+		"2020-02 lanh-manh on_track → met",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("status moves:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if f, ok := h.Released("bao-chi", model.Month{Year: 2020, Mon: 3}); !ok || f.Value != 1 || f.Status != progress.NotMet {
+		t.Errorf("bao-chi of 2020-03 as released: %+v, %v", f, ok)
+	}
+	if _, ok := h.Released("bao-chi", model.Month{Year: 2020, Mon: 4}); ok {
+		t.Error("2020-04 has a released figure, but no release")
+	}
+}
