@@ -173,7 +173,14 @@ func TestChain(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			fsys := released(t)
-			ledger := tt.edit(string(fsys[release.Path].Data))
+			was := string(fsys[release.Path].Data)
+			ledger := tt.edit(was)
+			if tt.name != "as written" && ledger == was {
+				t.Fatal("the edit changed nothing")
+			}
+			if tt.name == "reformatted" && !strings.Contains(ledger, "date = 2020-03-02   # the report's date\nmonth = \"2020-02\"") {
+				t.Fatal("the keys of the second entry were not reordered")
+			}
 			fsys[release.Path] = &fstest.MapFile{Data: []byte(ledger)}
 			_, err := release.Read(fsys)
 			if tt.want == "" {
