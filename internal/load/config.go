@@ -54,8 +54,8 @@ func (l *loader) config() model.Config {
 	if !f.decode(&c) {
 		return model.Config{}
 	}
-	f.require("", map[string]string{"title": c.Title, "base_url": c.BaseURL})
-	f.require("plan", map[string]string{"number": c.Plan.Number, "title": c.Plan.Title, "issuer": c.Plan.Issuer})
+	f.Require("", map[string]string{"title": c.Title, "base_url": c.BaseURL})
+	f.Require("plan", map[string]string{"number": c.Plan.Number, "title": c.Plan.Title, "issuer": c.Plan.Issuer})
 	cfg := model.Config{
 		Title:            strings.TrimSpace(c.Title),
 		Description:      strings.TrimSpace(c.Description),
@@ -82,35 +82,35 @@ func (l *loader) config() model.Config {
 		u, err := url.Parse(cfg.BaseURL)
 		switch {
 		case err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "":
-			f.at("base_url", "base_url must be an absolute http or https address such as \"https://example.org/portal/\"")
+			f.At("base_url", "base_url must be an absolute http or https address such as \"https://example.org/portal/\"")
 		case strings.ContainsAny(cfg.BaseURL, "?#"):
 			// Page paths are appended to it: a query or fragment would end
 			// up in the middle of every address.
-			f.at("base_url", "base_url cannot have a query (?…) or a fragment (#…): use an address such as \"https://example.org/portal/\"")
+			f.At("base_url", "base_url cannot have a query (?…) or a fragment (#…): use an address such as \"https://example.org/portal/\"")
 		case !strings.HasSuffix(u.Path, "/"):
 			cfg.BaseURL += "/"
 		}
 	}
 	if c.Plan.Date.IsZero() {
-		f.at("plan", "missing \"date\": add date = 2017-03-03 (the plan's date, without quotes)")
+		f.At("plan", "missing \"date\": add date = 2017-03-03 (the plan's date, without quotes)")
 	}
 	var err error
 	if cfg.Plan.Start, err = model.ParseMonth(c.Plan.Start); err != nil {
-		f.at("plan.start", "plan start: %v", err)
+		f.At("plan.start", "plan start: %v", err)
 	}
 	if cfg.Plan.End, err = model.ParseMonth(c.Plan.End); err != nil {
-		f.at("plan.end", "plan end: %v", err)
+		f.At("plan.end", "plan end: %v", err)
 	}
 	switch start, end := cfg.Plan.Start, cfg.Plan.End; {
 	case start.IsZero() || end.IsZero():
 	case end.Before(start):
-		f.at("plan.end", "the plan ends (%s) before it starts (%s)", end, start)
+		f.At("plan.end", "the plan ends (%s) before it starts (%s)", end, start)
 	case (end.Year-start.Year)*12+int(end.Mon-start.Mon) >= maxMonths:
-		f.at("plan.end", "the period %s to %s is longer than %d years: check the years", start, end, maxMonths/12)
+		f.At("plan.end", "the period %s to %s is longer than %d years: check the years", start, end, maxMonths/12)
 	}
 	for i, m := range c.Menu {
 		if u, err := url.Parse(m.Path); m.Label == "" || err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(m.Path, "/") {
-			f.at(keyPath("menu", i), "a menu item needs a label and a path relative to the site root, such as path = \"ke-hoach/\"")
+			f.At(keyPath("menu", i), "a menu item needs a label and a path relative to the site root, such as path = \"ke-hoach/\"")
 		}
 		cfg.Menu = append(cfg.Menu, model.MenuItem{Label: m.Label, Path: m.Path})
 	}
@@ -132,6 +132,6 @@ func (l *loader) reportingLevel(p *model.Plan, units *model.Registry) {
 		for _, lv := range units.Levels {
 			ids = append(ids, lv.ID)
 		}
-		l.configFile.at("plan.reporting_level", "unknown reporting_level %q: use the id of a level of %s (%s)", p.ReportingLevel, unitsPath, strings.Join(ids, ", "))
+		l.configFile.At("plan.reporting_level", "unknown reporting_level %q: use the id of a level of %s (%s)", p.ReportingLevel, unitsPath, strings.Join(ids, ", "))
 	}
 }

@@ -8,6 +8,8 @@ import (
 
 	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/model"
+	"github.com/minhbach/minhbach/internal/source"
+	"github.com/minhbach/minhbach/internal/tomlfile"
 )
 
 const contentDir = "content"
@@ -37,10 +39,10 @@ func (l *loader) pages() []*model.Page {
 func (l *loader) page(p string) *model.Page {
 	b, err := l.readFile(p, MaxFileSize)
 	if err != nil {
-		readError(l.errs, p, err, MaxFileSize)
+		source.ReadError(l.errs, p, err, MaxFileSize)
 		return nil
 	}
-	src, ok := text(p, b, l.errs)
+	src, ok := source.Text(p, b, l.errs)
 	if !ok {
 		return nil
 	}
@@ -51,12 +53,12 @@ func (l *loader) page(p string) *model.Page {
 	// Decode the front matter as a TOML file of its own, then shift its lines
 	// so that messages point at the line of the Markdown file.
 	inner := &diag.List{}
-	f := &tomlFile{path: p, src: fm, ix: &lazyIndex{path: p, src: fm}, errs: inner}
+	f := &tomlFile{tomlfile.New(p, fm, inner)}
 	var m frontMatter
 	if f.decode(&m) {
-		f.require("", map[string]string{"title": m.Title})
+		f.Require("", map[string]string{"title": m.Title})
 		if m.Layout != "" && !slices.Contains(pageLayouts, m.Layout) {
-			f.at("layout", "unknown layout %q: use %s", m.Layout, strings.Join(pageLayouts, ", "))
+			f.At("layout", "unknown layout %q: use %s", m.Layout, strings.Join(pageLayouts, ", "))
 		}
 	}
 	rel := strings.TrimPrefix(p, contentDir+"/")
@@ -66,7 +68,7 @@ func (l *loader) page(p string) *model.Page {
 	}
 	if section == "cap-nhat" {
 		if _, err := model.ParseMonth(baseName(p)); err != nil {
-			f.at("", "an update is named by its month, such as content/cap-nhat/2017-03.md")
+			f.At("", "an update is named by its month, such as content/cap-nhat/2017-03.md")
 		}
 	}
 	if err := inner.Err(); err != nil {

@@ -7,7 +7,9 @@ import (
 
 	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/model"
+	"github.com/minhbach/minhbach/internal/source"
 	"github.com/minhbach/minhbach/internal/theme"
+	"github.com/minhbach/minhbach/internal/tomlfile"
 )
 
 // The stock theme (package theme) lies under the site's own layouts/ and
@@ -32,7 +34,7 @@ func (l *loader) strings() model.Strings {
 	if stock == nil {
 		return nil
 	}
-	if _, err := fs.Stat(l.fsys, stringsPath); isNotExist(err) {
+	if _, err := fs.Stat(l.fsys, stringsPath); source.IsNotExist(err) {
 		return stock
 	}
 	f := l.readTOML(stringsPath, l.errs)
@@ -50,7 +52,7 @@ func (l *loader) strings() model.Strings {
 	ok := true
 	for _, k := range sortedKeys(own) {
 		if _, known := stock[k]; !known {
-			f.at(joinPath([]string{k}), "unknown key %q: the stock theme has no such text, so it would never be shown; check its spelling or remove it", k)
+			f.At(tomlfile.JoinPath([]string{k}), "unknown key %q: the stock theme has no such text, so it would never be shown; check its spelling or remove it", k)
 			ok = false
 			continue
 		}
@@ -69,7 +71,7 @@ func (l *loader) stockStrings() model.Strings {
 		l.errs.Add(stockPrefix+stringsPath, 0, 0, "cannot read file: %v", err)
 		return nil
 	}
-	f := l.parseTOML(stockPrefix+stringsPath, b, l.errs)
+	f := l.parseTOML(stockPrefix+stringsPath, b)
 	if f == nil {
 		return nil
 	}
@@ -86,7 +88,7 @@ func (l *loader) templates() map[string]string {
 	out := map[string]string{}
 	stock := stockFiles(l.errs, layoutsDir, ".html")
 	for name, b := range stock {
-		if src, ok := text(stockPrefix+layoutsDir+"/"+name, b, l.errs); ok {
+		if src, ok := source.Text(stockPrefix+layoutsDir+"/"+name, b, l.errs); ok {
 			out[name] = src
 		}
 	}
@@ -96,10 +98,10 @@ func (l *loader) templates() map[string]string {
 		}
 		b, err := l.readFile(p, MaxFileSize)
 		if err != nil {
-			readError(l.errs, p, err, MaxFileSize)
+			source.ReadError(l.errs, p, err, MaxFileSize)
 			continue
 		}
-		if src, ok := text(p, b, l.errs); ok {
+		if src, ok := source.Text(p, b, l.errs); ok {
 			out[strings.TrimPrefix(p, layoutsDir+"/")] = src
 		}
 	}
@@ -132,7 +134,7 @@ func (l *loader) static() map[string][]byte {
 		}
 		b, err := l.readFile(p, MaxStaticSize)
 		if err != nil {
-			readError(l.errs, p, err, MaxStaticSize)
+			source.ReadError(l.errs, p, err, MaxStaticSize)
 			continue
 		}
 		out[strings.TrimPrefix(p, staticDir+"/")] = b
