@@ -1,7 +1,6 @@
 package load
 
 import (
-	"cmp"
 	"net/url"
 	"strings"
 	"time"
@@ -10,15 +9,16 @@ import (
 )
 
 type configFile struct {
-	Title            string
-	Description      string
+	Title            text
+	Description      text
 	BaseURL          string `toml:"base_url"`
 	Language         string
+	Languages        []string
 	Illustrative     bool
-	IllustrativeNote string `toml:"illustrative_note"`
+	IllustrativeNote text `toml:"illustrative_note"`
 	Plan             struct {
 		Number      string
-		Title       string
+		Title       text
 		Date        time.Time
 		Issuer      string
 		Signer      string
@@ -33,7 +33,7 @@ type configFile struct {
 		ReportingLevel string `toml:"reporting_level"`
 	}
 	Menu []struct {
-		Label string
+		Label text
 		Path  string
 	}
 }
@@ -47,25 +47,31 @@ const maxMonths = 50 * 12
 func (l *loader) config() model.Config {
 	f := l.readTOML(configPath, l.errs)
 	l.configFile = f
+	l.tr = newTranslations([]string{"vi"})
 	if f == nil {
-		return model.Config{}
+		return model.Config{Language: "vi", Languages: []string{"vi"}}
 	}
 	var c configFile
 	if !f.decode(&c) {
-		return model.Config{}
+		return model.Config{Language: "vi", Languages: []string{"vi"}}
 	}
-	f.Require("", map[string]string{"title": c.Title, "base_url": c.BaseURL})
-	f.Require("plan", map[string]string{"number": c.Plan.Number, "title": c.Plan.Title, "issuer": c.Plan.Issuer})
+	_, written := f.Written("languages")
+	langs := parseLanguages(f, c.Language, c.Languages, written)
+	l.tr = newTranslations(langs)
+	title, planTitle := l.tr.resolve(f, "title", c.Title), l.tr.resolve(f, "plan.title", c.Plan.Title)
+	f.Require("", map[string]string{"title": title, "base_url": c.BaseURL})
+	f.Require("plan", map[string]string{"number": c.Plan.Number, "title": planTitle, "issuer": c.Plan.Issuer})
 	cfg := model.Config{
-		Title:            strings.TrimSpace(c.Title),
-		Description:      strings.TrimSpace(c.Description),
+		Title:            strings.TrimSpace(title),
+		Description:      strings.TrimSpace(l.tr.resolve(f, "description", c.Description)),
 		BaseURL:          strings.TrimSpace(c.BaseURL),
-		Language:         cmp.Or(strings.TrimSpace(c.Language), "vi"),
+		Language:         langs[0],
+		Languages:        langs,
 		Illustrative:     c.Illustrative,
-		IllustrativeNote: strings.TrimSpace(c.IllustrativeNote),
+		IllustrativeNote: strings.TrimSpace(l.tr.resolve(f, "illustrative_note", c.IllustrativeNote)),
 		Plan: model.Plan{
 			Number:      c.Plan.Number,
-			Title:       c.Plan.Title,
+			Title:       planTitle,
 			Date:        c.Plan.Date,
 			Issuer:      c.Plan.Issuer,
 			Signer:      c.Plan.Signer,
@@ -109,10 +115,11 @@ func (l *loader) config() model.Config {
 		f.At("plan.end", "the period %s to %s is longer than %d years: check the years", start, end, maxMonths/12)
 	}
 	for i, m := range c.Menu {
-		if u, err := url.Parse(m.Path); m.Label == "" || err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(m.Path, "/") {
+		label := l.tr.resolve(f, keyPath("menu", i, "label"), m.Label)
+		if u, err := url.Parse(m.Path); label == "" || err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(m.Path, "/") {
 			f.At(keyPath("menu", i), "a menu item needs a label and a path relative to the site root, such as path = \"ke-hoach/\"")
 		}
-		cfg.Menu = append(cfg.Menu, model.MenuItem{Label: m.Label, Path: m.Path})
+		cfg.Menu = append(cfg.Menu, model.MenuItem{Label: label, Path: m.Path})
 	}
 	return cfg
 }

@@ -15,8 +15,8 @@ type unitsFile struct {
 	Source string
 	Levels []struct {
 		ID       string
-		Name     string
-		Singular string
+		Name     text
+		Singular text
 		Parent   string
 	}
 	Units []struct {
@@ -48,10 +48,12 @@ func (l *loader) units() *model.Registry {
 	}
 	var levels []*model.Level
 	for i, lv := range uf.Levels {
-		f.Require(keyPath("levels", i), map[string]string{"id": lv.ID, "name": lv.Name})
+		at := keyPath("levels", i)
+		name, singular := l.tr.resolve(f, at+".name", lv.Name), l.tr.resolve(f, at+".singular", lv.Singular)
+		f.Require(at, map[string]string{"id": lv.ID, "name": name})
 		levels = append(levels, &model.Level{
-			ID: strings.TrimSpace(lv.ID), Name: lv.Name, Parent: strings.TrimSpace(lv.Parent),
-			Singular: cmp.Or(strings.TrimSpace(lv.Singular), lv.Name),
+			ID: strings.TrimSpace(lv.ID), Name: name, Parent: strings.TrimSpace(lv.Parent),
+			Singular: cmp.Or(strings.TrimSpace(singular), name),
 		})
 	}
 	checkUnique(f, levels, func(l *model.Level) string { return l.ID }, func(i int) string { return keyPath("levels", i, "id") })
@@ -137,12 +139,12 @@ type agenciesFile struct {
 	Agencies []struct {
 		ID     string
 		Number int
-		Name   string
+		Name   text
 		Lead   bool
-		Tasks  []string
+		Tasks  []text
 		Parts  []struct {
-			Name  string
-			Tasks []string
+			Name  text
+			Tasks []text
 		}
 	}
 }
@@ -161,11 +163,14 @@ func (l *loader) agencies() []*model.Agency {
 	}
 	var out []*model.Agency
 	for i, a := range af.Agencies {
-		f.Require(keyPath("agencies", i), map[string]string{"id": a.ID, "name": a.Name})
-		ag := &model.Agency{ID: strings.TrimSpace(a.ID), Number: a.Number, Name: a.Name, Lead: a.Lead, Tasks: a.Tasks, Where: model.Place{Locator: f.Locator(), Key: keyPath("agencies", i)}}
+		at := keyPath("agencies", i)
+		name := l.tr.resolve(f, at+".name", a.Name)
+		f.Require(at, map[string]string{"id": a.ID, "name": name})
+		ag := &model.Agency{ID: strings.TrimSpace(a.ID), Number: a.Number, Name: name, Lead: a.Lead, Tasks: l.tr.all(f, at+".tasks", a.Tasks), Where: model.Place{Locator: f.Locator(), Key: at}}
 		f.checkSlug(keyPath("agencies", i, "id"), ag.ID)
-		for _, p := range a.Parts {
-			ag.Parts = append(ag.Parts, model.AgencyPart{Name: p.Name, Tasks: p.Tasks})
+		for j, p := range a.Parts {
+			pat := keyPath(at, "parts", j)
+			ag.Parts = append(ag.Parts, model.AgencyPart{Name: l.tr.resolve(f, pat+".name", p.Name), Tasks: l.tr.all(f, pat+".tasks", p.Tasks)})
 		}
 		out = append(out, ag)
 	}
@@ -174,9 +179,9 @@ func (l *loader) agencies() []*model.Agency {
 }
 
 type contextFile struct {
-	Note  string
+	Note  text
 	Facts []struct {
-		Label  string
+		Label  text
 		Value  string
 		AsOf   string `toml:"as_of"`
 		Source string
@@ -195,13 +200,14 @@ func (l *loader) context() model.Context {
 	if f == nil || !f.decode(&cf) {
 		return model.Context{}
 	}
-	c := model.Context{Note: cf.Note}
+	c := model.Context{Note: l.tr.resolve(f, "note", cf.Note)}
 	for i, x := range cf.Facts {
-		f.Require(keyPath("facts", i), map[string]string{"label": x.Label, "value": x.Value, "source": x.Source})
+		label := l.tr.resolve(f, keyPath("facts", i, "label"), x.Label)
+		f.Require(keyPath("facts", i), map[string]string{"label": label, "value": x.Value, "source": x.Source})
 		if x.URL != "" && !isWebURL(x.URL) {
 			f.At(keyPath("facts", i, "url"), "url must start with http:// or https://")
 		}
-		c.Facts = append(c.Facts, model.Fact{Label: x.Label, Value: x.Value, AsOf: x.AsOf, Source: x.Source, URL: x.URL})
+		c.Facts = append(c.Facts, model.Fact{Label: label, Value: x.Value, AsOf: x.AsOf, Source: x.Source, URL: x.URL})
 	}
 	return c
 }

@@ -56,6 +56,9 @@ func (f *tomlFile) checkText(at, key string, v reflect.Value) bool {
 		}
 		return f.checkText(at, key, v.Elem())
 	case reflect.Struct:
+		if v.Type() == reflect.TypeFor[text]() {
+			return v.Interface().(text).check(f, at, key)
+		}
 		if v.Type() == reflect.TypeFor[time.Time]() {
 			return true
 		}

@@ -67,6 +67,8 @@ type loader struct {
 	broken broken
 	// configFile is site.toml, for problems found once other files are read.
 	configFile *tomlFile
+	// tr collects the translations of the data's texts.
+	tr *translations
 	// stale lists the site's layouts and static files that replace no file
 	// of the stock theme (see static).
 	stale []string
@@ -98,8 +100,15 @@ func (l *loader) site() *model.Site {
 	if l.errs.Len() == 0 {
 		l.crossCheck(s)
 	}
-	s.Pages, s.Drafts.Pages = l.datePosts(l.pages(), s.Reports, s.Drafts.Reports)
-	s.Strings = l.strings()
+	langs := s.Config.Languages
+	pages, byLang := l.pages(langs)
+	s.Pages, s.Drafts.Pages = l.datePosts(pages, s.Reports, s.Drafts.Reports)
+	s.PagesByLang = datePages(byLang, s.Pages)
+	s.Strings, s.StringsByLang = l.strings(langs)
+	if len(langs) > 1 {
+		s.Translations = l.tr.catalog
+		s.Untranslated = append(l.tr.untranslated(), untranslatedPages(langs, s.Pages, s.PagesByLang)...)
+	}
 	s.Templates = l.templates()
 	s.Static = l.static()
 	s.StaleOverrides = slices.Sorted(slices.Values(l.stale))

@@ -14,12 +14,12 @@ import (
 type kindsFile struct {
 	Kinds []struct {
 		ID     string
-		Name   string
-		Short  string
+		Name   text
+		Short  text
 		Level  string
 		Fields []struct {
 			ID       string
-			Name     string
+			Name     text
 			Type     string
 			Required bool
 			Choices  []string
@@ -48,8 +48,9 @@ func (l *loader) kinds(units *model.Registry) []*model.Kind {
 	var out []*model.Kind
 	for i, k := range kf.Kinds {
 		at := keyPath("kinds", i)
-		f.Require(at, map[string]string{"id": k.ID, "name": k.Name})
-		kind := &model.Kind{ID: strings.TrimSpace(k.ID), Name: k.Name, Short: k.Short, Level: strings.TrimSpace(k.Level), Where: model.Place{Locator: f.Locator(), Key: at}}
+		name := l.tr.resolve(f, at+".name", k.Name)
+		f.Require(at, map[string]string{"id": k.ID, "name": name})
+		kind := &model.Kind{ID: strings.TrimSpace(k.ID), Name: name, Short: l.tr.resolve(f, at+".short", k.Short), Level: strings.TrimSpace(k.Level), Where: model.Place{Locator: f.Locator(), Key: at}}
 		f.checkSlug(at+".id", kind.ID)
 		if slices.Contains(reservedKeys, kind.ID) || kind.ID == "unit" {
 			f.At(at+".id", "%q is a reserved name in reports: choose another id", kind.ID)
@@ -59,8 +60,9 @@ func (l *loader) kinds(units *model.Registry) []*model.Kind {
 		}
 		for j, fd := range k.Fields {
 			fat := keyPath("kinds", i, "fields", j)
-			f.Require(fat, map[string]string{"id": fd.ID, "name": fd.Name})
-			field := &model.Field{ID: strings.TrimSpace(fd.ID), Name: fd.Name, Type: model.FieldType(cmp.Or(fd.Type, "text")), Required: fd.Required, Choices: fd.Choices, Min: fd.Min}
+			fname := l.tr.resolve(f, fat+".name", fd.Name)
+			f.Require(fat, map[string]string{"id": fd.ID, "name": fname})
+			field := &model.Field{ID: strings.TrimSpace(fd.ID), Name: fname, Type: model.FieldType(cmp.Or(fd.Type, "text")), Required: fd.Required, Choices: fd.Choices, Min: fd.Min}
 			if !slices.Contains(fieldTypes, field.Type) {
 				f.At(fat+".type", "unknown field type %q: use text, int, number, date, url or choice", fd.Type)
 			}
@@ -86,15 +88,15 @@ type targetsFile struct {
 	Targets []struct {
 		ID          string
 		Number      int
-		Name        string
-		Text        string
+		Name        text
+		Text        text
 		Source      string
 		Rule        string
 		Records     string
 		Level       string
 		Threshold   *float64
 		Compare     string
-		Unit        string
+		Unit        text
 		Field       string
 		Numerator   string
 		Denominator string
@@ -119,14 +121,15 @@ func (l *loader) targets(units *model.Registry, kinds []*model.Kind, lists []*mo
 	var out []*model.Target
 	for i, t := range tf.Targets {
 		at := keyPath("targets", i)
-		required := map[string]string{"id": t.ID, "name": t.Name, "rule": t.Rule, "unit": t.Unit}
+		name, txt, unit := l.tr.resolve(f, at+".name", t.Name), l.tr.resolve(f, at+".text", t.Text), l.tr.resolve(f, at+".unit", t.Unit)
+		required := map[string]string{"id": t.ID, "name": name, "rule": t.Rule, "unit": unit}
 		if model.Rule(t.Rule) == model.Assessed {
 			delete(required, "unit") // nothing is counted
 		}
 		f.Require(at, required)
 		tg := &model.Target{
-			ID: strings.TrimSpace(t.ID), Number: t.Number, Name: t.Name, Text: t.Text, Source: t.Source,
-			Rule: model.Rule(t.Rule), Level: t.Level, Unit: t.Unit, Compare: model.Compare(cmp.Or(t.Compare, string(model.AtLeast))),
+			ID: strings.TrimSpace(t.ID), Number: t.Number, Name: name, Text: txt, Source: t.Source,
+			Rule: model.Rule(t.Rule), Level: t.Level, Unit: unit, Compare: model.Compare(cmp.Or(t.Compare, string(model.AtLeast))),
 			Field: strings.TrimSpace(t.Field), Numerator: t.Numerator, Denominator: t.Denominator, PartOfWhole: t.PartOfWhole, MaxRemoved: t.MaxRemoved,
 			Where: model.Place{Locator: f.Locator(), Key: at},
 		}
@@ -334,8 +337,8 @@ func whereText(v any) (string, bool) {
 }
 
 type listFile struct {
-	Name    string
-	Short   string
+	Name    text
+	Short   text
 	Level   string
 	Rubric  string
 	Members []struct {
@@ -357,8 +360,9 @@ func (l *loader) lists(units *model.Registry, rubrics []*model.Rubric) []*model.
 			l.broken.lists[baseName(p)] = true
 			continue
 		}
-		f.Require("", map[string]string{"name": lf.Name, "level": lf.Level})
-		list := &model.List{ID: baseName(p), Name: lf.Name, Short: lf.Short, Level: lf.Level}
+		name := l.tr.resolve(f, "name", lf.Name)
+		f.Require("", map[string]string{"name": name, "level": lf.Level})
+		list := &model.List{ID: baseName(p), Name: name, Short: l.tr.resolve(f, "short", lf.Short), Level: lf.Level}
 		if lf.Level != "" && units.Level(lf.Level) == nil && !l.broken.units {
 			f.At("level", "unknown level %q: use one of %s", lf.Level, levelIDs(units.Levels))
 		}
@@ -446,21 +450,21 @@ func checkScores(f *tomlFile, key string, scores map[string]float64, r *model.Ru
 }
 
 type rubricFile struct {
-	Name         string
+	Name         text
 	Source       string
 	Illustrative bool
-	Note         string
+	Note         text
 	Contents     []struct {
 		ID       string
-		Name     string
+		Name     text
 		Criteria []struct {
 			ID   string
-			Name string
+			Name text
 			Max  float64
 		}
 	}
 	Grades []struct {
-		Name string
+		Name text
 		Min  float64
 	}
 }
@@ -477,11 +481,12 @@ func (l *loader) rubrics() []*model.Rubric {
 			l.broken.rubrics[baseName(p)] = true
 			continue
 		}
-		f.Require("", map[string]string{"name": rf.Name})
-		r := &model.Rubric{ID: baseName(p), Name: rf.Name, Source: rf.Source, Illustrative: rf.Illustrative, Note: rf.Note}
+		name := l.tr.resolve(f, "name", rf.Name)
+		f.Require("", map[string]string{"name": name})
+		r := &model.Rubric{ID: baseName(p), Name: name, Source: rf.Source, Illustrative: rf.Illustrative, Note: l.tr.resolve(f, "note", rf.Note)}
 		ids := map[string]bool{}
 		for i, c := range rf.Contents {
-			content := &model.Content{ID: c.ID, Name: c.Name}
+			content := &model.Content{ID: c.ID, Name: l.tr.resolve(f, keyPath("contents", i, "name"), c.Name)}
 			for j, k := range c.Criteria {
 				at := keyPath("contents", i, "criteria", j)
 				if ids[k.ID] {
@@ -491,7 +496,7 @@ func (l *loader) rubrics() []*model.Rubric {
 				if k.Max <= 0 {
 					f.At(at, "criterion %q needs max points above 0: add max = 5", k.ID)
 				}
-				content.Criteria = append(content.Criteria, &model.Criterion{ID: k.ID, Name: k.Name, Max: k.Max})
+				content.Criteria = append(content.Criteria, &model.Criterion{ID: k.ID, Name: l.tr.resolve(f, at+".name", k.Name), Max: k.Max})
 			}
 			r.Contents = append(r.Contents, content)
 		}
@@ -499,7 +504,7 @@ func (l *loader) rubrics() []*model.Rubric {
 			if i > 0 && g.Min >= rf.Grades[i-1].Min {
 				f.At(keyPath("grades", i, "min"), "grades go from the highest min down: %v is not below %v", g.Min, rf.Grades[i-1].Min)
 			}
-			r.Grades = append(r.Grades, model.Grade{Name: g.Name, Min: g.Min})
+			r.Grades = append(r.Grades, model.Grade{Name: l.tr.resolve(f, keyPath("grades", i, "name"), g.Name), Min: g.Min})
 		}
 		out = append(out, r)
 	}

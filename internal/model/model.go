@@ -39,6 +39,47 @@ type Site struct {
 	// replace no file of the stock theme, such as a layout the theme has
 	// renamed since the site overrode it.
 	StaleOverrides []string
+
+	// Translations is the catalog of the data's texts in the languages
+	// after the first: language → text in the default language → its
+	// translation. Every text field of the model holds the default
+	// language's text; Tr finds it in another.
+	Translations map[string]map[string]string
+	// Untranslated counts, by file, the texts that have no translation in
+	// a language, for check to warn about.
+	Untranslated []Untranslated
+	// PagesByLang are the content pages in the languages after the first
+	// (NAME.LANG.md beside NAME.md), sorted by path; Pages holds the
+	// default language's.
+	PagesByLang map[string][]*Page
+	// StringsByLang are the user-interface texts in the languages after
+	// the first; Strings holds the default language's.
+	StringsByLang map[string]Strings
+}
+
+// Tr returns the text, written in the default language, in language lang,
+// and whether it has a translation there. A text with no translation is
+// returned as it is, to be shown in the default language. In the default
+// language every text is its own translation.
+func (s *Site) Tr(lang, text string) (string, bool) {
+	if lang == s.Config.Language || text == "" {
+		return text, true
+	}
+	if t, ok := s.Translations[lang][text]; ok {
+		return t, true
+	}
+	return text, false
+}
+
+// Untranslated is the number of texts of one file that have no
+// translation in one language.
+type Untranslated struct {
+	Path  string
+	Lang  string
+	Count int
+	// Page is set when Path is a content page, which has no NAME.LANG.md
+	// (Count is then 1).
+	Page bool
 }
 
 // Drafts are a site's unpublished reports and update posts.
@@ -49,10 +90,14 @@ type Drafts struct {
 
 // Config is site.toml.
 type Config struct {
-	Title        string
-	Description  string
-	BaseURL      string
-	Language     string
+	Title       string
+	Description string
+	BaseURL     string
+	// Language is the default language, the first of Languages.
+	Language string
+	// Languages are the languages of the site, the default first: a
+	// BCP 47 tag each, such as "vi" or "en".
+	Languages    []string
 	Illustrative bool
 	// IllustrativeNote says on the banner what is illustrative and what is
 	// real; the layout has a general sentence if it is empty.

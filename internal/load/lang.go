@@ -1,0 +1,255 @@
+package load
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"golang.org/x/text/language"
+
+	"github.com/minhbach/minhbach/internal/model"
+)
+
+// A site may have several languages (languages = ["vi", "en"] in
+// site.toml), the first the default. A text of the data that readers see
+// is written either as a string, in the default language, or as a table
+// of languages:
+//
+//	name = { vi = "Tỷ lệ xã", en = "Share of communes" }
+//
+// The model holds the default language's text in every text field, and a
+// catalog of translations (model.Site.Translations) by that text: render
+// looks a text up in the catalog, as gettext does, and falls back to the
+// default language where there is no translation.
+
+// text is a text readers see, as written: a string or a table of
+// languages. Decoding it accepts either; resolve reads it once the site's
+// languages are known.
+type text struct {
+	plain string            // the string, when written as one
+	langs map[string]string // the table, when written as one
+	bad   string            // what was written instead, if neither
+}
+
+// UnmarshalTOML implements toml.Unmarshaler. A value of another type is
+// kept to be reported with its place by checkText.
+func (t *text) UnmarshalTOML(v any) error {
+	*t = text{}
+	switch v := v.(type) {
+	case string:
+		t.plain = v
+	case map[string]any:
+		t.langs = map[string]string{}
+		for k, x := range v {
+			s, ok := x.(string)
+			if !ok {
+				t.bad = fmt.Sprintf("the %s text is not text in quotes", k)
+				return nil
+			}
+			t.langs[k] = s
+		}
+	default:
+		t.bad = "it is " + tomlTypeName(v)
+	}
+	return nil
+}
+
+// tomlTypeName names the type of a decoded TOML value in an editor's words.
+func tomlTypeName(v any) string {
+	switch v.(type) {
+	case int64:
+		return "a whole number"
+	case float64:
+		return "a number"
+	case bool:
+		return "true or false"
+	case []any, []map[string]any:
+		return "a list"
+	}
+	return "a date"
+}
+
+// check records what is wrong with the text t of the key at the key path
+// at, and reports whether nothing was.
+func (t text) check(f *tomlFile, at, key string) bool {
+	if t.bad != "" {
+		f.At(at, "%q must be text in quotes, or a table of languages such as %s = { vi = \"…\", en = \"…\" }: %s", key, key, t.bad)
+		return false
+	}
+	if t.langs == nil {
+		if msg := textProblem(key, t.plain); msg != "" {
+			f.At(at, "%s", msg)
+			return false
+		}
+		return true
+	}
+	ok := true
+	for _, lang := range slices.Sorted(maps.Keys(t.langs)) {
+		if msg := textProblem(key, t.langs[lang]); msg != "" {
+			f.At(keyPath(at, lang), "%s", msg)
+			ok = false
+		}
+	}
+	return ok
+}
+
+// parseLanguages returns the site's languages, the default first, from the
+// language and languages keys of site.toml.
+func parseLanguages(f *tomlFile, one string, list []string, written bool) []string {
+	one = strings.TrimSpace(one)
+	if !written {
+		if one == "" {
+			return []string{"vi"}
+		}
+		if checkTag(f, "language", one) {
+			return []string{one}
+		}
+		return []string{"vi"}
+	}
+	var out []string
+	ok := true
+	for _, lang := range list {
+		lang = strings.TrimSpace(lang)
+		if !checkTag(f, "languages", lang) {
+			ok = false
+			continue
+		}
+		if slices.Contains(out, lang) {
+			f.AtValue("languages", lang, "language %q is listed twice: list each language once", lang)
+			ok = false
+			continue
+		}
+		out = append(out, lang)
+	}
+	switch {
+	case len(list) == 0:
+		f.At("languages", "languages lists no language: list the default language first, such as languages = [\"vi\", \"en\"]")
+		return []string{"vi"}
+	case !ok:
+		return []string{"vi"}
+	case one != "" && one != out[0]:
+		f.At("language", "language %q is not the first of languages (%q), which is the default: remove language, or make them agree", one, out[0])
+	}
+	return out
+}
+
+// checkTag records a problem at key if lang is not a well-formed, known
+// language tag written in its usual form.
+func checkTag(f *tomlFile, key, lang string) bool {
+	at := func(format string, args ...any) {
+		if key == "languages" {
+			f.AtValue(key, lang, format, args...)
+		} else {
+			f.At(key, format, args...)
+		}
+	}
+	tag, err := language.Parse(lang)
+	switch {
+	case err != nil || lang == "und":
+		at("%q is not a language tag: use a tag such as \"vi\" (Vietnamese) or \"en\" (English)", lang)
+		return false
+	case tag.String() != lang:
+		at("write the language %q as %q", lang, tag.String())
+		return false
+	}
+	return true
+}
+
+// translations collects the catalog of the data's translations as the
+// files are read, and the texts each file has.
+type translations struct {
+	langs   []string                        // the site's languages, the default first
+	catalog map[string]map[string]string    // language → default text → translation
+	first   map[string]map[string]model.Pos // where each translation was first written
+	texts   map[string]map[string]bool      // file → its default-language texts
+}
+
+func newTranslations(langs []string) *translations {
+	tr := &translations{langs: langs, catalog: map[string]map[string]string{},
+		first: map[string]map[string]model.Pos{}, texts: map[string]map[string]bool{}}
+	for _, lang := range langs[1:] {
+		tr.catalog[lang] = map[string]string{}
+		tr.first[lang] = map[string]model.Pos{}
+	}
+	return tr
+}
+
+// resolve returns the default language's text of t, written at the key
+// path at of f, and records its translations. A table of languages must
+// give the default language, and only languages of the site.
+func (tr *translations) resolve(f *tomlFile, at string, t text) string {
+	def := tr.langs[0]
+	if t.langs == nil {
+		tr.seen(f.Path, t.plain)
+		return t.plain
+	}
+	for _, lang := range slices.Sorted(maps.Keys(t.langs)) {
+		if !slices.Contains(tr.langs, lang) {
+			f.At(keyPath(at, lang), "unknown language %q: the languages of %s are %s; add it there or remove this text", lang, configPath, quoteAll(tr.langs))
+		}
+	}
+	s, ok := t.langs[def]
+	if !ok {
+		f.At(at, "no text in the default language %s: add %s = \"…\" to the table", model.LanguageName(def), def)
+		return ""
+	}
+	tr.seen(f.Path, s)
+	for _, lang := range tr.langs[1:] {
+		x, ok := t.langs[lang]
+		if !ok || strings.TrimSpace(s) == "" {
+			continue
+		}
+		line, col := f.Find(keyPath(at, lang))
+		here := model.Pos{Path: f.Path, Line: line, Col: col}
+		if prev, dup := tr.catalog[lang][s]; dup && prev != x {
+			p := tr.first[lang][s]
+			f.At(keyPath(at, lang), "%q has two %s translations: %q here and %q at %s:%d:%d: give the same text the same translation", s, model.LanguageName(lang), x, prev, p.Path, p.Line, p.Col)
+			continue
+		}
+		if _, dup := tr.catalog[lang][s]; !dup {
+			tr.catalog[lang][s] = x
+			tr.first[lang][s] = here
+		}
+	}
+	return s
+}
+
+// all resolves a list of texts written at the key path at.
+func (tr *translations) all(f *tomlFile, at string, ts []text) []string {
+	var out []string
+	for i, t := range ts {
+		out = append(out, tr.resolve(f, keyPath(at, i), t))
+	}
+	return out
+}
+
+func (tr *translations) seen(path, s string) {
+	if strings.TrimSpace(s) == "" {
+		return
+	}
+	if tr.texts[path] == nil {
+		tr.texts[path] = map[string]bool{}
+	}
+	tr.texts[path][s] = true
+}
+
+// untranslated counts, by file and language, the texts with no
+// translation in the catalog.
+func (tr *translations) untranslated() []model.Untranslated {
+	var out []model.Untranslated
+	for _, path := range slices.Sorted(maps.Keys(tr.texts)) {
+		for _, lang := range tr.langs[1:] {
+			n := 0
+			for s := range tr.texts[path] {
+				if _, ok := tr.catalog[lang][s]; !ok {
+					n++
+				}
+			}
+			if n > 0 {
+				out = append(out, model.Untranslated{Path: path, Lang: lang, Count: n})
+			}
+		}
+	}
+	return out
+}
