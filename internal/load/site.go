@@ -93,11 +93,11 @@ func (l *loader) stringsOf(p string, keys model.Strings) model.Strings {
 		if found {
 			at = stockPrefix + p // a bug of the theme
 		}
-		n := len(missing)
+		n, more := len(missing), ""
 		if n > 5 {
-			missing = append(missing[:5], "…")
+			missing, more = missing[:5], ", …"
 		}
-		l.errs.Add(at, 0, 0, "%d texts of %s have no translation here: add %s", n, stringsPath, strings.Join(missing, ", "))
+		l.errs.Add(at, 0, 0, "%d texts of %s have no translation here: add %s%s", n, stringsPath, quoteAll(missing), more)
 		return nil
 	}
 	return out
