@@ -1,6 +1,7 @@
 package check_test
 
 import (
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -51,6 +52,23 @@ func TestUntranslatedWarnings(t *testing.T) {
 	for _, w := range check.Warnings(s, progress.Compute(s)) {
 		if strings.Contains(w.Error(), "translation") {
 			t.Errorf("one language: %v", w)
+		}
+	}
+}
+
+// TestExampleTranslated checks that the example site, in Vietnamese and
+// English, has no warning about a missing translation.
+func TestExampleTranslated(t *testing.T) {
+	s, err := load.Site(os.DirFS(sitetest.Root()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Config.Languages) < 2 {
+		t.Fatalf("the example site has languages %q", s.Config.Languages)
+	}
+	for _, w := range check.Warnings(s, progress.Compute(s)) {
+		if strings.Contains(w.Error(), "translation") {
+			t.Error(w)
 		}
 	}
 }

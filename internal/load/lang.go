@@ -186,7 +186,8 @@ func (tr *translations) resolve(f *tomlFile, at string, t text) string {
 	}
 	for _, lang := range slices.Sorted(maps.Keys(t.langs)) {
 		if !slices.Contains(tr.langs, lang) {
-			f.At(keyPath(at, lang), "unknown language %q: the languages of %s are %s; add it there or remove this text", lang, configPath, quoteAll(tr.langs))
+			line, col := langPlace(f, at, lang, t.langs[lang])
+			f.Errs().Add(f.Path, line, col, "unknown language %q: the languages of %s are %s; add it there or remove this text", lang, configPath, quoteAll(tr.langs))
 		}
 	}
 	s, ok := t.langs[def]
@@ -200,11 +201,11 @@ func (tr *translations) resolve(f *tomlFile, at string, t text) string {
 		if !ok || strings.TrimSpace(s) == "" {
 			continue
 		}
-		line, col := f.Find(keyPath(at, lang))
+		line, col := langPlace(f, at, lang, x)
 		here := model.Pos{Path: f.Path, Line: line, Col: col}
 		if prev, dup := tr.catalog[lang][s]; dup && prev != x {
 			p := tr.first[lang][s]
-			f.At(keyPath(at, lang), "%q has two %s translations: %q here and %q at %s:%d:%d: give the same text the same translation", s, model.LanguageName(lang), x, prev, p.Path, p.Line, p.Col)
+			f.Errs().Add(f.Path, line, col, "%q has two %s translations: %q here and %q at %s:%d:%d: give the same text the same translation", s, model.LanguageName(lang), x, prev, p.Path, p.Line, p.Col)
 			continue
 		}
 		if _, dup := tr.catalog[lang][s]; !dup {
@@ -213,6 +214,16 @@ func (tr *translations) resolve(f *tomlFile, at string, t text) string {
 		}
 	}
 	return s
+}
+
+// langPlace returns the place of the text in language lang of the table
+// of languages at the key path at: its key, or, in an array written over
+// several lines (whose keys are not indexed), the text itself.
+func langPlace(f *tomlFile, at, lang, s string) (line, col int) {
+	if _, ok := f.Written(keyPath(at, lang)); ok {
+		return f.Find(keyPath(at, lang))
+	}
+	return f.FindValue(at, s)
 }
 
 // all resolves a list of texts written at the key path at.

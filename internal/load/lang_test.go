@@ -3,6 +3,7 @@ package load_test
 import (
 	"io/fs"
 	"maps"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -11,6 +12,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/minhbach/minhbach/internal/load"
+	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/sitetest"
 	"github.com/minhbach/minhbach/internal/theme"
 )
@@ -129,6 +131,13 @@ func TestLanguageErrors(t *testing.T) {
 		{"language not in languages", func(t *testing.T, fsys fstest.MapFS) {
 			edit(t, fsys, "data/targets.toml", `en = "Outreach" }`, `en = "Outreach", fr = "Sensibilisation" }`)
 		}, `data/targets.toml:4:48: unknown language "fr": the languages of site.toml are "vi", "en"; add it there or remove this text`},
+		{"language not in languages, in a list of lines", func(t *testing.T, fsys fstest.MapFS) {
+			edit(t, fsys, "data/agencies.toml", `tasks = ["Báo cáo"]`, "tasks = [\n  \"Tổng hợp\",\n  { vi = \"Báo cáo\", fr = \"Rapport\" },\n]")
+		}, `data/agencies.toml:14:26: unknown language "fr"`},
+		{"two translations in a list of lines", func(t *testing.T, fsys fstest.MapFS) {
+			edit(t, fsys, "data/agencies.toml", `tasks = ["Chủ trì"]`, `tasks = [{ vi = "Chủ trì", en = "Lead" }]`)
+			edit(t, fsys, "data/agencies.toml", `tasks = ["Báo cáo"]`, "tasks = [\n  { vi = \"Chủ trì\", en = \"Leads\" },\n]")
+		}, `data/agencies.toml:13:26: "Chủ trì" has two English (en) translations: "Leads" here and "Lead" at data/agencies.toml:6:`},
 		{"not text", func(t *testing.T, fsys fstest.MapFS) {
 			edit(t, fsys, "data/targets.toml", `{ vi = "Tuyên truyền", en = "Outreach" }`, `{ vi = "Tuyên truyền", en = 1 }`)
 		}, `data/targets.toml:4:1: "name" must be text in quotes, or a table of languages such as name = { vi = "…", en = "…" }: the en text is not text in quotes`},
@@ -249,5 +258,82 @@ func TestStockStringsSameKeys(t *testing.T) {
 				t.Errorf("%s has %q, which %s lacks", p, k, theme.StringsPath)
 			}
 		}
+	}
+}
+
+// TestExampleEnglish checks the example site's English edition: every text
+// its data shows readers has a translation, and so have its home and about
+// pages; the plan and the update posts stay in Vietnamese only.
+func TestExampleEnglish(t *testing.T) {
+	s, err := load.Site(os.DirFS(sitetest.Root()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(s.Config.Languages, []string{"vi", "en"}) {
+		t.Fatalf("languages %q, want vi and en", s.Config.Languages)
+	}
+	for _, u := range s.Untranslated {
+		t.Errorf("%s: %d texts with no %s translation", u.Path, u.Count, u.Lang)
+	}
+	texts := []string{s.Config.Title, s.Config.Description, s.Config.IllustrativeNote, s.Config.Plan.Title, s.Context.Note}
+	for _, tg := range s.Targets {
+		texts = append(texts, tg.Name, tg.Text, tg.Unit)
+	}
+	for _, a := range s.Agencies {
+		texts = append(texts, a.Name)
+		texts = append(texts, a.Tasks...)
+		for _, p := range a.Parts {
+			texts = append(texts, p.Name)
+			texts = append(texts, p.Tasks...)
+		}
+	}
+	for _, lv := range s.Units.Levels {
+		texts = append(texts, lv.Name, lv.Singular)
+	}
+	for _, m := range s.Config.Menu {
+		texts = append(texts, m.Label)
+	}
+	if len(s.Targets) != 6 || len(s.Agencies) == 0 {
+		t.Fatalf("%d targets, %d agencies", len(s.Targets), len(s.Agencies))
+	}
+	for _, x := range texts {
+		if en, ok := s.Tr("en", x); !ok || en == x {
+			t.Errorf("no English for %q", x)
+		}
+	}
+	var en []string
+	for _, pg := range s.PagesByLang["en"] {
+		en = append(en, pg.Path)
+	}
+	if want := []string{"content/_index.en.md", "content/gioi-thieu.en.md"}; !slices.Equal(en, want) {
+		t.Errorf("English pages %q, want %q", en, want)
+	}
+	if len(s.StringsByLang["en"]) != len(s.Strings) {
+		t.Errorf("%d English strings, %d Vietnamese", len(s.StringsByLang["en"]), len(s.Strings))
+	}
+}
+
+// TestTranslatedUpdate checks that a translated update post is dated like
+// the post it translates, and that an update post needs no translation.
+func TestTranslatedUpdate(t *testing.T) {
+	fsys := bilingual(t)
+	fsys["content/cap-nhat/2020-02.en.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"February\"\n+++\nThe month.\n")}
+	s, err := load.Site(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var orig, en *model.Page
+	for _, pg := range s.Pages {
+		if pg.URL == "cap-nhat/2020-02/" {
+			orig = pg
+		}
+	}
+	for _, pg := range s.PagesByLang["en"] {
+		if pg.URL == "cap-nhat/2020-02/" {
+			en = pg
+		}
+	}
+	if orig == nil || en == nil || en.Date.IsZero() || !en.Date.Equal(orig.Date) || en.Section != "cap-nhat" {
+		t.Fatalf("update %v, translated %v: want the same date", orig, en)
 	}
 }

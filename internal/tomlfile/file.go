@@ -88,6 +88,14 @@ func (f *File) Locator() model.Locator { return f.ix }
 // written parent (a missing key is reported where its table starts).
 func (f *File) Find(path string) (line, col int) { return f.ix.get().find(path) }
 
+// FindValue returns the place of a literal string inside the value of the
+// key path: one element of an array such as `agencies = ["a", "b"]`, or a
+// text inside an array written over several lines, whose keys are not
+// indexed.
+func (f *File) FindValue(path, literal string) (line, col int) {
+	return f.ix.get().value(path, literal)
+}
+
 // Place returns the place of the i-th occurrence of key k in the file,
 // counting occurrences without array indices (the way toml.MetaData names
 // keys), or 0, 0.
