@@ -196,21 +196,23 @@ func (tr *translations) resolve(f *tomlFile, at string, t text) string {
 		return ""
 	}
 	tr.seen(f.Path, s)
+	// The catalog holds texts without the blanks around them, which the
+	// model leaves out of some fields; Tr does the same.
+	key := strings.TrimSpace(s)
 	for _, lang := range tr.langs[1:] {
-		x, ok := t.langs[lang]
-		if !ok || strings.TrimSpace(s) == "" {
-			continue
+		x := strings.TrimSpace(t.langs[lang])
+		if key == "" || x == "" {
+			continue // an empty translation is none: the default is shown
 		}
-		line, col := langPlace(f, at, lang, x)
-		here := model.Pos{Path: f.Path, Line: line, Col: col}
-		if prev, dup := tr.catalog[lang][s]; dup && prev != x {
-			p := tr.first[lang][s]
-			f.Errs().Add(f.Path, line, col, "%q has two %s translations: %q here and %q at %s:%d:%d: give the same text the same translation", s, model.LanguageName(lang), x, prev, p.Path, p.Line, p.Col)
-			continue
-		}
-		if _, dup := tr.catalog[lang][s]; !dup {
-			tr.catalog[lang][s] = x
-			tr.first[lang][s] = here
+		line, col := langPlace(f, at, lang, t.langs[lang])
+		prev, dup := tr.catalog[lang][key]
+		switch {
+		case dup && prev != x:
+			p := tr.first[lang][key]
+			f.Errs().Add(f.Path, line, col, "%q has two %s translations: %q here and %q at %s:%d:%d: give the same text the same translation", key, model.LanguageName(lang), x, prev, p.Path, p.Line, p.Col)
+		case !dup:
+			tr.catalog[lang][key] = x
+			tr.first[lang][key] = model.Pos{Path: f.Path, Line: line, Col: col}
 		}
 	}
 	return s
@@ -236,7 +238,8 @@ func (tr *translations) all(f *tomlFile, at string, ts []text) []string {
 }
 
 func (tr *translations) seen(path, s string) {
-	if strings.TrimSpace(s) == "" {
+	s = strings.TrimSpace(s)
+	if s == "" {
 		return
 	}
 	if tr.texts[path] == nil {

@@ -25,7 +25,8 @@ func bilingual(t *testing.T) fstest.MapFS {
 	edit(t, fsys, "site.toml", `title = "Cổng thử"`, `languages = ["vi", "en"]
 title = { vi = "Cổng thử", en = "Test portal" }`)
 	edit(t, fsys, "data/targets.toml", `name = "Tuyên truyền"`, `name = { vi = "Tuyên truyền", en = "Outreach" }`)
-	edit(t, fsys, "data/targets.toml", "unit = \"xã\"\n", "unit = { vi = \"xã\", en = \"communes\" }\n")
+	edit(t, fsys, "data/targets.toml", "unit = \"xã\"\n", "unit = { vi = \" xã \", en = \"communes \" }\n")
+	edit(t, fsys, "site.toml", `title = "Kế hoạch thử"`, `title = { vi = "Kế hoạch thử", en = " " }`)
 	fsys["content/gioi-thieu.en.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"About\"\n+++\nAbout this portal.\n")}
 	return fsys
 }
@@ -49,7 +50,7 @@ func TestLanguages(t *testing.T) {
 		t.Errorf("languages %q, default %q; want [vi en], vi", got, s.Config.Language)
 	}
 	// Every text field holds the default language's text.
-	if s.Config.Title != "Cổng thử" || s.Targets[0].Name != "Tuyên truyền" || s.Targets[0].Unit != "xã" {
+	if s.Config.Title != "Cổng thử" || s.Targets[0].Name != "Tuyên truyền" || s.Targets[0].Unit != " xã " {
 		t.Errorf("title %q, name %q, unit %q: want the Vietnamese texts", s.Config.Title, s.Targets[0].Name, s.Targets[0].Unit)
 	}
 	for _, tt := range []struct {
@@ -59,9 +60,12 @@ func TestLanguages(t *testing.T) {
 		{"en", "Tuyên truyền", "Outreach", true},
 		{"en", "Cổng thử", "Test portal", true},
 		{"en", "xã", "communes", true},
+		{"en", " xã ", "communes", true},    // as the model holds it
 		{"en", "Báo chí", "Báo chí", false}, // no translation: the default language's
 		{"vi", "Tuyên truyền", "Tuyên truyền", true},
 		{"fr", "Tuyên truyền", "Tuyên truyền", false},
+		{"en", " Tuyên truyền\n", "Outreach", true},   // blanks around are not part of a text
+		{"en", "Kế hoạch thử", "Kế hoạch thử", false}, // en = "": no translation
 	} {
 		if got, ok := s.Tr(tt.lang, tt.text); got != tt.want || ok != tt.ok {
 			t.Errorf("Tr(%q, %q) = %q, %v; want %q, %v", tt.lang, tt.text, got, ok, tt.want, tt.ok)

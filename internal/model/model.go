@@ -60,12 +60,13 @@ type Site struct {
 // Tr returns the text, written in the default language, in language lang,
 // and whether it has a translation there. A text with no translation is
 // returned as it is, to be shown in the default language. In the default
-// language every text is its own translation.
+// language every text is its own translation. Blanks around text are not
+// part of it.
 func (s *Site) Tr(lang, text string) (string, bool) {
 	if lang == s.Config.Language || text == "" {
 		return text, true
 	}
-	if t, ok := s.Translations[lang][text]; ok {
+	if t, ok := s.Translations[lang][strings.TrimSpace(text)]; ok {
 		return t, true
 	}
 	return text, false
