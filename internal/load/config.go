@@ -48,6 +48,7 @@ func (l *loader) config() model.Config {
 	f := l.readTOML(configPath, l.errs)
 	l.configFile = f
 	l.tr = newTranslations([]string{"vi"})
+	l.tr.unsure = true // until the languages are read
 	if f == nil {
 		return model.Config{Language: "vi", Languages: []string{"vi"}}
 	}
@@ -56,8 +57,9 @@ func (l *loader) config() model.Config {
 		return model.Config{Language: "vi", Languages: []string{"vi"}}
 	}
 	_, written := f.Written("languages")
-	langs := parseLanguages(f, c.Language, c.Languages, written)
+	langs, ok := parseLanguages(f, c.Language, c.Languages, written)
 	l.tr = newTranslations(langs)
+	l.tr.unsure = !ok
 	title, planTitle := l.tr.resolve(f, "title", c.Title), l.tr.resolve(f, "plan.title", c.Plan.Title)
 	f.Require("", map[string]string{"title": title, "base_url": c.BaseURL})
 	f.Require("plan", map[string]string{"number": c.Plan.Number, "title": planTitle, "issuer": c.Plan.Issuer})

@@ -41,8 +41,8 @@ func (t *text) UnmarshalTOML(v any) error {
 		t.plain = v
 	case map[string]any:
 		t.langs = map[string]string{}
-		for k, x := range v {
-			s, ok := x.(string)
+		for _, k := range slices.Sorted(maps.Keys(v)) {
+			s, ok := v[k].(string)
 			if !ok {
 				t.bad = fmt.Sprintf("the %s text is not text in quotes", k)
 				return nil
@@ -95,17 +95,18 @@ func (t text) check(f *tomlFile, at, key string) bool {
 }
 
 // parseLanguages returns the site's languages, the default first, from the
-// language and languages keys of site.toml.
-func parseLanguages(f *tomlFile, one string, list []string, written bool) []string {
+// language and languages keys of site.toml, and whether they could be read
+// without problems.
+func parseLanguages(f *tomlFile, one string, list []string, written bool) ([]string, bool) {
 	one = strings.TrimSpace(one)
 	if !written {
 		if one == "" {
-			return []string{"vi"}
+			return []string{"vi"}, true
 		}
 		if checkTag(f, "language", one) {
-			return []string{one}
+			return []string{one}, true
 		}
-		return []string{"vi"}
+		return []string{"vi"}, false
 	}
 	var out []string
 	ok := true
@@ -125,13 +126,14 @@ func parseLanguages(f *tomlFile, one string, list []string, written bool) []stri
 	switch {
 	case len(list) == 0:
 		f.At("languages", "languages lists no language: list the default language first, such as languages = [\"vi\", \"en\"]")
-		return []string{"vi"}
-	case !ok:
-		return []string{"vi"}
+		return []string{"vi"}, false
+	case len(out) == 0:
+		return []string{"vi"}, false
 	case one != "" && one != out[0]:
 		f.At("language", "language %q is not the first of languages (%q), which is the default: remove language, or make them agree", one, out[0])
+		ok = false
 	}
-	return out
+	return out, ok
 }
 
 // checkTag records a problem at key if lang is not a well-formed, known
@@ -159,7 +161,10 @@ func checkTag(f *tomlFile, key, lang string) bool {
 // translations collects the catalog of the data's translations as the
 // files are read, and the texts each file has.
 type translations struct {
-	langs   []string                        // the site's languages, the default first
+	langs []string // the site's languages, the default first
+	// unsure is set when site.toml's languages have a problem: a text in
+	// a language not listed is then not blamed for it.
+	unsure  bool
 	catalog map[string]map[string]string    // language → default text → translation
 	first   map[string]map[string]model.Pos // where each translation was first written
 	texts   map[string]map[string]bool      // file → its default-language texts
@@ -185,12 +190,15 @@ func (tr *translations) resolve(f *tomlFile, at string, t text) string {
 		return t.plain
 	}
 	for _, lang := range slices.Sorted(maps.Keys(t.langs)) {
-		if !slices.Contains(tr.langs, lang) {
+		if !slices.Contains(tr.langs, lang) && !tr.unsure {
 			line, col := langPlace(f, at, lang, t.langs[lang])
 			f.Errs().Add(f.Path, line, col, "unknown language %q: the languages of %s are %s; add it there or remove this text", lang, configPath, quoteAll(tr.langs))
 		}
 	}
 	s, ok := t.langs[def]
+	if !ok && tr.unsure {
+		return "" // the default language is not known for sure
+	}
 	if !ok {
 		f.At(at, "no text in the default language %s: add %s = \"…\" to the table", model.LanguageName(def), def)
 		return ""

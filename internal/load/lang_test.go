@@ -341,3 +341,26 @@ func TestTranslatedUpdate(t *testing.T) {
 		t.Fatalf("update %v, translated %v: want the same date", orig, en)
 	}
 }
+
+// TestLanguagesBrokenAlone checks that a problem with languages in
+// site.toml is reported alone: the texts in the language it failed to
+// list are not blamed for it.
+func TestLanguagesBrokenAlone(t *testing.T) {
+	fsys := bilingual(t)
+	edit(t, fsys, "site.toml", `["vi", "en"]`, `["vi", "EN"]`)
+	_, err := load.Site(fsys)
+	if err == nil || strings.Count(err.Error(), "\n") != 0 || !strings.Contains(err.Error(), `write the language "EN" as "en"`) {
+		t.Errorf("got:\n%v\nwant one problem, with the tag", err)
+	}
+}
+
+// TestConfigBrokenAlone checks that a site.toml that does not decode is
+// reported alone, and not the texts in its languages.
+func TestConfigBrokenAlone(t *testing.T) {
+	fsys := bilingual(t)
+	edit(t, fsys, "site.toml", `languages = ["vi", "en"]`, `languages = ["vi", "en"`)
+	_, err := load.Site(fsys)
+	if err == nil || strings.Contains(err.Error(), "language") && !strings.Contains(err.Error(), "site.toml") || strings.Contains(err.Error(), "unknown language") || strings.Contains(err.Error(), "gioi-thieu.en.md") {
+		t.Errorf("got:\n%v\nwant the syntax error of site.toml alone", err)
+	}
+}
