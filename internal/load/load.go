@@ -4,6 +4,13 @@
 // write). It reads from an fs.FS, so tests build whole sites in memory, and
 // it never stops at the first problem: every problem found is recorded with
 // its file, line and column, and Site returns them all at once.
+//
+// Load turns files into the model: site.toml and its languages, the
+// registry of units, the agencies, record kinds, targets, lists and
+// rubrics, the monthly reports, the content pages, the theme's texts, and
+// the checks across files. It reads files through package source, which
+// opens them safely within their limits, and decodes TOML with package
+// tomlfile, which says where every key is.
 package load
 
 import (
