@@ -49,7 +49,7 @@ func (l *loader) units() *model.Registry {
 	var levels []*model.Level
 	for i, lv := range uf.Levels {
 		at := keyPath("levels", i)
-		name, singular := l.tr.resolve(f, at+".name", lv.Name), l.tr.resolve(f, at+".singular", lv.Singular)
+		name, singular := l.tr.resolve(f, at+".name", lv.Name), l.tr.resolveIn(f, at+".singular", model.ContextSingular, lv.Singular)
 		f.Require(at, map[string]string{"id": lv.ID, "name": name})
 		levels = append(levels, &model.Level{
 			ID: strings.TrimSpace(lv.ID), Name: name, Parent: strings.TrimSpace(lv.Parent),

@@ -184,9 +184,17 @@ func newTranslations(langs []string) *translations {
 // path at of f, and records its translations. A table of languages must
 // give the default language, and only languages of the site.
 func (tr *translations) resolve(f *tomlFile, at string, t text) string {
+	return tr.resolveIn(f, at, "", t)
+}
+
+// resolveIn is resolve for a text whose translation depends on where it is
+// used (see model.Site.TrIn): its translations are kept apart under the
+// context ctx, so that Vietnamese "phường", both the wards and one ward,
+// may be "wards" as a level's name and "ward" as its singular.
+func (tr *translations) resolveIn(f *tomlFile, at, ctx string, t text) string {
 	def := tr.langs[0]
 	if t.langs == nil {
-		tr.seen(f.Path, t.plain)
+		tr.seen(f.Path, ctx, t.plain)
 		return t.plain
 	}
 	for _, lang := range slices.Sorted(maps.Keys(t.langs)) {
@@ -203,13 +211,14 @@ func (tr *translations) resolve(f *tomlFile, at string, t text) string {
 		f.At(at, "no text in the default language %s: add %s = \"…\" to the table", model.LanguageName(def), def)
 		return ""
 	}
-	tr.seen(f.Path, s)
+	tr.seen(f.Path, ctx, s)
 	// The catalog holds texts without the blanks around them, which the
 	// model leaves out of some fields; Tr does the same.
-	key := strings.TrimSpace(s)
+	text := strings.TrimSpace(s)
+	key := model.CatalogKey(ctx, text)
 	for _, lang := range tr.langs[1:] {
 		x := strings.TrimSpace(t.langs[lang])
-		if key == "" || x == "" {
+		if text == "" || x == "" {
 			continue // an empty translation is none: the default is shown
 		}
 		line, col := langPlace(f, at, lang, t.langs[lang])
@@ -217,7 +226,7 @@ func (tr *translations) resolve(f *tomlFile, at string, t text) string {
 		switch {
 		case dup && prev != x:
 			p := tr.first[lang][key]
-			f.Errs().Add(f.Path, line, col, "%q has two %s translations: %q here and %q at %s:%d:%d: give the same text the same translation", key, model.LanguageName(lang), x, prev, p.Path, p.Line, p.Col)
+			f.Errs().Add(f.Path, line, col, "%q has two %s translations: %q here and %q at %s:%d:%d: give the same text the same translation", text, model.LanguageName(lang), x, prev, p.Path, p.Line, p.Col)
 		case !dup:
 			tr.catalog[lang][key] = x
 			tr.first[lang][key] = model.Pos{Path: f.Path, Line: line, Col: col}
@@ -245,7 +254,8 @@ func (tr *translations) all(f *tomlFile, at string, ts []text) []string {
 	return out
 }
 
-func (tr *translations) seen(path, s string) {
+// seen records that the file path has the text s, used in context ctx.
+func (tr *translations) seen(path, ctx, s string) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return
@@ -253,18 +263,20 @@ func (tr *translations) seen(path, s string) {
 	if tr.texts[path] == nil {
 		tr.texts[path] = map[string]bool{}
 	}
-	tr.texts[path][s] = true
+	tr.texts[path][model.CatalogKey(ctx, s)] = true
 }
 
 // untranslated counts, by file and language, the texts with no
-// translation in the catalog.
+// translation in the catalog, as model.Site.TrIn finds them.
 func (tr *translations) untranslated() []model.Untranslated {
+	site := &model.Site{Config: model.Config{Language: tr.langs[0]}, Translations: tr.catalog}
 	var out []model.Untranslated
 	for _, path := range slices.Sorted(maps.Keys(tr.texts)) {
 		for _, lang := range tr.langs[1:] {
 			n := 0
-			for s := range tr.texts[path] {
-				if _, ok := tr.catalog[lang][s]; !ok {
+			for key := range tr.texts[path] {
+				ctx, text := model.SplitCatalogKey(key)
+				if _, ok := site.TrIn(lang, ctx, text); !ok {
 					n++
 				}
 			}

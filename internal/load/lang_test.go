@@ -292,7 +292,11 @@ func TestExampleEnglish(t *testing.T) {
 		}
 	}
 	for _, lv := range s.Units.Levels {
-		texts = append(texts, lv.Name, lv.Singular)
+		texts = append(texts, lv.Name)
+		one, ok := s.TrIn("en", model.ContextSingular, lv.Singular)
+		if many, _ := s.Tr("en", lv.Name); !ok || one == many {
+			t.Errorf("level %s: singular %q in English, as its name", lv.ID, one)
+		}
 	}
 	for _, m := range s.Config.Menu {
 		texts = append(texts, m.Label)
@@ -362,5 +366,42 @@ func TestConfigBrokenAlone(t *testing.T) {
 	_, err := load.Site(fsys)
 	if err == nil || strings.Contains(err.Error(), "language") && !strings.Contains(err.Error(), "site.toml") || strings.Contains(err.Error(), "unknown language") || strings.Contains(err.Error(), "gioi-thieu.en.md") {
 		t.Errorf("got:\n%v\nwant the syntax error of site.toml alone", err)
+	}
+}
+
+// TestBilingualSite loads testdata/sites/bilingual.txtar, a site written
+// in two languages from the start.
+func TestBilingualSite(t *testing.T) {
+	s, err := load.Site(sitetest.Load(t, "bilingual"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []model.Untranslated{{Path: "data/records.toml", Lang: "en", Count: 1}}
+	if !slices.Equal(s.Untranslated, want) {
+		t.Errorf("untranslated %v, want %v", s.Untranslated, want)
+	}
+	// "phường" is the wards and one ward: English tells them apart.
+	lv := s.Units.Levels[0]
+	if got, _ := s.TrIn("en", model.ContextSingular, lv.Singular); got != "ward" {
+		t.Errorf("the level's singular in English: %q", got)
+	}
+	if got, _ := s.Tr("en", lv.Name); got != "wards" {
+		t.Errorf("the level's name in English: %q", got)
+	}
+	if got, _ := s.Tr("en", s.Agencies[0].Tasks[1]); got != "Compile the monthly reports." {
+		t.Errorf("a task in English: %q", got)
+	}
+	if got, ok := s.Tr("en", "Ghi chú"); ok || got != "Ghi chú" {
+		t.Errorf("an untranslated field name: %q, %v", got, ok)
+	}
+	var en []string
+	for _, pg := range s.PagesByLang["en"] {
+		en = append(en, pg.URL+" "+pg.Date.Format("2006-01-02"))
+	}
+	if want := []string{" 0001-01-01", "cap-nhat/2025-08/ 2025-09-05", "gioi-thieu/ 0001-01-01"}; !slices.Equal(en, want) {
+		t.Errorf("English pages %q, want %q", en, want)
+	}
+	if got := s.StringsByLang["en"]["status.on_track"]; got != "On course" {
+		t.Errorf("the site's English status.on_track: %q", got)
 	}
 }

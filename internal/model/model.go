@@ -42,8 +42,9 @@ type Site struct {
 
 	// Translations is the catalog of the data's texts in the languages
 	// after the first: language → text in the default language → its
-	// translation. Every text field of the model holds the default
-	// language's text; Tr finds it in another.
+	// translation (see CatalogKey for a text used in a context). Every
+	// text field of the model holds the default language's text; Tr and
+	// TrIn find it in another.
 	Translations map[string]map[string]string
 	// Untranslated counts, by file, the texts that have no translation in
 	// a language, for check to warn about.
@@ -62,14 +63,48 @@ type Site struct {
 // returned as it is, to be shown in the default language. In the default
 // language every text is its own translation. Blanks around text are not
 // part of it.
-func (s *Site) Tr(lang, text string) (string, bool) {
+func (s *Site) Tr(lang, text string) (string, bool) { return s.TrIn(lang, "", text) }
+
+// TrIn is Tr for a text used in the context ctx, such as ContextSingular:
+// the translation given for that context, or else the text's own. A
+// language may need two words where the default language has one.
+func (s *Site) TrIn(lang, ctx, text string) (string, bool) {
 	if lang == s.Config.Language || text == "" {
 		return text, true
 	}
-	if t, ok := s.Translations[lang][strings.TrimSpace(text)]; ok {
+	text = strings.TrimSpace(text)
+	if ctx != "" {
+		if t, ok := s.Translations[lang][CatalogKey(ctx, text)]; ok {
+			return t, true
+		}
+	}
+	if t, ok := s.Translations[lang][text]; ok {
 		return t, true
 	}
 	return text, false
+}
+
+// ContextSingular is the context of a level's singular (Level.Singular):
+// Vietnamese "xã" is both the communes and one commune.
+const ContextSingular = "singular"
+
+// CatalogKey is the key of a text used in the context ctx in
+// Translations: the text itself without a context, else ctx, the byte 4
+// and the text, as gettext writes a message's context.
+func CatalogKey(ctx, text string) string {
+	if ctx == "" {
+		return text
+	}
+	return ctx + "\x04" + text
+}
+
+// SplitCatalogKey returns the context and the text of a key of
+// Translations.
+func SplitCatalogKey(key string) (ctx, text string) {
+	if ctx, text, ok := strings.Cut(key, "\x04"); ok {
+		return ctx, text
+	}
+	return "", key
 }
 
 // Untranslated is the number of texts of one file that have no
