@@ -11,6 +11,7 @@ import (
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/source"
 	"github.com/minhbach/minhbach/internal/tomlfile"
+	"golang.org/x/text/language"
 )
 
 const contentDir = "content"
@@ -31,7 +32,7 @@ type frontMatter struct {
 func (l *loader) pages(langs []string) (pages []*model.Page, byLang map[string][]*model.Page) {
 	paths := l.files(contentDir, ".md")
 	for _, p := range paths {
-		lang, orig := pageLang(p)
+		lang, orig := pageLang(p, langs)
 		switch {
 		case lang == "":
 			lang = langs[0]
@@ -72,14 +73,24 @@ func (l *loader) pages(langs []string) (pages []*model.Page, byLang map[string][
 var langSuffix = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
 
 // pageLang returns the language a page's file name gives (NAME.LANG.md),
-// or "", and the name of the page it translates.
-func pageLang(p string) (lang, orig string) {
+// or "", and the name of the page it translates. LANG is a language of the
+// site, or one of the major languages that have a two-letter code (a
+// language the site lacks, or a misspelt one: reported); any other last
+// part (notes.old.md, old being a rare language's code) is part of the
+// page's name.
+func pageLang(p string, langs []string) (lang, orig string) {
 	name := strings.TrimSuffix(p, ".md")
 	i := strings.LastIndexByte(name, '.')
 	if i < 0 || strings.Contains(name[i:], "/") || !langSuffix.MatchString(name[i+1:]) {
 		return "", p
 	}
-	return name[i+1:], name[:i] + ".md"
+	lang = name[i+1:]
+	tag, err := language.Parse(lang)
+	base, _ := tag.Base()
+	if !slices.Contains(langs, lang) && (err != nil || len(base.String()) != 2) {
+		return "", p
+	}
+	return lang, name[:i] + ".md"
 }
 
 // page reads the page p, which is orig in language lang (p is orig in the

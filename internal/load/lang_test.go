@@ -180,6 +180,27 @@ func TestLanguageErrors(t *testing.T) {
 	}
 }
 
+// TestPageNames checks which page names give a language: a last part
+// that is no known language is part of the name, as before languages.
+func TestPageNames(t *testing.T) {
+	fsys := sitetest.Load(t, "small")
+	fsys["content/ghi-chu.old.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Cũ\"\n+++\n")}
+	fsys["content/phien-ban.v2.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Bản 2\"\n+++\n")}
+	s, err := load.Site(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var urls []string
+	for _, pg := range s.Pages {
+		urls = append(urls, pg.URL)
+	}
+	for _, u := range []string{"ghi-chu.old/", "phien-ban.v2/"} {
+		if !slices.Contains(urls, u) {
+			t.Errorf("no page %s among %q", u, urls)
+		}
+	}
+}
+
 // TestStringsOverrideByLanguage checks that a site's strings.en.toml
 // replaces the stock English texts key by key, and is read only when the
 // site has English.
