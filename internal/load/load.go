@@ -115,6 +115,7 @@ func (l *loader) site() *model.Site {
 	if len(langs) > 1 {
 		s.Translations = l.tr.catalog
 		s.Untranslated = append(l.tr.untranslated(), untranslatedPages(langs, s.Pages, s.PagesByLang)...)
+		slices.SortStableFunc(s.Untranslated, func(a, b model.Untranslated) int { return strings.Compare(a.Path, b.Path) })
 	}
 	s.Templates = l.templates()
 	s.Static = l.static()

@@ -47,7 +47,8 @@ type Site struct {
 	// TrIn find it in another.
 	Translations map[string]map[string]string
 	// Untranslated counts, by file, the texts that have no translation in
-	// a language, for check to warn about.
+	// a language, for check to warn about; sorted by file, then language in
+	// the order of Config.Languages.
 	Untranslated []Untranslated
 	// PagesByLang are the content pages in the languages after the first
 	// (NAME.LANG.md beside NAME.md), sorted by path; Pages holds the
