@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/minhbach/minhbach/internal/catalog"
 	"github.com/minhbach/minhbach/internal/model"
 )
 
@@ -47,8 +48,8 @@ const maxMonths = 50 * 12
 func (l *loader) config() model.Config {
 	f := l.readTOML(configPath, l.errs)
 	l.configFile = f
-	l.tr = newTranslations([]string{"vi"})
-	l.tr.unsure = true // until the languages are read
+	l.tr = catalog.New([]string{"vi"})
+	l.tr.Unsure = true // until the languages are read
 	if f == nil {
 		return model.Config{Language: "vi", Languages: []string{"vi"}}
 	}
@@ -57,20 +58,20 @@ func (l *loader) config() model.Config {
 		return model.Config{Language: "vi", Languages: []string{"vi"}}
 	}
 	_, written := f.Written("languages")
-	langs, ok := parseLanguages(f, c.Language, c.Languages, written)
-	l.tr = newTranslations(langs)
-	l.tr.unsure = !ok
-	title, planTitle := l.tr.resolve(f, "title", c.Title), l.tr.resolve(f, "plan.title", c.Plan.Title)
+	langs, ok := catalog.Languages(f.File, c.Language, c.Languages, written)
+	l.tr = catalog.New(langs)
+	l.tr.Unsure = !ok
+	title, planTitle := l.tr.Resolve(f.File, "title", c.Title), l.tr.Resolve(f.File, "plan.title", c.Plan.Title)
 	f.Require("", map[string]string{"title": title, "base_url": c.BaseURL})
 	f.Require("plan", map[string]string{"number": c.Plan.Number, "title": planTitle, "issuer": c.Plan.Issuer})
 	cfg := model.Config{
 		Title:            strings.TrimSpace(title),
-		Description:      strings.TrimSpace(l.tr.resolve(f, "description", c.Description)),
+		Description:      strings.TrimSpace(l.tr.Resolve(f.File, "description", c.Description)),
 		BaseURL:          strings.TrimSpace(c.BaseURL),
 		Language:         langs[0],
 		Languages:        langs,
 		Illustrative:     c.Illustrative,
-		IllustrativeNote: strings.TrimSpace(l.tr.resolve(f, "illustrative_note", c.IllustrativeNote)),
+		IllustrativeNote: strings.TrimSpace(l.tr.Resolve(f.File, "illustrative_note", c.IllustrativeNote)),
 		Plan: model.Plan{
 			Number:      c.Plan.Number,
 			Title:       planTitle,
@@ -117,7 +118,7 @@ func (l *loader) config() model.Config {
 		f.At("plan.end", "the period %s to %s is longer than %d years: check the years", start, end, maxMonths/12)
 	}
 	for i, m := range c.Menu {
-		label := l.tr.resolve(f, keyPath("menu", i, "label"), m.Label)
+		label := l.tr.Resolve(f.File, keyPath("menu", i, "label"), m.Label)
 		if u, err := url.Parse(m.Path); label == "" || err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(m.Path, "/") {
 			f.At(keyPath("menu", i), "a menu item needs a label and a path relative to the site root, such as path = \"ke-hoach/\"")
 		}

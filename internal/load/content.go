@@ -39,7 +39,7 @@ func (l *loader) pages(langs []string) (pages []*model.Page, byLang map[string][
 		case lang == langs[0]:
 			l.errs.Add(p, 0, 0, "a page in the default language %s is named without its language: rename it %s", model.LanguageName(lang), orig)
 			continue
-		case !slices.Contains(langs, lang) && l.tr.unsure:
+		case !slices.Contains(langs, lang) && l.tr.Unsure:
 			continue // site.toml's languages have a problem, reported there
 		case !slices.Contains(langs, lang):
 			l.errs.Add(p, 0, 0, "%s is not a language of the site (languages in %s: %s): add it there, or rename the file", model.LanguageName(lang), configPath, quoteAll(langs))

@@ -49,7 +49,7 @@ func (l *loader) units() *model.Registry {
 	var levels []*model.Level
 	for i, lv := range uf.Levels {
 		at := keyPath("levels", i)
-		name, singular := l.tr.resolve(f, at+".name", lv.Name), l.tr.resolveIn(f, at+".singular", model.ContextSingular, lv.Singular)
+		name, singular := l.tr.Resolve(f.File, at+".name", lv.Name), l.tr.ResolveIn(f.File, at+".singular", model.ContextSingular, lv.Singular)
 		f.Require(at, map[string]string{"id": lv.ID, "name": name})
 		levels = append(levels, &model.Level{
 			ID: strings.TrimSpace(lv.ID), Name: name, Parent: strings.TrimSpace(lv.Parent),
@@ -164,13 +164,13 @@ func (l *loader) agencies() []*model.Agency {
 	var out []*model.Agency
 	for i, a := range af.Agencies {
 		at := keyPath("agencies", i)
-		name := l.tr.resolve(f, at+".name", a.Name)
+		name := l.tr.Resolve(f.File, at+".name", a.Name)
 		f.Require(at, map[string]string{"id": a.ID, "name": name})
-		ag := &model.Agency{ID: strings.TrimSpace(a.ID), Number: a.Number, Name: name, Lead: a.Lead, Tasks: l.tr.all(f, at+".tasks", a.Tasks), Where: model.Place{Locator: f.Locator(), Key: at}}
+		ag := &model.Agency{ID: strings.TrimSpace(a.ID), Number: a.Number, Name: name, Lead: a.Lead, Tasks: l.tr.All(f.File, at+".tasks", a.Tasks), Where: model.Place{Locator: f.Locator(), Key: at}}
 		f.checkSlug(keyPath("agencies", i, "id"), ag.ID)
 		for j, p := range a.Parts {
 			pat := keyPath(at, "parts", j)
-			ag.Parts = append(ag.Parts, model.AgencyPart{Name: l.tr.resolve(f, pat+".name", p.Name), Tasks: l.tr.all(f, pat+".tasks", p.Tasks)})
+			ag.Parts = append(ag.Parts, model.AgencyPart{Name: l.tr.Resolve(f.File, pat+".name", p.Name), Tasks: l.tr.All(f.File, pat+".tasks", p.Tasks)})
 		}
 		out = append(out, ag)
 	}
@@ -200,9 +200,9 @@ func (l *loader) context() model.Context {
 	if f == nil || !f.decode(&cf) {
 		return model.Context{}
 	}
-	c := model.Context{Note: l.tr.resolve(f, "note", cf.Note)}
+	c := model.Context{Note: l.tr.Resolve(f.File, "note", cf.Note)}
 	for i, x := range cf.Facts {
-		label := l.tr.resolve(f, keyPath("facts", i, "label"), x.Label)
+		label := l.tr.Resolve(f.File, keyPath("facts", i, "label"), x.Label)
 		f.Require(keyPath("facts", i), map[string]string{"label": label, "value": x.Value, "source": x.Source})
 		if x.URL != "" && !isWebURL(x.URL) {
 			f.At(keyPath("facts", i, "url"), "url must start with http:// or https://")

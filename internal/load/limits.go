@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/minhbach/minhbach/internal/catalog"
 	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/source"
 	"github.com/minhbach/minhbach/internal/tomlfile"
@@ -37,6 +38,10 @@ const (
 	MaxIDLength = 64
 )
 
+// text is a text readers see, as written: a string or a table of
+// languages (see package catalog).
+type text = catalog.Text
+
 // Keys whose text may span lines, and keys that are names.
 var (
 	multiLineKeys = []string{"description", "text", "note", "illustrative_note", "tasks"}
@@ -57,7 +62,7 @@ func (f *tomlFile) checkText(at, key string, v reflect.Value) bool {
 		return f.checkText(at, key, v.Elem())
 	case reflect.Struct:
 		if v.Type() == reflect.TypeFor[text]() {
-			return v.Interface().(text).check(f, at, key)
+			return v.Interface().(text).Check(f.File, at, key, textProblem)
 		}
 		if v.Type() == reflect.TypeFor[time.Time]() {
 			return true

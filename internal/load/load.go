@@ -22,6 +22,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/minhbach/minhbach/internal/catalog"
 	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/source"
@@ -75,7 +76,7 @@ type loader struct {
 	// configFile is site.toml, for problems found once other files are read.
 	configFile *tomlFile
 	// tr collects the translations of the data's texts.
-	tr *translations
+	tr *catalog.Catalog
 	// stale lists the site's layouts and static files that replace no file
 	// of the stock theme (see static).
 	stale []string
@@ -113,8 +114,8 @@ func (l *loader) site() *model.Site {
 	s.PagesByLang = datePages(byLang, s.Pages)
 	s.Strings, s.StringsByLang = l.strings(langs)
 	if len(langs) > 1 {
-		s.Translations = l.tr.catalog
-		s.Untranslated = append(l.tr.untranslated(), untranslatedPages(langs, s.Pages, s.PagesByLang)...)
+		s.Translations = l.tr.Translations()
+		s.Untranslated = append(l.tr.Untranslated(), untranslatedPages(langs, s.Pages, s.PagesByLang)...)
 		slices.SortStableFunc(s.Untranslated, func(a, b model.Untranslated) int { return strings.Compare(a.Path, b.Path) })
 	}
 	s.Templates = l.templates()

@@ -48,9 +48,9 @@ func (l *loader) kinds(units *model.Registry) []*model.Kind {
 	var out []*model.Kind
 	for i, k := range kf.Kinds {
 		at := keyPath("kinds", i)
-		name := l.tr.resolve(f, at+".name", k.Name)
+		name := l.tr.Resolve(f.File, at+".name", k.Name)
 		f.Require(at, map[string]string{"id": k.ID, "name": name})
-		kind := &model.Kind{ID: strings.TrimSpace(k.ID), Name: name, Short: l.tr.resolve(f, at+".short", k.Short), Level: strings.TrimSpace(k.Level), Where: model.Place{Locator: f.Locator(), Key: at}}
+		kind := &model.Kind{ID: strings.TrimSpace(k.ID), Name: name, Short: l.tr.Resolve(f.File, at+".short", k.Short), Level: strings.TrimSpace(k.Level), Where: model.Place{Locator: f.Locator(), Key: at}}
 		f.checkSlug(at+".id", kind.ID)
 		if slices.Contains(reservedKeys, kind.ID) || kind.ID == "unit" {
 			f.At(at+".id", "%q is a reserved name in reports: choose another id", kind.ID)
@@ -60,7 +60,7 @@ func (l *loader) kinds(units *model.Registry) []*model.Kind {
 		}
 		for j, fd := range k.Fields {
 			fat := keyPath("kinds", i, "fields", j)
-			fname := l.tr.resolve(f, fat+".name", fd.Name)
+			fname := l.tr.Resolve(f.File, fat+".name", fd.Name)
 			f.Require(fat, map[string]string{"id": fd.ID, "name": fname})
 			field := &model.Field{ID: strings.TrimSpace(fd.ID), Name: fname, Type: model.FieldType(cmp.Or(fd.Type, "text")), Required: fd.Required, Choices: fd.Choices, Min: fd.Min}
 			if !slices.Contains(fieldTypes, field.Type) {
@@ -121,7 +121,7 @@ func (l *loader) targets(units *model.Registry, kinds []*model.Kind, lists []*mo
 	var out []*model.Target
 	for i, t := range tf.Targets {
 		at := keyPath("targets", i)
-		name, txt, unit := l.tr.resolve(f, at+".name", t.Name), l.tr.resolve(f, at+".text", t.Text), l.tr.resolve(f, at+".unit", t.Unit)
+		name, txt, unit := l.tr.Resolve(f.File, at+".name", t.Name), l.tr.Resolve(f.File, at+".text", t.Text), l.tr.Resolve(f.File, at+".unit", t.Unit)
 		required := map[string]string{"id": t.ID, "name": name, "rule": t.Rule, "unit": unit}
 		if model.Rule(t.Rule) == model.Assessed {
 			delete(required, "unit") // nothing is counted
@@ -360,9 +360,9 @@ func (l *loader) lists(units *model.Registry, rubrics []*model.Rubric) []*model.
 			l.broken.lists[baseName(p)] = true
 			continue
 		}
-		name := l.tr.resolve(f, "name", lf.Name)
+		name := l.tr.Resolve(f.File, "name", lf.Name)
 		f.Require("", map[string]string{"name": name, "level": lf.Level})
-		list := &model.List{ID: baseName(p), Name: name, Short: l.tr.resolve(f, "short", lf.Short), Level: lf.Level}
+		list := &model.List{ID: baseName(p), Name: name, Short: l.tr.Resolve(f.File, "short", lf.Short), Level: lf.Level}
 		if lf.Level != "" && units.Level(lf.Level) == nil && !l.broken.units {
 			f.At("level", "unknown level %q: use one of %s", lf.Level, levelIDs(units.Levels))
 		}
@@ -481,12 +481,12 @@ func (l *loader) rubrics() []*model.Rubric {
 			l.broken.rubrics[baseName(p)] = true
 			continue
 		}
-		name := l.tr.resolve(f, "name", rf.Name)
+		name := l.tr.Resolve(f.File, "name", rf.Name)
 		f.Require("", map[string]string{"name": name})
-		r := &model.Rubric{ID: baseName(p), Name: name, Source: rf.Source, Illustrative: rf.Illustrative, Note: l.tr.resolve(f, "note", rf.Note)}
+		r := &model.Rubric{ID: baseName(p), Name: name, Source: rf.Source, Illustrative: rf.Illustrative, Note: l.tr.Resolve(f.File, "note", rf.Note)}
 		ids := map[string]bool{}
 		for i, c := range rf.Contents {
-			content := &model.Content{ID: c.ID, Name: l.tr.resolve(f, keyPath("contents", i, "name"), c.Name)}
+			content := &model.Content{ID: c.ID, Name: l.tr.Resolve(f.File, keyPath("contents", i, "name"), c.Name)}
 			for j, k := range c.Criteria {
 				at := keyPath("contents", i, "criteria", j)
 				if ids[k.ID] {
@@ -496,7 +496,7 @@ func (l *loader) rubrics() []*model.Rubric {
 				if k.Max <= 0 {
 					f.At(at, "criterion %q needs max points above 0: add max = 5", k.ID)
 				}
-				content.Criteria = append(content.Criteria, &model.Criterion{ID: k.ID, Name: l.tr.resolve(f, at+".name", k.Name), Max: k.Max})
+				content.Criteria = append(content.Criteria, &model.Criterion{ID: k.ID, Name: l.tr.Resolve(f.File, at+".name", k.Name), Max: k.Max})
 			}
 			r.Contents = append(r.Contents, content)
 		}
@@ -504,7 +504,7 @@ func (l *loader) rubrics() []*model.Rubric {
 			if i > 0 && g.Min >= rf.Grades[i-1].Min {
 				f.At(keyPath("grades", i, "min"), "grades go from the highest min down: %v is not below %v", g.Min, rf.Grades[i-1].Min)
 			}
-			r.Grades = append(r.Grades, model.Grade{Name: l.tr.resolve(f, keyPath("grades", i, "name"), g.Name), Min: g.Min})
+			r.Grades = append(r.Grades, model.Grade{Name: l.tr.Resolve(f.File, keyPath("grades", i, "name"), g.Name), Min: g.Min})
 		}
 		out = append(out, r)
 	}

@@ -1,16 +1,6 @@
-package load
-
-import (
-	"fmt"
-	"maps"
-	"slices"
-	"strings"
-
-	"golang.org/x/text/language"
-
-	"github.com/minhbach/minhbach/internal/model"
-)
-
+// Package catalog reads the languages of a site and the texts of its data
+// written in several, and collects their translations.
+//
 // A site may have several languages (languages = ["vi", "en"] in
 // site.toml), the first the default. A text of the data that readers see
 // is written either as a string, in the default language, or as a table
@@ -22,20 +12,37 @@ import (
 // catalog of translations (model.Site.Translations) by that text: render
 // looks a text up in the catalog, as gettext does, and falls back to the
 // default language where there is no translation.
+//
+// It is a part of the load stage: package load decodes texts into Text
+// and resolves them with a Catalog as it builds the model.
+package catalog
 
-// text is a text readers see, as written: a string or a table of
-// languages. Decoding it accepts either; resolve reads it once the site's
-// languages are known.
-type text struct {
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+
+	"golang.org/x/text/language"
+
+	"github.com/minhbach/minhbach/internal/model"
+	"github.com/minhbach/minhbach/internal/tomlfile"
+)
+
+// Text is a text readers see, as written: a string or a table of
+// languages. Decoding it accepts either; a Catalog resolves it once the
+// site's languages are known.
+type Text struct {
 	plain string            // the string, when written as one
 	langs map[string]string // the table, when written as one
 	bad   string            // what was written instead, if neither
 }
 
 // UnmarshalTOML implements toml.Unmarshaler. A value of another type is
-// kept to be reported with its place by checkText.
-func (t *text) UnmarshalTOML(v any) error {
-	*t = text{}
+// kept to be reported with its place by Check.
+func (t *Text) UnmarshalTOML(v any) error {
+	*t = Text{}
 	switch v := v.(type) {
 	case string:
 		t.plain = v
@@ -70,15 +77,16 @@ func tomlTypeName(v any) string {
 	return "a date"
 }
 
-// check records what is wrong with the text t of the key at the key path
-// at, and reports whether nothing was.
-func (t text) check(f *tomlFile, at, key string) bool {
+// Check records what is wrong with the text t of the key at the key path
+// at of f, and reports whether nothing was: problem says what is wrong
+// with one string of the key, or "".
+func (t Text) Check(f *tomlfile.File, at, key string, problem func(key, s string) string) bool {
 	if t.bad != "" {
 		f.At(at, "%q must be text in quotes, or a table of languages such as %s = { vi = \"…\", en = \"…\" }: %s", key, key, t.bad)
 		return false
 	}
 	if t.langs == nil {
-		if msg := textProblem(key, t.plain); msg != "" {
+		if msg := problem(key, t.plain); msg != "" {
 			f.At(at, "%s", msg)
 			return false
 		}
@@ -86,18 +94,18 @@ func (t text) check(f *tomlFile, at, key string) bool {
 	}
 	ok := true
 	for _, lang := range slices.Sorted(maps.Keys(t.langs)) {
-		if msg := textProblem(key, t.langs[lang]); msg != "" {
-			f.At(keyPath(at, lang), "%s", msg)
+		if msg := problem(key, t.langs[lang]); msg != "" {
+			f.At(tomlfile.KeyPath(at, lang), "%s", msg)
 			ok = false
 		}
 	}
 	return ok
 }
 
-// parseLanguages returns the site's languages, the default first, from the
-// language and languages keys of site.toml, and whether they could be read
-// without problems.
-func parseLanguages(f *tomlFile, one string, list []string, written bool) ([]string, bool) {
+// Languages returns the site's languages, the default first, from the
+// language and languages keys of site.toml (f), and whether they could be
+// read without problems. written says whether languages is written.
+func Languages(f *tomlfile.File, one string, list []string, written bool) ([]string, bool) {
 	one = strings.TrimSpace(one)
 	if !written {
 		if one == "" {
@@ -138,7 +146,7 @@ func parseLanguages(f *tomlFile, one string, list []string, written bool) ([]str
 
 // checkTag records a problem at key if lang is not a well-formed, known
 // language tag written in its usual form.
-func checkTag(f *tomlFile, key, lang string) bool {
+func checkTag(f *tomlfile.File, key, lang string) bool {
 	at := func(format string, args ...any) {
 		if key == "languages" {
 			f.AtValue(key, lang, format, args...)
@@ -158,20 +166,22 @@ func checkTag(f *tomlFile, key, lang string) bool {
 	return true
 }
 
-// translations collects the catalog of the data's translations as the
-// files are read, and the texts each file has.
-type translations struct {
+// Catalog collects the translations of the data's texts as the files are
+// read, and the texts each file has.
+type Catalog struct {
 	langs []string // the site's languages, the default first
-	// unsure is set when site.toml's languages have a problem: a text in
+	// Unsure is set when site.toml's languages have a problem: a text in
 	// a language not listed is then not blamed for it.
-	unsure  bool
+	Unsure  bool
 	catalog map[string]map[string]string    // language → default text → translation
 	first   map[string]map[string]model.Pos // where each translation was first written
 	texts   map[string]map[string]bool      // file → its default-language texts
 }
 
-func newTranslations(langs []string) *translations {
-	tr := &translations{langs: langs, catalog: map[string]map[string]string{},
+// New returns an empty catalog for the languages langs, the default
+// first.
+func New(langs []string) *Catalog {
+	tr := &Catalog{langs: langs, catalog: map[string]map[string]string{},
 		first: map[string]map[string]model.Pos{}, texts: map[string]map[string]bool{}}
 	for _, lang := range langs[1:] {
 		tr.catalog[lang] = map[string]string{}
@@ -180,31 +190,31 @@ func newTranslations(langs []string) *translations {
 	return tr
 }
 
-// resolve returns the default language's text of t, written at the key
+// Resolve returns the default language's text of t, written at the key
 // path at of f, and records its translations. A table of languages must
 // give the default language, and only languages of the site.
-func (tr *translations) resolve(f *tomlFile, at string, t text) string {
-	return tr.resolveIn(f, at, "", t)
+func (tr *Catalog) Resolve(f *tomlfile.File, at string, t Text) string {
+	return tr.ResolveIn(f, at, "", t)
 }
 
-// resolveIn is resolve for a text whose translation depends on where it is
+// ResolveIn is Resolve for a text whose translation depends on where it is
 // used (see model.Site.TrIn): its translations are kept apart under the
 // context ctx, so that Vietnamese "phường", both the wards and one ward,
 // may be "wards" as a level's name and "ward" as its singular.
-func (tr *translations) resolveIn(f *tomlFile, at, ctx string, t text) string {
+func (tr *Catalog) ResolveIn(f *tomlfile.File, at, ctx string, t Text) string {
 	def := tr.langs[0]
 	if t.langs == nil {
 		tr.seen(f.Path, ctx, t.plain)
 		return t.plain
 	}
 	for _, lang := range slices.Sorted(maps.Keys(t.langs)) {
-		if !slices.Contains(tr.langs, lang) && !tr.unsure {
+		if !slices.Contains(tr.langs, lang) && !tr.Unsure {
 			line, col := langPlace(f, at, lang, t.langs[lang])
-			f.Errs().Add(f.Path, line, col, "unknown language %q: the languages of %s are %s; add it there or remove this text", lang, configPath, quoteAll(tr.langs))
+			f.Errs().Add(f.Path, line, col, "unknown language %q: the languages of %s are %s; add it there or remove this text", lang, "site.toml", quoteAll(tr.langs))
 		}
 	}
 	s, ok := t.langs[def]
-	if !ok && tr.unsure {
+	if !ok && tr.Unsure {
 		return "" // the default language is not known for sure
 	}
 	if !ok {
@@ -238,24 +248,24 @@ func (tr *translations) resolveIn(f *tomlFile, at, ctx string, t text) string {
 // langPlace returns the place of the text in language lang of the table
 // of languages at the key path at: its key, or, in an array written over
 // several lines (whose keys are not indexed), the text itself.
-func langPlace(f *tomlFile, at, lang, s string) (line, col int) {
-	if _, ok := f.Written(keyPath(at, lang)); ok {
-		return f.Find(keyPath(at, lang))
+func langPlace(f *tomlfile.File, at, lang, s string) (line, col int) {
+	if _, ok := f.Written(tomlfile.KeyPath(at, lang)); ok {
+		return f.Find(tomlfile.KeyPath(at, lang))
 	}
 	return f.FindValue(at, s)
 }
 
-// all resolves a list of texts written at the key path at.
-func (tr *translations) all(f *tomlFile, at string, ts []text) []string {
+// All resolves a list of texts written at the key path at.
+func (tr *Catalog) All(f *tomlfile.File, at string, ts []Text) []string {
 	var out []string
 	for i, t := range ts {
-		out = append(out, tr.resolve(f, keyPath(at, i), t))
+		out = append(out, tr.Resolve(f, tomlfile.KeyPath(at, i), t))
 	}
 	return out
 }
 
 // seen records that the file path has the text s, used in context ctx.
-func (tr *translations) seen(path, ctx, s string) {
+func (tr *Catalog) seen(path, ctx, s string) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return
@@ -266,9 +276,13 @@ func (tr *translations) seen(path, ctx, s string) {
 	tr.texts[path][model.CatalogKey(ctx, s)] = true
 }
 
-// untranslated counts, by file and language, the texts with no
+// Translations returns the catalog: language → text in the default
+// language (model.CatalogKey) → translation.
+func (tr *Catalog) Translations() map[string]map[string]string { return tr.catalog }
+
+// Untranslated counts, by file and language, the texts with no
 // translation in the catalog, as model.Site.TrIn finds them.
-func (tr *translations) untranslated() []model.Untranslated {
+func (tr *Catalog) Untranslated() []model.Untranslated {
 	site := &model.Site{Config: model.Config{Language: tr.langs[0]}, Translations: tr.catalog}
 	var out []model.Untranslated
 	for _, path := range slices.Sorted(maps.Keys(tr.texts)) {
@@ -286,4 +300,12 @@ func (tr *translations) untranslated() []model.Untranslated {
 		}
 	}
 	return out
+}
+
+func quoteAll(ss []string) string {
+	var q []string
+	for _, s := range ss {
+		q = append(q, strconv.Quote(s))
+	}
+	return strings.Join(q, ", ")
 }
