@@ -35,8 +35,10 @@ sorted by file and line. A site with no error builds.
             monthly target, a link that is not https, an update post that
             is missing or still has the template's text, a file of the
             site's layouts/ or static/ that replaces no file of the stock
-            theme (the theme renamed it since you overrode it), the latest
-            published report not released yet (in a site that keeps
+            theme (the theme renamed it since you overrode it), texts and
+            pages with no translation in a language of the site (one
+            warning per file, with the count), the latest published
+            report not released yet (in a site that keeps
             data/releases.toml: see "minhbach help release").
 
 Flags:
