@@ -26,13 +26,20 @@ sorted by file and line. A site with no error builds.
             outside its report's month, a layout error, a text a layout
             asks for that the theme does not have, a key of the site's
             layouts/strings.toml that the stock theme does not have, two
-            inputs for one output file, …
+            inputs for one output file, an edited entry of the ledger
+            data/releases.toml, a change to data a release depended on
+            that no [[corrections]] declares, a correction that changes
+            nothing, …
   warnings  the site builds, but an editor should know (exit status 0): a
             month of the period with no report, a month that misses a
             monthly target, a link that is not https, an update post that
             is missing or still has the template's text, a file of the
             site's layouts/ or static/ that replaces no file of the stock
-            theme (the theme renamed it since you overrode it).
+            theme (the theme renamed it since you overrode it), texts and
+            pages with no translation in a language of the site (one
+            warning per file, with the count), the latest published
+            report not released yet (in a site that keeps
+            data/releases.toml: see "minhbach help release").
 
 Flags:
   -src DIR   the site folder, holding site.toml (default ".")

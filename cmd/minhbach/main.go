@@ -41,7 +41,7 @@ var errUsage = errors.New("usage error")
 var version = "devel"
 
 func commands() []*command {
-	return []*command{buildCmd, checkCmd, newCmd, serveCmd, versionCmd}
+	return []*command{buildCmd, checkCmd, newCmd, releaseCmd, serveCmd, versionCmd}
 }
 
 // run runs minhbach with args and returns the exit code: 0 on success, 1 on

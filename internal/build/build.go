@@ -12,6 +12,7 @@ import (
 	"github.com/minhbach/minhbach/internal/load"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/progress"
+	"github.com/minhbach/minhbach/internal/release"
 	"github.com/minhbach/minhbach/internal/render"
 	"github.com/minhbach/minhbach/internal/write"
 )
@@ -28,7 +29,7 @@ type Result struct {
 // returns ctx's error.
 func Render(ctx context.Context, src fs.FS, opt render.Options, cache *load.Cache) (*Result, error) {
 	var mem render.Memory
-	_, _, stats, err := run(ctx, src, opt, &mem, cache)
+	_, _, _, stats, err := run(ctx, src, opt, &mem, cache)
 	if err != nil {
 		return nil, err
 	}
@@ -43,7 +44,7 @@ func Build(ctx context.Context, src fs.FS, out string) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	_, _, stats, err := run(ctx, src, render.Options{}, tx, nil)
+	_, _, _, stats, err := run(ctx, src, render.Options{}, tx, nil)
 	if err != nil {
 		tx.Abort()
 		return nil, err
@@ -60,7 +61,7 @@ func Build(ctx context.Context, src fs.FS, out string) (*Result, error) {
 // line. So a site with no error builds. The error is not nil only if ctx
 // was cancelled.
 func Check(ctx context.Context, src fs.FS) ([]*diag.Error, error) {
-	s, p, _, err := run(ctx, src, render.Options{}, discard{}, nil)
+	s, p, h, _, err := run(ctx, src, render.Options{}, discard{}, nil)
 	if ctxErr := ctx.Err(); ctxErr != nil {
 		return nil, ctxErr
 	}
@@ -68,6 +69,9 @@ func Check(ctx context.Context, src fs.FS) ([]*diag.Error, error) {
 	l.AddError("", err)
 	if s != nil && p != nil {
 		for _, w := range check.Warnings(s, p) {
+			l.AddError("", w)
+		}
+		for _, w := range check.Releases(s, h) {
 			l.AddError("", w)
 		}
 	}
@@ -79,17 +83,24 @@ type discard struct{}
 
 func (discard) Put(string, []byte) error { return nil }
 
-// run is the pipeline: load → model → compute → render, into sink. It
-// returns the site and its progress if they loaded, even when render fails.
-func run(ctx context.Context, src fs.FS, opt render.Options, sink render.Sink, cache *load.Cache) (*model.Site, *progress.Progress, render.Stats, error) {
+// run is the pipeline: load → model → compute → render, into sink. The
+// data is checked against the site's ledger of releases after compute: a
+// change no correction declares stops the build like any input error. It
+// returns the site, its progress and its history of releases if they
+// loaded, even when render fails.
+func run(ctx context.Context, src fs.FS, opt render.Options, sink render.Sink, cache *load.Cache) (*model.Site, *progress.Progress, *release.History, render.Stats, error) {
 	s, err := load.SiteCached(ctx, src, cache)
 	if err != nil {
-		return nil, nil, render.Stats{}, err
+		return nil, nil, nil, render.Stats{}, err
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, nil, render.Stats{}, err
+		return nil, nil, nil, render.Stats{}, err
 	}
 	p := progress.Compute(s)
+	h, err := release.Check(src, s, p)
+	if err != nil {
+		return nil, nil, nil, render.Stats{}, err
+	}
 	stats, err := render.Site(ctx, s, p, opt, sink)
-	return s, p, stats, err
+	return s, p, h, stats, err
 }

@@ -1,8 +1,11 @@
 // Package check finds what an editor should know before publishing, beyond
 // the errors that stop a build: months without a report, months that miss a
 // monthly target, links that are not https, reports not yet published,
-// update posts missing or still holding the template's text, and files of
-// the site's layouts/ and static/ that replace no file of the stock theme.
+// update posts missing or still holding the template's text, files of
+// the site's layouts/ and static/ that replace no file of the stock theme,
+// texts and pages with no translation in a language of the site, and, in a
+// site that keeps a ledger of releases, the latest published report not
+// released yet.
 //
 // It writes nothing. The check command runs it from build.Check, after the
 // whole pipeline has rendered the site into a sink that keeps nothing, so
@@ -19,6 +22,7 @@ import (
 	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/progress"
+	"github.com/minhbach/minhbach/internal/release"
 	"github.com/minhbach/minhbach/internal/routes"
 )
 
@@ -125,12 +129,51 @@ func Warnings(s *model.Site, p *progress.Progress) []*diag.Error {
 			l.Warn(f, 0, 0, "no stock file is named like this file in the theme's folder %s/, so it replaces nothing: the theme may have renamed it since you overrode it; rename the file after the one it replaces, or move a file of your own out of the theme's folders", path.Dir(f))
 		}
 	}
+	def := model.LanguageName(s.Config.Language)
+	for _, u := range s.Untranslated {
+		if u.Page {
+			l.Warn(u.Path, 0, 0, "no %s translation (%s); the page will be shown in %s", model.LanguageName(u.Lang), translationPath(u.Path, u.Lang), languageWord(def))
+			continue
+		}
+		texts, they := "texts have", "they"
+		if u.Count == 1 {
+			texts, they = "text has", "it"
+		}
+		l.Warn(u.Path, 0, 0, "%d %s no %s translation; %s will be shown in %s", u.Count, texts, model.LanguageName(u.Lang), they, languageWord(def))
+	}
 	return l.Errors()
+}
+
+// translationPath names the translation of a content page: content/x.en.md.
+func translationPath(p, lang string) string {
+	return strings.TrimSuffix(p, ".md") + "." + lang + ".md"
+}
+
+// languageWord names a language without its tag: "Vietnamese".
+func languageWord(name string) string {
+	if i := strings.Index(name, " ("); i > 0 {
+		return name[:i]
+	}
+	return name
 }
 
 func lineOf(body, s string) int {
 	i := strings.Index(body, s)
 	return strings.Count(body[:i], "\n")
+}
+
+// Releases returns the warnings about a site's releases, h (nil for a site
+// without a ledger): the latest published report not released yet. A site
+// without a ledger gets none: releases are a step a site takes up, not one
+// every site must.
+func Releases(s *model.Site, h *release.History) []*diag.Error {
+	if h == nil || len(h.Unreleased) == 0 {
+		return nil
+	}
+	var l diag.List
+	r := s.Reports[len(s.Reports)-1]
+	l.Warn(r.Path, 0, 0, "the report for %s is published but not released: run minhbach release %s to record its figures in %s", r.Month, r.Month, release.Path)
+	return l.Errors()
 }
 
 // compareWords are the comparisons in the words of the command's messages.

@@ -1,24 +1,25 @@
 package load
 
 import (
-	"cmp"
 	"net/url"
 	"strings"
 	"time"
 
+	"github.com/minhbach/minhbach/internal/catalog"
 	"github.com/minhbach/minhbach/internal/model"
 )
 
 type configFile struct {
-	Title            string
-	Description      string
+	Title            text
+	Description      text
 	BaseURL          string `toml:"base_url"`
 	Language         string
+	Languages        []string
 	Illustrative     bool
-	IllustrativeNote string `toml:"illustrative_note"`
+	IllustrativeNote text `toml:"illustrative_note"`
 	Plan             struct {
 		Number      string
-		Title       string
+		Title       text
 		Date        time.Time
 		Issuer      string
 		Signer      string
@@ -33,7 +34,7 @@ type configFile struct {
 		ReportingLevel string `toml:"reporting_level"`
 	}
 	Menu []struct {
-		Label string
+		Label text
 		Path  string
 	}
 }
@@ -47,25 +48,33 @@ const maxMonths = 50 * 12
 func (l *loader) config() model.Config {
 	f := l.readTOML(configPath, l.errs)
 	l.configFile = f
+	l.tr = catalog.New([]string{"vi"})
+	l.tr.Unsure = true // until the languages are read
 	if f == nil {
-		return model.Config{}
+		return model.Config{Language: "vi", Languages: []string{"vi"}}
 	}
 	var c configFile
 	if !f.decode(&c) {
-		return model.Config{}
+		return model.Config{Language: "vi", Languages: []string{"vi"}}
 	}
-	f.require("", map[string]string{"title": c.Title, "base_url": c.BaseURL})
-	f.require("plan", map[string]string{"number": c.Plan.Number, "title": c.Plan.Title, "issuer": c.Plan.Issuer})
+	_, written := f.Written("languages")
+	langs, ok := catalog.Languages(f.File, c.Language, c.Languages, written)
+	l.tr = catalog.New(langs)
+	l.tr.Unsure = !ok
+	title, planTitle := l.tr.Resolve(f.File, "title", c.Title), l.tr.Resolve(f.File, "plan.title", c.Plan.Title)
+	f.Require("", map[string]string{"title": title, "base_url": c.BaseURL})
+	f.Require("plan", map[string]string{"number": c.Plan.Number, "title": planTitle, "issuer": c.Plan.Issuer})
 	cfg := model.Config{
-		Title:            strings.TrimSpace(c.Title),
-		Description:      strings.TrimSpace(c.Description),
+		Title:            strings.TrimSpace(title),
+		Description:      strings.TrimSpace(l.tr.Resolve(f.File, "description", c.Description)),
 		BaseURL:          strings.TrimSpace(c.BaseURL),
-		Language:         cmp.Or(strings.TrimSpace(c.Language), "vi"),
+		Language:         langs[0],
+		Languages:        langs,
 		Illustrative:     c.Illustrative,
-		IllustrativeNote: strings.TrimSpace(c.IllustrativeNote),
+		IllustrativeNote: strings.TrimSpace(l.tr.Resolve(f.File, "illustrative_note", c.IllustrativeNote)),
 		Plan: model.Plan{
 			Number:      c.Plan.Number,
-			Title:       c.Plan.Title,
+			Title:       planTitle,
 			Date:        c.Plan.Date,
 			Issuer:      c.Plan.Issuer,
 			Signer:      c.Plan.Signer,
@@ -82,37 +91,38 @@ func (l *loader) config() model.Config {
 		u, err := url.Parse(cfg.BaseURL)
 		switch {
 		case err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "":
-			f.at("base_url", "base_url must be an absolute http or https address such as \"https://example.org/portal/\"")
+			f.At("base_url", "base_url must be an absolute http or https address such as \"https://example.org/portal/\"")
 		case strings.ContainsAny(cfg.BaseURL, "?#"):
 			// Page paths are appended to it: a query or fragment would end
 			// up in the middle of every address.
-			f.at("base_url", "base_url cannot have a query (?…) or a fragment (#…): use an address such as \"https://example.org/portal/\"")
+			f.At("base_url", "base_url cannot have a query (?…) or a fragment (#…): use an address such as \"https://example.org/portal/\"")
 		case !strings.HasSuffix(u.Path, "/"):
 			cfg.BaseURL += "/"
 		}
 	}
 	if c.Plan.Date.IsZero() {
-		f.at("plan", "missing \"date\": add date = 2017-03-03 (the plan's date, without quotes)")
+		f.At("plan", "missing \"date\": add date = 2017-03-03 (the plan's date, without quotes)")
 	}
 	var err error
 	if cfg.Plan.Start, err = model.ParseMonth(c.Plan.Start); err != nil {
-		f.at("plan.start", "plan start: %v", err)
+		f.At("plan.start", "plan start: %v", err)
 	}
 	if cfg.Plan.End, err = model.ParseMonth(c.Plan.End); err != nil {
-		f.at("plan.end", "plan end: %v", err)
+		f.At("plan.end", "plan end: %v", err)
 	}
 	switch start, end := cfg.Plan.Start, cfg.Plan.End; {
 	case start.IsZero() || end.IsZero():
 	case end.Before(start):
-		f.at("plan.end", "the plan ends (%s) before it starts (%s)", end, start)
+		f.At("plan.end", "the plan ends (%s) before it starts (%s)", end, start)
 	case (end.Year-start.Year)*12+int(end.Mon-start.Mon) >= maxMonths:
-		f.at("plan.end", "the period %s to %s is longer than %d years: check the years", start, end, maxMonths/12)
+		f.At("plan.end", "the period %s to %s is longer than %d years: check the years", start, end, maxMonths/12)
 	}
 	for i, m := range c.Menu {
-		if u, err := url.Parse(m.Path); m.Label == "" || err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(m.Path, "/") {
-			f.at(keyPath("menu", i), "a menu item needs a label and a path relative to the site root, such as path = \"ke-hoach/\"")
+		label := l.tr.Resolve(f.File, keyPath("menu", i, "label"), m.Label)
+		if u, err := url.Parse(m.Path); label == "" || err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(m.Path, "/") {
+			f.At(keyPath("menu", i), "a menu item needs a label and a path relative to the site root, such as path = \"ke-hoach/\"")
 		}
-		cfg.Menu = append(cfg.Menu, model.MenuItem{Label: m.Label, Path: m.Path})
+		cfg.Menu = append(cfg.Menu, model.MenuItem{Label: label, Path: m.Path})
 	}
 	return cfg
 }
@@ -132,6 +142,6 @@ func (l *loader) reportingLevel(p *model.Plan, units *model.Registry) {
 		for _, lv := range units.Levels {
 			ids = append(ids, lv.ID)
 		}
-		l.configFile.at("plan.reporting_level", "unknown reporting_level %q: use the id of a level of %s (%s)", p.ReportingLevel, unitsPath, strings.Join(ids, ", "))
+		l.configFile.At("plan.reporting_level", "unknown reporting_level %q: use the id of a level of %s (%s)", p.ReportingLevel, unitsPath, strings.Join(ids, ", "))
 	}
 }

@@ -2,6 +2,7 @@ package load
 
 import (
 	"cmp"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -9,6 +10,9 @@ import (
 	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/routes"
+	"github.com/minhbach/minhbach/internal/source"
+	"github.com/minhbach/minhbach/internal/tomlfile"
+	"golang.org/x/text/language"
 )
 
 const contentDir = "content"
@@ -24,24 +28,81 @@ type frontMatter struct {
 	TOC         bool `toml:"toc"`
 }
 
-func (l *loader) pages() []*model.Page {
-	var out []*model.Page
-	for _, p := range l.files(contentDir, ".md") {
-		if pg := l.page(p); pg != nil {
-			out = append(out, pg)
+// pages reads the content pages: those of the default language, and, by
+// language, their translations (NAME.LANG.md beside NAME.md).
+func (l *loader) pages(langs []string) (pages []*model.Page, byLang map[string][]*model.Page) {
+	paths := l.files(contentDir, ".md")
+	for _, p := range paths {
+		lang, orig := pageLang(p, langs)
+		switch {
+		case lang == "":
+			lang = langs[0]
+		case lang == langs[0]:
+			l.errs.Add(p, 0, 0, "a page in the default language %s is named without its language: rename it %s", model.LanguageName(lang), orig)
+			continue
+		case !slices.Contains(langs, lang) && l.tr.Unsure:
+			continue // site.toml's languages have a problem, reported there
+		case !slices.Contains(langs, lang):
+			l.errs.Add(p, 0, 0, "%s is not a language of the site (languages in %s: %s): add it there, or rename the file", model.LanguageName(lang), configPath, quoteAll(langs))
+			continue
+		case !slices.Contains(paths, orig):
+			l.errs.Add(p, 0, 0, "a translation of %s, which does not exist: add that page in the default language, or remove this one", orig)
+			continue
+		}
+		pg := l.page(p, orig, lang)
+		switch {
+		case pg == nil:
+		case lang == langs[0]:
+			pages = append(pages, pg)
+		default:
+			if byLang == nil {
+				byLang = map[string][]*model.Page{}
+			}
+			byLang[lang] = append(byLang[lang], pg)
 		}
 	}
-	slices.SortFunc(out, func(a, b *model.Page) int { return strings.Compare(a.URL, b.URL) })
-	return out
+	byURL := func(a, b *model.Page) int { return strings.Compare(a.URL, b.URL) }
+	slices.SortFunc(pages, byURL)
+	for _, ps := range byLang {
+		slices.SortFunc(ps, byURL)
+	}
+	return pages, byLang
 }
 
-func (l *loader) page(p string) *model.Page {
+// langSuffix matches what may be a language tag at the end of a page's
+// name: NAME.en.md, NAME.pt-BR.md.
+var langSuffix = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
+
+// pageLang returns the language a page's file name gives (NAME.LANG.md),
+// or "", and the name of the page it translates. LANG is a language of the
+// site, or one of the major languages that have a two-letter code (a
+// language the site lacks, or a misspelt one: reported); any other last
+// part (notes.old.md, old being a rare language's code) is part of the
+// page's name.
+func pageLang(p string, langs []string) (lang, orig string) {
+	name := strings.TrimSuffix(p, ".md")
+	i := strings.LastIndexByte(name, '.')
+	if i < 0 || strings.Contains(name[i:], "/") || !langSuffix.MatchString(name[i+1:]) {
+		return "", p
+	}
+	lang = name[i+1:]
+	tag, err := language.Parse(lang)
+	base, _ := tag.Base()
+	if !slices.Contains(langs, lang) && (err != nil || len(base.String()) != 2) {
+		return "", p
+	}
+	return lang, name[:i] + ".md"
+}
+
+// page reads the page p, which is orig in language lang (p is orig in the
+// default language).
+func (l *loader) page(p, orig, lang string) *model.Page {
 	b, err := l.readFile(p, MaxFileSize)
 	if err != nil {
-		readError(l.errs, p, err, MaxFileSize)
+		source.ReadError(l.errs, p, err, MaxFileSize)
 		return nil
 	}
-	src, ok := text(p, b, l.errs)
+	src, ok := source.Text(p, b, l.errs)
 	if !ok {
 		return nil
 	}
@@ -52,22 +113,22 @@ func (l *loader) page(p string) *model.Page {
 	// Decode the front matter as a TOML file of its own, then shift its lines
 	// so that messages point at the line of the Markdown file.
 	inner := &diag.List{}
-	f := &tomlFile{path: p, src: fm, ix: &lazyIndex{path: p, src: fm}, errs: inner}
+	f := &tomlFile{tomlfile.New(p, fm, inner)}
 	var m frontMatter
 	if f.decode(&m) {
-		f.require("", map[string]string{"title": m.Title})
+		f.Require("", map[string]string{"title": m.Title})
 		if m.Layout != "" && !slices.Contains(pageLayouts, m.Layout) {
-			f.at("layout", "unknown layout %q: use %s", m.Layout, strings.Join(pageLayouts, ", "))
+			f.At("layout", "unknown layout %q: use %s", m.Layout, strings.Join(pageLayouts, ", "))
 		}
 	}
-	rel := strings.TrimPrefix(p, contentDir+"/")
+	rel := strings.TrimPrefix(orig, contentDir+"/")
 	section, _, _ := strings.Cut(rel, "/")
 	if section == rel {
 		section = ""
 	}
 	if section == routes.UpdatesSection {
-		if _, err := model.ParseMonth(baseName(p)); err != nil {
-			f.at("", "an update is named by its month, such as content/cap-nhat/2017-03.md")
+		if _, err := model.ParseMonth(baseName(orig)); err != nil {
+			f.At("", "an update is named by its month, such as content/cap-nhat/2017-03.md")
 		}
 	}
 	if err := inner.Err(); err != nil {
@@ -96,6 +157,7 @@ func (l *loader) page(p string) *model.Page {
 		Section:     section,
 		Body:        []byte(body),
 		BodyLine:    bodyLine,
+		Lang:        lang,
 	}
 }
 
@@ -116,4 +178,47 @@ func splitFrontMatter(p, src string, errs *diag.List) (fm, body string, bodyLine
 	body = strings.TrimPrefix(rest[end+4:], "\n")
 	bodyLine = strings.Count(fm, "\n") + 3
 	return fm, body, bodyLine, true
+}
+
+// datePages gives every translated update post without a date of its own
+// the date of the post it translates, and leaves out those whose post is
+// not shown (its report is a draft).
+func datePages(byLang map[string][]*model.Page, shown []*model.Page) map[string][]*model.Page {
+	orig := map[string]*model.Page{}
+	for _, pg := range shown {
+		orig[pg.URL] = pg
+	}
+	for lang, pages := range byLang {
+		var out []*model.Page
+		for _, pg := range pages {
+			o := orig[pg.URL]
+			if o == nil {
+				continue
+			}
+			if pg.Date.IsZero() {
+				pg.Date = o.Date
+			}
+			out = append(out, pg)
+		}
+		byLang[lang] = out
+	}
+	return byLang
+}
+
+// untranslatedPages lists the pages with no translation in a language,
+// but for the plan (official in the default language only) and the
+// update posts (each month's news, translated if the editors wish).
+func untranslatedPages(langs []string, pages []*model.Page, byLang map[string][]*model.Page) []model.Untranslated {
+	var out []model.Untranslated
+	for _, pg := range pages {
+		if pg.Layout == "plan" || pg.Section == routes.UpdatesSection {
+			continue
+		}
+		for _, lang := range langs[1:] {
+			if !slices.ContainsFunc(byLang[lang], func(x *model.Page) bool { return x.URL == pg.URL }) {
+				out = append(out, model.Untranslated{Path: pg.Path, Lang: lang, Count: 1, Page: true})
+			}
+		}
+	}
+	return out
 }

@@ -15,8 +15,8 @@ type unitsFile struct {
 	Source string
 	Levels []struct {
 		ID       string
-		Name     string
-		Singular string
+		Name     text
+		Singular text
 		Parent   string
 	}
 	Units []struct {
@@ -48,17 +48,19 @@ func (l *loader) units() *model.Registry {
 	}
 	var levels []*model.Level
 	for i, lv := range uf.Levels {
-		f.require(keyPath("levels", i), map[string]string{"id": lv.ID, "name": lv.Name})
+		at := keyPath("levels", i)
+		name, singular := l.tr.Resolve(f.File, at+".name", lv.Name), l.tr.ResolveIn(f.File, at+".singular", model.ContextSingular, lv.Singular)
+		f.Require(at, map[string]string{"id": lv.ID, "name": name})
 		levels = append(levels, &model.Level{
-			ID: strings.TrimSpace(lv.ID), Name: lv.Name, Parent: strings.TrimSpace(lv.Parent),
-			Singular: cmp.Or(strings.TrimSpace(lv.Singular), lv.Name),
+			ID: strings.TrimSpace(lv.ID), Name: name, Parent: strings.TrimSpace(lv.Parent),
+			Singular: cmp.Or(strings.TrimSpace(singular), name),
 		})
 	}
 	checkUnique(f, levels, func(l *model.Level) string { return l.ID }, func(i int) string { return keyPath("levels", i, "id") })
 	var units []*model.Unit
 	for i, u := range uf.Units {
 		units = append(units, &model.Unit{
-			Where:  model.Place{Locator: f.ix, Key: keyPath("units", i)},
+			Where:  model.Place{Locator: f.Locator(), Key: keyPath("units", i)},
 			Code:   strings.TrimSpace(u.Code),
 			Name:   strings.TrimSpace(u.Name),
 			Type:   strings.TrimSpace(u.Type),
@@ -73,16 +75,16 @@ func (l *loader) units() *model.Registry {
 	for i, lv := range levels {
 		switch {
 		case lv.Parent != "" && r.Level(lv.Parent) == nil:
-			f.at(keyPath("levels", i, "parent"), "unknown level %q: use the id of another level", lv.Parent)
+			f.At(keyPath("levels", i, "parent"), "unknown level %q: use the id of another level", lv.Parent)
 		case lv.Parent != "" && inCycle(r, lv):
-			f.at(keyPath("levels", i, "parent"), "level %q is its own ancestor: one level must have no parent", lv.ID)
+			f.At(keyPath("levels", i, "parent"), "level %q is its own ancestor: one level must have no parent", lv.ID)
 		}
 	}
 	for i, u := range units {
 		at := keyPath("units", i)
-		f.require(at, map[string]string{"code": u.Code, "name": u.Name, "type": u.Type, "level": u.Level})
+		f.Require(at, map[string]string{"code": u.Code, "name": u.Name, "type": u.Type, "level": u.Level})
 		if n := utf8.RuneCountInString(u.FullName()); n > MaxUnitNameLength {
-			f.at(at+".name", "the type and name of unit %q are %d characters long: shorten them to at most %d (they name its page)", u.Code, n, MaxUnitNameLength)
+			f.At(at+".name", "the type and name of unit %q are %d characters long: shorten them to at most %d (they name its page)", u.Code, n, MaxUnitNameLength)
 		}
 		if r.Unit(u.Code) != u {
 			continue // a repeated code, reported above
@@ -90,21 +92,21 @@ func (l *loader) units() *model.Registry {
 		lv := r.Level(u.Level)
 		if lv == nil {
 			if u.Level != "" {
-				f.at(at+".level", "unknown level %q: use one of %s", u.Level, levelIDs(levels))
+				f.At(at+".level", "unknown level %q: use one of %s", u.Level, levelIDs(levels))
 			}
 			continue
 		}
 		switch p := r.Unit(u.Parent); {
 		case lv.Parent == "" && u.Parent != "":
-			f.at(at+".parent", "a unit of the top level %q has no parent: remove parent", lv.ID)
+			f.At(at+".parent", "a unit of the top level %q has no parent: remove parent", lv.ID)
 		case lv.Parent != "" && u.Parent == "":
 			if plv := r.Level(lv.Parent); plv != nil {
-				f.at(at, "missing \"parent\": the code of the %s this unit belongs to", plv.Name)
+				f.At(at, "missing \"parent\": the code of the %s this unit belongs to", plv.Name)
 			}
 		case lv.Parent != "" && p == nil:
-			f.at(at+".parent", "unknown parent unit %q: no unit has that code", u.Parent)
+			f.At(at+".parent", "unknown parent unit %q: no unit has that code", u.Parent)
 		case lv.Parent != "" && p.Level != lv.Parent:
-			f.at(at+".parent", "parent %q is a %s unit, but a %s unit belongs to a %s unit", u.Parent, p.Level, lv.ID, lv.Parent)
+			f.At(at+".parent", "parent %q is a %s unit, but a %s unit belongs to a %s unit", u.Parent, p.Level, lv.ID, lv.Parent)
 		}
 	}
 	return r
@@ -137,12 +139,12 @@ type agenciesFile struct {
 	Agencies []struct {
 		ID     string
 		Number int
-		Name   string
+		Name   text
 		Lead   bool
-		Tasks  []string
+		Tasks  []text
 		Parts  []struct {
-			Name  string
-			Tasks []string
+			Name  text
+			Tasks []text
 		}
 	}
 }
@@ -161,11 +163,14 @@ func (l *loader) agencies() []*model.Agency {
 	}
 	var out []*model.Agency
 	for i, a := range af.Agencies {
-		f.require(keyPath("agencies", i), map[string]string{"id": a.ID, "name": a.Name})
-		ag := &model.Agency{ID: strings.TrimSpace(a.ID), Number: a.Number, Name: a.Name, Lead: a.Lead, Tasks: a.Tasks, Where: model.Place{Locator: f.ix, Key: keyPath("agencies", i)}}
+		at := keyPath("agencies", i)
+		name := l.tr.Resolve(f.File, at+".name", a.Name)
+		f.Require(at, map[string]string{"id": a.ID, "name": name})
+		ag := &model.Agency{ID: strings.TrimSpace(a.ID), Number: a.Number, Name: name, Lead: a.Lead, Tasks: l.tr.All(f.File, at+".tasks", a.Tasks), Where: model.Place{Locator: f.Locator(), Key: at}}
 		f.checkSlug(keyPath("agencies", i, "id"), ag.ID)
-		for _, p := range a.Parts {
-			ag.Parts = append(ag.Parts, model.AgencyPart{Name: p.Name, Tasks: p.Tasks})
+		for j, p := range a.Parts {
+			pat := keyPath(at, "parts", j)
+			ag.Parts = append(ag.Parts, model.AgencyPart{Name: l.tr.Resolve(f.File, pat+".name", p.Name), Tasks: l.tr.All(f.File, pat+".tasks", p.Tasks)})
 		}
 		out = append(out, ag)
 	}
@@ -174,9 +179,9 @@ func (l *loader) agencies() []*model.Agency {
 }
 
 type contextFile struct {
-	Note  string
+	Note  text
 	Facts []struct {
-		Label  string
+		Label  text
 		Value  string
 		AsOf   string `toml:"as_of"`
 		Source string
@@ -195,13 +200,14 @@ func (l *loader) context() model.Context {
 	if f == nil || !f.decode(&cf) {
 		return model.Context{}
 	}
-	c := model.Context{Note: cf.Note}
+	c := model.Context{Note: l.tr.Resolve(f.File, "note", cf.Note)}
 	for i, x := range cf.Facts {
-		f.require(keyPath("facts", i), map[string]string{"label": x.Label, "value": x.Value, "source": x.Source})
+		label := l.tr.Resolve(f.File, keyPath("facts", i, "label"), x.Label)
+		f.Require(keyPath("facts", i), map[string]string{"label": label, "value": x.Value, "source": x.Source})
 		if x.URL != "" && !isWebURL(x.URL) {
-			f.at(keyPath("facts", i, "url"), "url must start with http:// or https://")
+			f.At(keyPath("facts", i, "url"), "url must start with http:// or https://")
 		}
-		c.Facts = append(c.Facts, model.Fact{Label: x.Label, Value: x.Value, AsOf: x.AsOf, Source: x.Source, URL: x.URL})
+		c.Facts = append(c.Facts, model.Fact{Label: label, Value: x.Value, AsOf: x.AsOf, Source: x.Source, URL: x.URL})
 	}
 	return c
 }

@@ -77,6 +77,9 @@ func FuzzLoad(f *testing.F) {
 		{7, "[[cases]]\nunit = \"002\"\ndetected = 9223372036854775807\nhandled = -inf\n"},
 		{1, "[[levels]]\nid = \"d\"\nname = \"D\"\n[[units]]\ncode = \"1\"\nname = \"a\\n[[press]]\"\ntype = \"T\"\nlevel = \"d\"\n"},
 		{1, "source = \"x\"\n"},
+		// Languages, and texts as tables of languages.
+		{0, "languages = [\"vi\", \"en\", \"en\", \"EN\", \"x y\"]\nlanguage = \"en\"\ntitle = { vi = \"T\", en = \"T\" }\nbase_url = \"https://e.org/\"\n[plan]\nnumber = \"1\"\ntitle = { en = \"P\" }\nissuer = \"I\"\ndate = 2020-01-01\nstart = \"2020-01\"\nend = \"2020-04\"\n"},
+		{2, "[[agencies]]\nid = \"so\"\nname = { vi = \"Sở\", en = { x = 1 } }\ntasks = [\n  \"a\",\n  { vi = \"b\", fr = \"c\" },\n  1,\n]\n"},
 		{7, "s = \"\"\"[[{{\\\"\"\"\"\"\nt = '''[['''\n# [[[\n"},
 	} {
 		f.Add(append([]byte{seed.file}, seed.src...))

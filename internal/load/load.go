@@ -4,33 +4,48 @@
 // write). It reads from an fs.FS, so tests build whole sites in memory, and
 // it never stops at the first problem: every problem found is recorded with
 // its file, line and column, and Site returns them all at once.
+//
+// Load turns files into the model: site.toml and its languages, the
+// registry of units, the agencies, record kinds, targets, lists and
+// rubrics, the monthly reports, the content pages, the theme's texts, and
+// the checks across files. It reads files through package source, which
+// opens them safely within their limits, and decodes TOML with package
+// tomlfile, which says where every key is.
 package load
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"io/fs"
 	"maps"
-	"os"
 	"path"
+	"reflect"
 	"slices"
 	"strings"
 
+	"github.com/minhbach/minhbach/internal/catalog"
 	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/model"
+	"github.com/minhbach/minhbach/internal/source"
+	"github.com/minhbach/minhbach/internal/tomlfile"
 )
 
 // Dir opens the site folder dir as a file system confined to it: a symbolic
 // link that points outside the folder cannot be followed. Call close when
 // done.
-func Dir(dir string) (fsys fs.FS, close func() error, err error) {
-	root, err := os.OpenRoot(dir)
-	if err != nil {
-		return nil, nil, fmt.Errorf("%s: cannot open the site folder: %w", dir, unwrapPathError(err))
-	}
-	return rootFS{FS: root.FS(), root: root}, root.Close, nil
+func Dir(dir string) (fsys fs.FS, close func() error, err error) { return source.Dir(dir) }
+
+// OpenRegular opens the file name of fsys for reading if it is a regular
+// file; see source.OpenRegular.
+func OpenRegular(fsys fs.FS, name string) (fs.File, fs.FileInfo, error) {
+	return source.OpenRegular(fsys, name)
 }
+
+// Cache keeps what was parsed from TOML files between builds; see
+// tomlfile.Cache.
+type Cache = tomlfile.Cache
+
+// NewCache returns an empty cache.
+func NewCache() *Cache { return tomlfile.NewCache() }
 
 // Site reads and checks the site in fsys. The error, if any, is a
 // *diag.ListError listing every problem found.
@@ -60,6 +75,8 @@ type loader struct {
 	broken broken
 	// configFile is site.toml, for problems found once other files are read.
 	configFile *tomlFile
+	// tr collects the translations of the data's texts.
+	tr *catalog.Catalog
 	// stale lists the site's layouts and static files that replace no file
 	// of the stock theme (see static).
 	stale []string
@@ -91,8 +108,16 @@ func (l *loader) site() *model.Site {
 	if l.errs.Len() == 0 {
 		l.crossCheck(s)
 	}
-	s.Pages, s.Drafts.Pages = l.datePosts(l.pages(), s.Reports, s.Drafts.Reports)
-	s.Strings = l.strings()
+	langs := s.Config.Languages
+	pages, byLang := l.pages(langs)
+	s.Pages, s.Drafts.Pages = l.datePosts(pages, s.Reports, s.Drafts.Reports)
+	s.PagesByLang = datePages(byLang, s.Pages)
+	s.Strings, s.StringsByLang = l.strings(langs)
+	if len(langs) > 1 {
+		s.Translations = l.tr.Translations()
+		s.Untranslated = append(l.tr.Untranslated(), untranslatedPages(langs, s.Pages, s.PagesByLang)...)
+		slices.SortStableFunc(s.Untranslated, func(a, b model.Untranslated) int { return strings.Compare(a.Path, b.Path) })
+	}
 	s.Templates = l.templates()
 	s.Static = l.static()
 	s.StaleOverrides = slices.Sorted(slices.Values(l.stale))
@@ -102,58 +127,56 @@ func (l *loader) site() *model.Site {
 // files lists the regular files below dir with the given extension, sorted.
 // A missing dir is not an error: the caller decides whether it is required.
 func (l *loader) files(dir, ext string) []string {
-	var out []string
-	err := fs.WalkDir(l.fsys, dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if err := l.ctx.Err(); err != nil {
-			return err
-		}
-		if d.Type()&fs.ModeSymlink != 0 {
-			// Followed only while it stays inside the site folder.
-			info, err := fs.Stat(l.fsys, p)
-			switch {
-			case err != nil:
-				l.errs.Block(p, 0, 0, "cannot read file: %v", unwrapPathError(err))
-				return nil
-			case info.IsDir():
-				l.errs.Add(p, 0, 0, "a symbolic link to a folder is not followed: move the folder here")
-				return nil
-			case !info.Mode().IsRegular():
-				l.errs.Block(p, 0, 0, "%v", errNotRegular)
-				return nil
-			case !strings.HasSuffix(p, ext):
-				return nil
-			}
-			out = append(out, p)
-			return nil
-		}
-		if d.IsDir() {
-			if p != dir && strings.HasPrefix(d.Name(), ".") {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if !d.Type().IsRegular() {
-			// A FIFO, socket or device: opening it could wait forever.
-			l.errs.Block(p, 0, 0, "%v", errNotRegular)
-			return nil
-		}
-		if strings.HasPrefix(d.Name(), ".") || !strings.HasSuffix(p, ext) {
-			return nil
-		}
-		out = append(out, p)
-		return nil
-	})
-	if err != nil && !isNotExist(err) && l.ctx.Err() == nil {
-		l.errs.Add(dir, 0, 0, "cannot read folder: %v", unwrapPathError(err))
-	}
-	slices.Sort(out)
-	return out
+	return source.Files(l.ctx, l.fsys, l.errs, dir, ext)
 }
 
-func isNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }
+// readFile is source.ReadFile of the site, unless the load is cancelled:
+// ctx is checked between files, which is cheap.
+func (l *loader) readFile(name string, limit int64) ([]byte, error) {
+	if err := l.ctx.Err(); err != nil {
+		return nil, err
+	}
+	return source.ReadFile(l.fsys, name, limit)
+}
+
+// tomlFile is a TOML input file as load reads it: its strings are checked
+// against the limits on names, ids and text (see checkText).
+type tomlFile struct{ *tomlfile.File }
+
+// readTOML reads path from the site. It returns nil after recording a
+// problem in errs if the file cannot be read or is not UTF-8.
+func (l *loader) readTOML(path string, errs *diag.List) *tomlFile {
+	b, err := l.readFile(path, MaxFileSize)
+	if err != nil {
+		source.ReadError(errs, path, err, MaxFileSize)
+		return nil
+	}
+	return l.parseTOMLTo(path, b, errs)
+}
+
+// parseTOML is readTOML for the content b of path, read already.
+func (l *loader) parseTOML(path string, b []byte) *tomlFile {
+	return l.parseTOMLTo(path, b, l.errs)
+}
+
+func (l *loader) parseTOMLTo(path string, b []byte, errs *diag.List) *tomlFile {
+	f := tomlfile.Parse(path, b, errs, l.cache)
+	if f == nil {
+		return nil
+	}
+	return &tomlFile{f}
+}
+
+// decode decodes the file strictly into v, and checks its strings.
+func (f *tomlFile) decode(v any) bool {
+	return f.Decode(v, func() bool { return f.checkText("", "", reflect.ValueOf(v)) })
+}
+
+// decodeRaw decodes the file into a map without checking keys, for reports
+// whose keys come from the data, and checks its strings.
+func (f *tomlFile) decodeRaw() (map[string]any, bool) {
+	return f.DecodeRaw(func(raw map[string]any) bool { return f.checkText("", "", reflect.ValueOf(raw)) })
+}
 
 func sortedKeys[V any](m map[string]V) []string {
 	return slices.Sorted(maps.Keys(m))
@@ -165,6 +188,9 @@ func baseName(p string) string {
 	return strings.TrimSuffix(b, path.Ext(b))
 }
 
+// keyPath is tomlfile.KeyPath, which load writes on almost every line.
+func keyPath(parts ...any) string { return tomlfile.KeyPath(parts...) }
+
 // checkUnique records a problem for every id seen before, at the key path
 // given by where(i).
 func checkUnique[T any](f *tomlFile, items []T, id func(T) string, where func(i int) string) {
@@ -175,8 +201,8 @@ func checkUnique[T any](f *tomlFile, items []T, id func(T) string, where func(i 
 			continue
 		}
 		if j, ok := seen[k]; ok {
-			line, _ := f.ix.get().find(where(j))
-			f.at(where(i), "duplicate id %q: it is already used on line %d", k, line)
+			line, _ := f.Find(where(j))
+			f.At(where(i), "duplicate id %q: it is already used on line %d", k, line)
 			continue
 		}
 		seen[k] = i

@@ -117,7 +117,7 @@ func TestErrors(t *testing.T) {
 		{
 			"unknown record kind", "data/reports/2020-01.toml",
 			"[[pres]]\ndate = 2020-01-05\n",
-			`data/reports/2020-01.toml:1:3: unknown record kind "pres": use a kind defined in data/records.toml (outreach, press, cases, models) or published, list_changes, submitted, assessments`,
+			`data/reports/2020-01.toml:1:3: unknown record kind "pres": use a kind defined in data/records.toml (outreach, press, cases, models) or published, list_changes, submitted, assessments, corrections`,
 		},
 		{
 			"unknown agency", "data/reports/2020-01.toml",
@@ -238,7 +238,7 @@ func TestAllErrorsAtOnce(t *testing.T) {
 	fsys["data/reports/2020-01.toml"] = &fstest.MapFile{Data: []byte("bogus = 1\n")}
 	_, err := load.Site(fsys)
 	want := strings.Join([]string{
-		`data/reports/2020-01.toml:1:1: unknown record kind "bogus": use a kind defined in data/records.toml (outreach, press, cases, models) or published, list_changes, submitted, assessments`,
+		`data/reports/2020-01.toml:1:1: unknown record kind "bogus": use a kind defined in data/records.toml (outreach, press, cases, models) or published, list_changes, submitted, assessments, corrections`,
 		`data/reports/2020-02.toml:1:3: missing "title" (Tiêu đề): every press record needs it`,
 		`data/reports/2020-02.toml:6:1: date 2020-03-01 is not in 2020-02, the month of this report: move the record to the report of its month`,
 	}, "\n")

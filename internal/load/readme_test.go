@@ -13,6 +13,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/minhbach/minhbach/internal/diag"
+	"github.com/minhbach/minhbach/internal/tomlfile"
 )
 
 // The README's INPUTS section is the schema editors read. These tests keep
@@ -47,6 +48,9 @@ func readmeFiles() []readmeFile {
 	reportKeys = append(reportKeys, "submitted.agencies", "submitted.units")
 	for _, k := range assessmentKeys {
 		reportKeys = append(reportKeys, "assessments."+k)
+	}
+	for _, k := range correctionKeys {
+		reportKeys = append(reportKeys, "corrections."+k)
 	}
 	return []readmeFile{
 		{heading: configPath, typ: reflect.TypeFor[configFile]()},
@@ -164,7 +168,7 @@ func decodeBlock(file readmeFile, blk readmeBlock) []string {
 		src, shift = blk.header+"\n"+src, blk.line-2
 	}
 	errs := &diag.List{}
-	f := &tomlFile{path: file.heading, src: src, ix: &lazyIndex{path: file.heading, src: src}, errs: errs}
+	f := &tomlFile{tomlfile.New(file.heading, src, errs)}
 	switch {
 	case blk.partial && blk.header == "":
 		f.decodeRaw()
@@ -190,23 +194,20 @@ func decodeBlock(file readmeFile, blk readmeBlock) []string {
 // loader reads by name: "submitted.agencies" is known if keys holds it, and
 // "submitted.agency" is not. Deeper keys (criterion ids) are data.
 func (f *tomlFile) checkBuiltIn(keys []string) {
-	md, err := toml.Decode(f.src, new(map[string]any))
+	md, err := toml.Decode(f.Src(), new(map[string]any))
 	if err != nil {
 		return
 	}
 	seen := map[string]int{}
 	for _, k := range md.Keys() {
-		name := bareKey(k)
+		name := tomlfile.JoinPath(k)
 		i := seen[name]
 		seen[name]++
 		if len(k) > 2 || !slices.Contains(keys, k[0]) || slices.Contains(keys, name) {
 			continue
 		}
-		line, col := 0, 0
-		if places := f.ix.get().bare[name]; i < len(places) {
-			line, col = places[i].line, places[i].col
-		}
-		f.errs.Add(f.path, line, col, "unknown key %q in %s", k[len(k)-1], k[0])
+		line, col := f.Place(k, i)
+		f.Errs().Add(f.Path, line, col, "unknown key %q in %s", k[len(k)-1], k[0])
 	}
 }
 

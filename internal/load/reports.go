@@ -154,7 +154,7 @@ func (f *tomlFile) report(m model.Month, s *model.Site, b *broken) *model.Report
 	if !ok {
 		return nil
 	}
-	r := &model.Report{Month: m, Path: f.path, Records: map[string][]*model.Record{}}
+	r := &model.Report{Month: m, Path: f.Path, Records: map[string][]*model.Record{}}
 	for _, key := range sortedKeys(raw) {
 		v := raw[key]
 		switch key {
@@ -162,9 +162,9 @@ func (f *tomlFile) report(m model.Month, s *model.Site, b *broken) *model.Report
 			t, ok := v.(time.Time)
 			switch {
 			case !ok:
-				f.at(key, "published must be a date such as 2017-04-05, without quotes")
+				f.At(key, "published must be a date such as 2017-04-05, without quotes")
 			case model.MonthOf(t).Before(m):
-				f.at(key, "published %s is before %s, the month this report covers", t.Format("2006-01-02"), m)
+				f.At(key, "published %s is before %s, the month this report covers", t.Format("2006-01-02"), m)
 			}
 			r.Published = t
 		case "list_changes":
@@ -183,12 +183,19 @@ func (f *tomlFile) report(m model.Month, s *model.Site, b *broken) *model.Report
 					continue
 				}
 				if j, dup := seen[a.Target]; dup {
-					line, _ := f.ix.get().find(keyPath(key, j))
-					f.at(keyPath(key, i, "target"), "target %q is assessed twice in this report: it is already assessed on line %d", a.Target.ID, line)
+					line, _ := f.Find(keyPath(key, j))
+					f.At(keyPath(key, i, "target"), "target %q is assessed twice in this report: it is already assessed on line %d", a.Target.ID, line)
 					continue
 				}
 				seen[a.Target] = i
 				r.Assessments = append(r.Assessments, a)
+			}
+		case "corrections":
+			for i, raw := range f.tables(key, v) {
+				if c := f.correction(keyPath(key, i), raw, m); c != nil {
+					c.Report = r
+					r.Corrections = append(r.Corrections, c)
+				}
 			}
 		default:
 			k := slices.IndexFunc(s.Kinds, func(k *model.Kind) bool { return k.ID == key })
@@ -196,11 +203,11 @@ func (f *tomlFile) report(m model.Month, s *model.Site, b *broken) *model.Report
 				continue
 			}
 			if k < 0 && len(s.Kinds) == 0 {
-				f.at(key, "unknown record kind %q: define it in %s, or use %s", key, kindsPath, strings.Join(reservedKeys, ", "))
+				f.At(key, "unknown record kind %q: define it in %s, or use %s", key, kindsPath, strings.Join(reservedKeys, ", "))
 				continue
 			}
 			if k < 0 {
-				f.at(key, "unknown record kind %q: use a kind defined in %s (%s) or %s", key, kindsPath, kindIDs(s.Kinds), strings.Join(reservedKeys, ", "))
+				f.At(key, "unknown record kind %q: use a kind defined in %s (%s) or %s", key, kindsPath, kindIDs(s.Kinds), strings.Join(reservedKeys, ", "))
 				continue
 			}
 			for i, rec := range f.tables(key, v) {
@@ -225,18 +232,18 @@ func kindIDs(kinds []*model.Kind) string {
 func (f *tomlFile) tables(key string, v any) []map[string]any {
 	ts, ok := v.([]map[string]any)
 	if !ok {
-		f.at(key, "%q must be written as [[%s]] tables", key, key)
+		f.At(key, "%q must be written as [[%s]] tables", key, key)
 	}
 	return ts
 }
 
 func (f *tomlFile) record(at string, raw map[string]any, k *model.Kind, m model.Month, s *model.Site, b *broken) *model.Record {
-	rec := &model.Record{Kind: k, Month: m, Values: map[string]model.Value{}, Where: model.Place{Locator: f.ix, Key: at}}
+	rec := &model.Record{Kind: k, Month: m, Values: map[string]model.Value{}, Where: model.Place{Locator: f.Locator(), Key: at}}
 	ok := true
 	if k.Level != "" {
 		code, _ := raw["unit"].(string)
 		if _, isString := raw["unit"].(string); raw["unit"] != nil && !isString {
-			f.at(at+".unit", "unit must be a code in quotes, such as unit = \"14320\"")
+			f.At(at+".unit", "unit must be a code in quotes, such as unit = \"14320\"")
 		}
 		rec.Unit = checkUnit(f, at+".unit", code, k.Level, s.Units, b.units)
 		ok = rec.Unit != nil
@@ -244,7 +251,7 @@ func (f *tomlFile) record(at string, raw map[string]any, k *model.Kind, m model.
 	for _, key := range sortedKeys(raw) {
 		if key != "unit" || k.Level == "" {
 			if k.Field(key) == nil {
-				f.at(keyPath(at, key), "unknown field %q for %s: use one of %s", key, k.ID, fieldIDs(k))
+				f.At(keyPath(at, key), "unknown field %q for %s: use one of %s", key, k.ID, fieldIDs(k))
 				ok = false
 			}
 		}
@@ -253,7 +260,7 @@ func (f *tomlFile) record(at string, raw map[string]any, k *model.Kind, m model.
 		v, present := raw[fd.ID]
 		if !present {
 			if fd.Required {
-				f.at(at, "missing %q (%s): every %s record needs it", fd.ID, fd.Name, k.ID)
+				f.At(at, "missing %q (%s): every %s record needs it", fd.ID, fd.Name, k.ID)
 				ok = false
 			}
 			continue
@@ -263,7 +270,7 @@ func (f *tomlFile) record(at string, raw map[string]any, k *model.Kind, m model.
 			err = fmt.Errorf("date %s is not in %s, the month of this report: move the record to the report of its month", val.Text, m)
 		}
 		if err != nil {
-			f.at(keyPath(at, fd.ID), "%s", err)
+			f.At(keyPath(at, fd.ID), "%s", err)
 			ok = false
 			continue
 		}
@@ -345,15 +352,15 @@ var changeKeys = []string{"list", "unit", "change", "date", "note", "scores"}
 func (f *tomlFile) listChange(at string, raw map[string]any, m model.Month, s *model.Site, b *broken) *model.ListChange {
 	for _, key := range sortedKeys(raw) {
 		if !slices.Contains(changeKeys, key) {
-			f.at(keyPath(at, key), "unknown key %q in a list change: use %s", key, strings.Join(changeKeys, ", "))
+			f.At(keyPath(at, key), "unknown key %q in a list change: use %s", key, strings.Join(changeKeys, ", "))
 		}
 	}
-	c := &model.ListChange{Month: m, Where: model.Place{Locator: f.ix, Key: at}}
+	c := &model.ListChange{Month: m, Where: model.Place{Locator: f.Locator(), Key: at}}
 	id, _ := raw["list"].(string)
 	i := slices.IndexFunc(s.Lists, func(l *model.List) bool { return l.ID == id })
 	if i < 0 {
 		if !b.lists[id] {
-			f.at(at+".list", "unknown list %q: it must be the name of a file data/lists/NAME.toml", id)
+			f.At(at+".list", "unknown list %q: it must be the name of a file data/lists/NAME.toml", id)
 		}
 		return nil
 	}
@@ -363,23 +370,23 @@ func (f *tomlFile) listChange(at string, raw map[string]any, m model.Month, s *m
 	change, _ := raw["change"].(string)
 	c.Change = model.ChangeType(change)
 	if c.Change != model.Added && c.Change != model.Removed {
-		f.at(at+".change", "change must be \"added\" (the unit joins the list) or \"removed\" (it loses its place)")
+		f.At(at+".change", "change must be \"added\" (the unit joins the list) or \"removed\" (it loses its place)")
 		return nil
 	}
 	d, ok := raw["date"].(time.Time)
 	switch {
 	case !ok:
-		f.at(at+".date", "missing or wrong date: write date = 2017-06-20, without quotes")
+		f.At(at+".date", "missing or wrong date: write date = 2017-06-20, without quotes")
 		return nil
 	case !m.Contains(d):
-		f.at(at+".date", "date %s is not in %s, the month of this report", d.Format("2006-01-02"), m)
+		f.At(at+".date", "date %s is not in %s, the month of this report", d.Format("2006-01-02"), m)
 	}
 	c.Date = d
 	c.Note, _ = raw["note"].(string)
 	if sc, present := raw["scores"]; present {
 		tbl, ok := sc.(map[string]any)
 		if !ok {
-			f.at(at+".scores", "scores must be a table such as scores = { \"1.1\" = 5 }")
+			f.At(at+".scores", "scores must be a table such as scores = { \"1.1\" = 5 }")
 		}
 		c.Scores = map[string]float64{}
 		for k, v := range tbl {
@@ -389,7 +396,7 @@ func (f *tomlFile) listChange(at string, raw map[string]any, m model.Month, s *m
 			case float64:
 				c.Scores[k] = n
 			default:
-				f.at(keyPath(at, "scores", k), "score %q must be a number", k)
+				f.At(keyPath(at, "scores", k), "score %q must be a number", k)
 			}
 		}
 		checkScores(f, at+".scores", c.Scores, c.List.Rubric)
@@ -403,17 +410,17 @@ func (f *tomlFile) listChange(at string, raw map[string]any, m model.Month, s *m
 func (f *tomlFile) submitted(r *model.Report, v any, s *model.Site, b *broken) {
 	tbl, ok := v.(map[string]any)
 	if !ok {
-		f.at("submitted", "submitted must be a table: [submitted] with agencies = [...] and units = [...]")
+		f.At("submitted", "submitted must be a table: [submitted] with agencies = [...] and units = [...]")
 		return
 	}
 	for _, key := range sortedKeys(tbl) {
 		list, isList := tbl[key].([]any)
 		if !isList && key != "agencies" && key != "units" {
-			f.at(keyPath("submitted", key), "unknown key %q in [submitted]: use agencies and units", key)
+			f.At(keyPath("submitted", key), "unknown key %q in [submitted]: use agencies and units", key)
 			continue
 		}
 		if !isList {
-			f.at(keyPath("submitted", key), "%s must be a list such as [\"a\", \"b\"]", key)
+			f.At(keyPath("submitted", key), "%s must be a list such as [\"a\", \"b\"]", key)
 			continue
 		}
 		at := keyPath("submitted", key)
@@ -422,7 +429,7 @@ func (f *tomlFile) submitted(r *model.Report, v any, s *model.Site, b *broken) {
 			id, _ := x.(string)
 			id = strings.TrimSpace(id)
 			if seen[id] {
-				f.atValue(at, id, "%q is listed twice", id)
+				f.AtValue(at, id, "%q is listed twice", id)
 				continue
 			}
 			seen[id] = true
@@ -432,7 +439,7 @@ func (f *tomlFile) submitted(r *model.Report, v any, s *model.Site, b *broken) {
 					continue
 				}
 				if !slices.ContainsFunc(s.Agencies, func(a *model.Agency) bool { return a.ID == id }) {
-					f.atValue(at, id, "unknown agency %q: use an id from %s", id, agenciesPath)
+					f.AtValue(at, id, "unknown agency %q: use an id from %s", id, agenciesPath)
 					continue
 				}
 				r.OnTimeAgencies = append(r.OnTimeAgencies, id)
@@ -442,16 +449,16 @@ func (f *tomlFile) submitted(r *model.Report, v any, s *model.Site, b *broken) {
 				}
 				u := s.Units.Unit(id)
 				if u == nil {
-					f.atValue(at, id, "unknown unit code %q: it is not in %s", id, unitsPath)
+					f.AtValue(at, id, "unknown unit code %q: it is not in %s", id, unitsPath)
 					continue
 				}
 				if lv := s.Units.Level(s.Config.Plan.ReportingLevel); lv != nil && u.Level != lv.ID {
-					f.atValue(at, id, "unit %q (%s) is not one of the %s that report: list units of the reporting level, or set reporting_level in [plan] of %s", id, u.FullName(), lv.Name, configPath)
+					f.AtValue(at, id, "unit %q (%s) is not one of the %s that report: list units of the reporting level, or set reporting_level in [plan] of %s", id, u.FullName(), lv.Name, configPath)
 					continue
 				}
 				r.OnTimeUnits = append(r.OnTimeUnits, id)
 			default:
-				f.at(at, "unknown key %q in [submitted]: use agencies and units", key)
+				f.At(at, "unknown key %q in [submitted]: use agencies and units", key)
 			}
 		}
 	}
@@ -465,28 +472,28 @@ func (f *tomlFile) assessment(at string, raw map[string]any, m model.Month, s *m
 	ok := true
 	for _, key := range sortedKeys(raw) {
 		if !slices.Contains(assessmentKeys, key) {
-			f.at(keyPath(at, key), "unknown key %q in an assessment: use %s", key, strings.Join(assessmentKeys, ", "))
+			f.At(keyPath(at, key), "unknown key %q in an assessment: use %s", key, strings.Join(assessmentKeys, ", "))
 			ok = false
 		}
 	}
-	a := &model.Assessment{Month: m, Where: model.Place{Locator: f.ix, Key: at}}
+	a := &model.Assessment{Month: m, Where: model.Place{Locator: f.Locator(), Key: at}}
 	id, isString := raw["target"].(string)
 	id = strings.TrimSpace(id)
 	i := slices.IndexFunc(s.Targets, func(t *model.Target) bool { return t.ID == id })
 	switch {
 	case raw["target"] == nil:
-		f.at(at, "missing \"target\": the id of an assessed target in %s", targetsPath)
+		f.At(at, "missing \"target\": the id of an assessed target in %s", targetsPath)
 		ok = false
 	case !isString:
-		f.at(at+".target", "target must be a target id in quotes, such as target = \"dang-tai\"")
+		f.At(at+".target", "target must be a target id in quotes, such as target = \"dang-tai\"")
 		ok = false
 	case i < 0:
 		if !b.targets {
-			f.at(at+".target", "unknown target %q: use the id of a target in %s", id, targetsPath)
+			f.At(at+".target", "unknown target %q: use the id of a target in %s", id, targetsPath)
 		}
 		ok = false
 	case s.Targets[i].Rule != model.Assessed:
-		f.at(at+".target", "target %q has rule %s, so its status is computed from the records: only a target with rule = \"assessed\" takes an assessment", id, s.Targets[i].Rule)
+		f.At(at+".target", "target %q has rule %s, so its status is computed from the records: only a target with rule = \"assessed\" takes an assessment", id, s.Targets[i].Rule)
 		ok = false
 	default:
 		a.Target = s.Targets[i]
@@ -495,16 +502,16 @@ func (f *tomlFile) assessment(at string, raw map[string]any, m model.Month, s *m
 	a.Status = strings.TrimSpace(st)
 	switch {
 	case raw["status"] == nil:
-		f.at(at, "missing \"status\": use one of %s", strings.Join(model.AssessmentStatuses, ", "))
+		f.At(at, "missing \"status\": use one of %s", strings.Join(model.AssessmentStatuses, ", "))
 		ok = false
 	case !slices.Contains(model.AssessmentStatuses, a.Status):
-		f.at(at+".status", "unknown status %q: use one of %s", st, strings.Join(model.AssessmentStatuses, ", "))
+		f.At(at+".status", "unknown status %q: use one of %s", st, strings.Join(model.AssessmentStatuses, ", "))
 		ok = false
 	}
 	if n, present := raw["note"]; present {
 		note, isString := n.(string)
 		if !isString {
-			f.at(at+".note", "note must be text in quotes")
+			f.At(at+".note", "note must be text in quotes")
 			ok = false
 		}
 		a.Note = strings.TrimSpace(note)
@@ -512,14 +519,14 @@ func (f *tomlFile) assessment(at string, raw map[string]any, m model.Month, s *m
 	if l, present := raw["links"]; present {
 		list, isList := l.([]any)
 		if !isList {
-			f.at(at+".links", "links must be a list of web addresses, such as links = [\"https://example.org/bai-viet\"]")
+			f.At(at+".links", "links must be a list of web addresses, such as links = [\"https://example.org/bai-viet\"]")
 			ok = false
 		}
 		for _, x := range list {
 			link, _ := x.(string)
 			link = strings.TrimSpace(link)
 			if !isHTTPS(link) {
-				f.atValue(at+".links", fmt.Sprint(x), "%q is not a web address starting with https://: write each link in full, such as \"https://example.org/bai-viet\"", fmt.Sprint(x))
+				f.AtValue(at+".links", fmt.Sprint(x), "%q is not a web address starting with https://: write each link in full, such as \"https://example.org/bai-viet\"", fmt.Sprint(x))
 				ok = false
 				continue
 			}
@@ -535,4 +542,69 @@ func (f *tomlFile) assessment(at string, raw map[string]any, m model.Month, s *m
 func isHTTPS(s string) bool {
 	u, err := url.Parse(s)
 	return err == nil && u.Scheme == "https" && u.Host != ""
+}
+
+var correctionKeys = []string{"month", "date", "what", "why"}
+
+// correction reads one [[corrections]] table of the report of month m.
+// Whether its month was released, and whether anything changed, is for
+// package release to say: it reads the ledger.
+func (f *tomlFile) correction(at string, raw map[string]any, m model.Month) *model.Correction {
+	ok := true
+	for _, key := range sortedKeys(raw) {
+		if !slices.Contains(correctionKeys, key) {
+			f.At(keyPath(at, key), "unknown key %q in a correction: use %s", key, strings.Join(correctionKeys, ", "))
+			ok = false
+		}
+	}
+	c := &model.Correction{Where: model.Place{Locator: f.Locator(), Key: at}}
+	month, isString := raw["month"].(string)
+	switch cm, err := model.ParseMonth(strings.TrimSpace(month)); {
+	case raw["month"] == nil:
+		f.At(at, "missing \"month\": the released month whose figures change, such as month = \"%s\"", m)
+		ok = false
+	case !isString || err != nil:
+		f.At(at+".month", "month must be a month in quotes, written YYYY-MM, such as month = \"%s\"", m)
+		ok = false
+	case m.Before(cm):
+		f.At(at+".month", "month %s is after %s, the month of this report: a report corrects only months already published", cm, m)
+		ok = false
+	default:
+		c.Month = cm
+	}
+	d, isDate := raw["date"].(time.Time)
+	switch {
+	case raw["date"] == nil:
+		f.At(at, "missing \"date\": the day the correction is made, such as date = %d-%02d-05, without quotes", m.Next().Year, int(m.Next().Mon))
+		ok = false
+	case !isDate:
+		f.At(at+".date", "date must be a date such as %d-%02d-05, without quotes", m.Next().Year, int(m.Next().Mon))
+		ok = false
+	default:
+		c.Date = d
+	}
+	for _, key := range []string{"what", "why"} {
+		text, isString := raw[key].(string)
+		text = strings.TrimSpace(text)
+		switch {
+		case raw[key] == nil:
+			f.At(at, "missing %q: say %s, in the words readers will see", key, map[string]string{"what": "what changed", "why": "why it changed"}[key])
+			ok = false
+		case !isString:
+			f.At(keyPath(at, key), "%s must be text in quotes", key)
+			ok = false
+		case text == "":
+			f.At(keyPath(at, key), "%s is empty: write it between the quotes", key)
+			ok = false
+		}
+		if key == "what" {
+			c.What = text
+		} else {
+			c.Why = text
+		}
+	}
+	if !ok {
+		return nil
+	}
+	return c
 }

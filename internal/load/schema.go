@@ -14,12 +14,12 @@ import (
 type kindsFile struct {
 	Kinds []struct {
 		ID     string
-		Name   string
-		Short  string
+		Name   text
+		Short  text
 		Level  string
 		Fields []struct {
 			ID       string
-			Name     string
+			Name     text
 			Type     string
 			Required bool
 			Choices  []string
@@ -31,7 +31,7 @@ type kindsFile struct {
 const kindsPath = "data/records.toml"
 
 // reservedKeys are the top-level keys of a report that are not record kinds.
-var reservedKeys = []string{"published", "list_changes", "submitted", "assessments"}
+var reservedKeys = []string{"published", "list_changes", "submitted", "assessments", "corrections"}
 
 var fieldTypes = []model.FieldType{model.Text, model.Int, model.Number, model.Date, model.URL, model.Choice}
 
@@ -48,30 +48,32 @@ func (l *loader) kinds(units *model.Registry) []*model.Kind {
 	var out []*model.Kind
 	for i, k := range kf.Kinds {
 		at := keyPath("kinds", i)
-		f.require(at, map[string]string{"id": k.ID, "name": k.Name})
-		kind := &model.Kind{ID: strings.TrimSpace(k.ID), Name: k.Name, Short: k.Short, Level: strings.TrimSpace(k.Level), Where: model.Place{Locator: f.ix, Key: at}}
+		name := l.tr.Resolve(f.File, at+".name", k.Name)
+		f.Require(at, map[string]string{"id": k.ID, "name": name})
+		kind := &model.Kind{ID: strings.TrimSpace(k.ID), Name: name, Short: l.tr.Resolve(f.File, at+".short", k.Short), Level: strings.TrimSpace(k.Level), Where: model.Place{Locator: f.Locator(), Key: at}}
 		f.checkSlug(at+".id", kind.ID)
 		if slices.Contains(reservedKeys, kind.ID) || kind.ID == "unit" {
-			f.at(at+".id", "%q is a reserved name in reports: choose another id", kind.ID)
+			f.At(at+".id", "%q is a reserved name in reports: choose another id", kind.ID)
 		}
 		if kind.Level != "" && units.Level(kind.Level) == nil && !l.broken.units {
-			f.at(at+".level", "unknown level %q: use one of %s", kind.Level, levelIDs(units.Levels))
+			f.At(at+".level", "unknown level %q: use one of %s", kind.Level, levelIDs(units.Levels))
 		}
 		for j, fd := range k.Fields {
 			fat := keyPath("kinds", i, "fields", j)
-			f.require(fat, map[string]string{"id": fd.ID, "name": fd.Name})
-			field := &model.Field{ID: strings.TrimSpace(fd.ID), Name: fd.Name, Type: model.FieldType(cmp.Or(fd.Type, "text")), Required: fd.Required, Choices: fd.Choices, Min: fd.Min}
+			fname := l.tr.Resolve(f.File, fat+".name", fd.Name)
+			f.Require(fat, map[string]string{"id": fd.ID, "name": fname})
+			field := &model.Field{ID: strings.TrimSpace(fd.ID), Name: fname, Type: model.FieldType(cmp.Or(fd.Type, "text")), Required: fd.Required, Choices: fd.Choices, Min: fd.Min}
 			if !slices.Contains(fieldTypes, field.Type) {
-				f.at(fat+".type", "unknown field type %q: use text, int, number, date, url or choice", fd.Type)
+				f.At(fat+".type", "unknown field type %q: use text, int, number, date, url or choice", fd.Type)
 			}
 			if field.Type == model.Choice && len(field.Choices) == 0 {
-				f.at(fat, "a choice field needs choices = [\"…\", \"…\"]")
+				f.At(fat, "a choice field needs choices = [\"…\", \"…\"]")
 			}
 			if field.ID == "unit" {
-				f.at(fat+".id", "\"unit\" is set by the kind's level: remove this field")
+				f.At(fat+".id", "\"unit\" is set by the kind's level: remove this field")
 			}
 			if field.ID == "date" && field.Type != model.Date {
-				f.at(fat+".type", "a field named \"date\" must have type = \"date\"")
+				f.At(fat+".type", "a field named \"date\" must have type = \"date\"")
 			}
 			kind.Fields = append(kind.Fields, field)
 		}
@@ -86,15 +88,15 @@ type targetsFile struct {
 	Targets []struct {
 		ID          string
 		Number      int
-		Name        string
-		Text        string
+		Name        text
+		Text        text
 		Source      string
 		Rule        string
 		Records     string
 		Level       string
 		Threshold   *float64
 		Compare     string
-		Unit        string
+		Unit        text
 		Field       string
 		Numerator   string
 		Denominator string
@@ -119,41 +121,42 @@ func (l *loader) targets(units *model.Registry, kinds []*model.Kind, lists []*mo
 	var out []*model.Target
 	for i, t := range tf.Targets {
 		at := keyPath("targets", i)
-		required := map[string]string{"id": t.ID, "name": t.Name, "rule": t.Rule, "unit": t.Unit}
+		name, txt, unit := l.tr.Resolve(f.File, at+".name", t.Name), l.tr.Resolve(f.File, at+".text", t.Text), l.tr.Resolve(f.File, at+".unit", t.Unit)
+		required := map[string]string{"id": t.ID, "name": name, "rule": t.Rule, "unit": unit}
 		if model.Rule(t.Rule) == model.Assessed {
 			delete(required, "unit") // nothing is counted
 		}
-		f.require(at, required)
+		f.Require(at, required)
 		tg := &model.Target{
-			ID: strings.TrimSpace(t.ID), Number: t.Number, Name: t.Name, Text: t.Text, Source: t.Source,
-			Rule: model.Rule(t.Rule), Level: t.Level, Unit: t.Unit, Compare: model.Compare(cmp.Or(t.Compare, string(model.AtLeast))),
+			ID: strings.TrimSpace(t.ID), Number: t.Number, Name: name, Text: txt, Source: t.Source,
+			Rule: model.Rule(t.Rule), Level: t.Level, Unit: unit, Compare: model.Compare(cmp.Or(t.Compare, string(model.AtLeast))),
 			Field: strings.TrimSpace(t.Field), Numerator: t.Numerator, Denominator: t.Denominator, PartOfWhole: t.PartOfWhole, MaxRemoved: t.MaxRemoved,
-			Where: model.Place{Locator: f.ix, Key: at},
+			Where: model.Place{Locator: f.Locator(), Key: at},
 		}
 		out = append(out, tg)
 		f.checkSlug(at+".id", tg.ID)
 		if u, err := url.Parse(t.Source); err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(t.Source, "/") {
-			f.at(at+".source", "source must be a path of this site, such as \"ke-hoach/#2-chi-tieu\"")
+			f.At(at+".source", "source must be a path of this site, such as \"ke-hoach/#2-chi-tieu\"")
 		}
 		switch {
 		case model.Rule(t.Rule) == model.Assessed:
 			// no threshold: checkRuleKeys reports one written
 		case t.Threshold == nil:
-			f.at(at, "missing \"threshold\": the value the target must reach, such as threshold = 75")
+			f.At(at, "missing \"threshold\": the value the target must reach, such as threshold = 75")
 		default:
 			tg.Threshold = *t.Threshold
 			// A ratio whose numerator is not part of its denominator may
 			// exceed 100%, and so may its threshold.
 			whole := tg.Rule == model.Share || tg.Rule == model.Ratio && tg.PartOfWhole
 			if tg.Threshold < 0 || whole && tg.Threshold > 100 {
-				f.at(at+".threshold", "threshold %v is out of range: use a value from 0 to 100 for a percentage", tg.Threshold)
+				f.At(at+".threshold", "threshold %v is out of range: use a value from 0 to 100 for a percentage", tg.Threshold)
 			}
 		}
 		if !slices.Contains(model.Compares, tg.Compare) {
-			f.at(at+".compare", "unknown compare %q: use at_least, more_than, at_most or less_than", t.Compare)
+			f.At(at+".compare", "unknown compare %q: use at_least, more_than, at_most or less_than", t.Compare)
 		}
 		if t.Rule != "" && !slices.Contains(model.Rules, tg.Rule) {
-			f.at(at+".rule", "unknown rule %q: use share, periodic, monthly, count, sum, ratio, membership or assessed", t.Rule)
+			f.At(at+".rule", "unknown rule %q: use share, periodic, monthly, count, sum, ratio, membership or assessed", t.Rule)
 			continue
 		}
 		checkRuleKeys(f, at, tg.Rule)
@@ -163,7 +166,7 @@ func (l *loader) targets(units *model.Registry, kinds []*model.Kind, lists []*mo
 				tg.Every = model.EveryMonth // every is not used by monthly
 			}
 			if !slices.Contains(model.Everys, tg.Every) {
-				f.at(at+".every", "unknown every %q: use month, quarter or year", t.Every)
+				f.At(at+".every", "unknown every %q: use month, quarter or year", t.Every)
 			}
 		}
 		if tg.Rule == model.Assessed {
@@ -174,19 +177,19 @@ func (l *loader) targets(units *model.Registry, kinds []*model.Kind, lists []*mo
 			switch {
 			case i < 0 && l.broken.lists[t.List]:
 			case i < 0:
-				f.at(at+".list", "unknown list %q: it must be the name of a file data/lists/NAME.toml", t.List)
+				f.At(at+".list", "unknown list %q: it must be the name of a file data/lists/NAME.toml", t.List)
 			default:
 				tg.List = lists[i]
 			}
 			if t.MaxRemoved < 0 {
-				f.at(at+".max_removed", "max_removed cannot be negative")
+				f.At(at+".max_removed", "max_removed cannot be negative")
 			}
 			continue
 		}
 		k := slices.IndexFunc(kinds, func(x *model.Kind) bool { return x.ID == t.Records })
 		if k < 0 {
 			if !l.broken.kinds {
-				f.at(at+".records", "unknown record kind %q: use the id of a kind in %s", t.Records, kindsPath)
+				f.At(at+".records", "unknown record kind %q: use the id of a kind in %s", t.Records, kindsPath)
 			}
 			continue
 		}
@@ -198,30 +201,30 @@ func (l *loader) targets(units *model.Registry, kinds []*model.Kind, lists []*mo
 			if t.MinMonths != nil {
 				tg.MinMonths = *t.MinMonths
 				if tg.MinMonths < 1 {
-					f.at(at+".min_months", "min_months %d is out of range: use 1 or more, the months in which a unit must have records to count", tg.MinMonths)
+					f.At(at+".min_months", "min_months %d is out of range: use 1 or more, the months in which a unit must have records to count", tg.MinMonths)
 				}
 			}
 			switch {
 			case units.Level(tg.Level) == nil && !l.broken.units:
-				f.at(at+".level", "a share target needs the level of the units it counts: use one of %s", levelIDs(units.Levels))
+				f.At(at+".level", "a share target needs the level of the units it counts: use one of %s", levelIDs(units.Levels))
 			case tg.Kind.Level == "":
-				f.at(at+".records", "kind %q has no level, so its records name no unit to count", tg.Kind.ID)
+				f.At(at+".records", "kind %q has no level, so its records name no unit to count", tg.Kind.ID)
 			}
 		case model.Sum:
 			fd := tg.Kind.Field(tg.Field)
 			switch {
 			case tg.Field == "":
-				f.at(at, "missing \"field\": the int or number field of kind %q to add up, such as field = \"so_nguoi\"", tg.Kind.ID)
+				f.At(at, "missing \"field\": the int or number field of kind %q to add up, such as field = \"so_nguoi\"", tg.Kind.ID)
 			case fd == nil:
-				f.at(at+".field", "unknown field %q: kind %q has no such field", tg.Field, tg.Kind.ID)
+				f.At(at+".field", "unknown field %q: kind %q has no such field", tg.Field, tg.Kind.ID)
 			case fd.Type != model.Int && fd.Type != model.Number:
-				f.at(at+".field", "field %q of kind %q is %s, not a number: a sum needs an int or number field", tg.Field, tg.Kind.ID, fd.Type)
+				f.At(at+".field", "field %q of kind %q is %s, not a number: a sum needs an int or number field", tg.Field, tg.Kind.ID, fd.Type)
 			}
 		case model.Ratio:
 			for key, id := range map[string]string{"numerator": t.Numerator, "denominator": t.Denominator} {
 				fd := tg.Kind.Field(id)
 				if fd == nil || (fd.Type != model.Int && fd.Type != model.Number) {
-					f.at(at+"."+key, "%s %q must be an int or number field of kind %q", key, id, tg.Kind.ID)
+					f.At(at+"."+key, "%s %q must be an int or number field of kind %q", key, id, tg.Kind.ID)
 				}
 			}
 		}
@@ -261,30 +264,14 @@ func checkRuleKeys(f *tomlFile, at string, rule model.Rule) {
 	if rule == "" {
 		return
 	}
-	ix := f.ix.get()
 	for _, k := range ruleKeys {
 		if slices.Contains(k.rules, rule) {
 			continue
 		}
-		if written, ok := writtenKey(ix, keyPath(at, k.key)); ok {
-			f.at(written, "%q is not used by rule %s: remove it", k.key, rule)
+		if written, ok := f.Written(keyPath(at, k.key)); ok {
+			f.At(written, "%q is not used by rule %s: remove it", k.key, rule)
 		}
 	}
-}
-
-// writtenKey returns the first key written at path or under it (a dotted
-// key such as where.doi_tuong = "x" writes no key where).
-func writtenKey(ix *keyIndex, path string) (string, bool) {
-	if _, ok := ix.exact[path]; ok {
-		return path, true
-	}
-	first, line, col := "", 0, 0
-	for k, p := range ix.exact {
-		if strings.HasPrefix(k, path+".") && (first == "" || p.line < line || p.line == line && p.col < col) {
-			first, line, col = k, p.line, p.col
-		}
-	}
-	return first, first != ""
 }
 
 // whereFilter checks a target's where table against the fields of kind k
@@ -295,7 +282,7 @@ func whereFilter(f *tomlFile, at string, where map[string]any, k *model.Kind) []
 		key := keyPath(at, id)
 		fd := k.Field(id)
 		if fd == nil {
-			f.at(key, "unknown field %q in where: kind %q has no such field", id, k.ID)
+			f.At(key, "unknown field %q in where: kind %q has no such field", id, k.ID)
 			continue
 		}
 		var raw []any
@@ -306,7 +293,7 @@ func whereFilter(f *tomlFile, at string, where map[string]any, k *model.Kind) []
 			raw = []any{v}
 		}
 		if len(raw) == 0 {
-			f.at(key, "where.%s lists no value: give one value or a list of values", id)
+			f.At(key, "where.%s lists no value: give one value or a list of values", id)
 			continue
 		}
 		c := model.Condition{Field: id}
@@ -314,13 +301,13 @@ func whereFilter(f *tomlFile, at string, where map[string]any, k *model.Kind) []
 			text, ok := whereText(v)
 			switch {
 			case !ok:
-				f.at(key, "where.%s must be text, a number, a date or a list of them: the values of field %q to keep", id, id)
+				f.At(key, "where.%s must be text, a number, a date or a list of them: the values of field %q to keep", id, id)
 			case fd.Type == model.Choice && !slices.Contains(fd.Choices, text):
-				f.atValue(key, text, "%q is not one of the choices of field %q: use one of %s", text, id, strings.Join(fd.Choices, ", "))
+				f.AtValue(key, text, "%q is not one of the choices of field %q: use one of %s", text, id, strings.Join(fd.Choices, ", "))
 			case fd.Type == model.Int || fd.Type == model.Number:
 				n, err := strconv.ParseFloat(text, 64)
 				if err != nil {
-					f.atValue(key, text, "%q is not a number, but field %q is", text, id)
+					f.AtValue(key, text, "%q is not a number, but field %q is", text, id)
 					continue
 				}
 				c.Values = append(c.Values, strconv.FormatFloat(n, 'f', -1, 64))
@@ -350,8 +337,8 @@ func whereText(v any) (string, bool) {
 }
 
 type listFile struct {
-	Name    string
-	Short   string
+	Name    text
+	Short   text
 	Level   string
 	Rubric  string
 	Members []struct {
@@ -373,17 +360,18 @@ func (l *loader) lists(units *model.Registry, rubrics []*model.Rubric) []*model.
 			l.broken.lists[baseName(p)] = true
 			continue
 		}
-		f.require("", map[string]string{"name": lf.Name, "level": lf.Level})
-		list := &model.List{ID: baseName(p), Name: lf.Name, Short: lf.Short, Level: lf.Level}
+		name := l.tr.Resolve(f.File, "name", lf.Name)
+		f.Require("", map[string]string{"name": name, "level": lf.Level})
+		list := &model.List{ID: baseName(p), Name: name, Short: l.tr.Resolve(f.File, "short", lf.Short), Level: lf.Level}
 		if lf.Level != "" && units.Level(lf.Level) == nil && !l.broken.units {
-			f.at("level", "unknown level %q: use one of %s", lf.Level, levelIDs(units.Levels))
+			f.At("level", "unknown level %q: use one of %s", lf.Level, levelIDs(units.Levels))
 		}
 		if lf.Rubric != "" {
 			i := slices.IndexFunc(rubrics, func(r *model.Rubric) bool { return r.ID == lf.Rubric })
 			switch {
 			case i < 0 && l.broken.rubrics[lf.Rubric]:
 			case i < 0:
-				f.at("rubric", "unknown rubric %q: it must be the name of a file data/rubrics/NAME.toml", lf.Rubric)
+				f.At("rubric", "unknown rubric %q: it must be the name of a file data/rubrics/NAME.toml", lf.Rubric)
 			default:
 				list.Rubric = rubrics[i]
 			}
@@ -393,13 +381,13 @@ func (l *loader) lists(units *model.Registry, rubrics []*model.Rubric) []*model.
 			at := keyPath("members", i)
 			u := checkUnit(f, at+".unit", m.Unit, list.Level, units, l.broken.units)
 			if j, dup := seen[strings.TrimSpace(m.Unit)]; dup {
-				line, _ := f.ix.get().find(keyPath("members", j))
-				f.at(at+".unit", "unit %q is listed twice: it is already a member on line %d", m.Unit, line)
+				line, _ := f.Find(keyPath("members", j))
+				f.At(at+".unit", "unit %q is listed twice: it is already a member on line %d", m.Unit, line)
 			}
 			seen[strings.TrimSpace(m.Unit)] = i
 			checkScores(f, at+".scores", m.Scores, list.Rubric)
 			if u != nil {
-				line, col := f.ix.get().find(at + ".since")
+				line, col := f.Find(at + ".since")
 				list.Members = append(list.Members, &model.Member{Unit: u, Since: m.Since, Scores: m.Scores, Pos: model.Pos{Path: p, Line: line, Col: col}})
 			}
 		}
@@ -415,7 +403,7 @@ func (l *loader) lists(units *model.Registry, rubrics []*model.Rubric) []*model.
 func checkUnit(f *tomlFile, key, code, level string, units *model.Registry, broken bool) *model.Unit {
 	code = strings.TrimSpace(code)
 	if code == "" {
-		f.at(key, "missing \"unit\": the code of a unit in %s", unitsPath)
+		f.At(key, "missing \"unit\": the code of a unit in %s", unitsPath)
 		return nil
 	}
 	if broken {
@@ -424,10 +412,10 @@ func checkUnit(f *tomlFile, key, code, level string, units *model.Registry, brok
 	u := units.Unit(code)
 	switch {
 	case u == nil:
-		f.at(key, "unknown unit code %q: it is not in %s", code, unitsPath)
+		f.At(key, "unknown unit code %q: it is not in %s", code, unitsPath)
 	case level != "" && u.Level != level:
 		if lv := units.Level(level); lv != nil {
-			f.at(key, "unit %q (%s) is not one of the %s counted here", code, u.FullName(), lv.Name)
+			f.At(key, "unit %q (%s) is not one of the %s counted here", code, u.FullName(), lv.Name)
 		}
 		return nil
 	}
@@ -441,7 +429,7 @@ func checkScores(f *tomlFile, key string, scores map[string]float64, r *model.Ru
 		return
 	}
 	if r == nil {
-		f.at(key, "scores need a rubric: add rubric = \"NAME\" to the list file")
+		f.At(key, "scores need a rubric: add rubric = \"NAME\" to the list file")
 		return
 	}
 	max := map[string]float64{}
@@ -454,29 +442,29 @@ func checkScores(f *tomlFile, key string, scores map[string]float64, r *model.Ru
 		m, ok := max[id]
 		switch {
 		case !ok:
-			f.at(keyPath(key, id), "unknown criterion %q: it is not in rubric %q", id, r.ID)
+			f.At(keyPath(key, id), "unknown criterion %q: it is not in rubric %q", id, r.ID)
 		case scores[id] < 0 || scores[id] > m:
-			f.at(keyPath(key, id), "score %v for criterion %q is out of range: use 0 to %v", scores[id], id, m)
+			f.At(keyPath(key, id), "score %v for criterion %q is out of range: use 0 to %v", scores[id], id, m)
 		}
 	}
 }
 
 type rubricFile struct {
-	Name         string
+	Name         text
 	Source       string
 	Illustrative bool
-	Note         string
+	Note         text
 	Contents     []struct {
 		ID       string
-		Name     string
+		Name     text
 		Criteria []struct {
 			ID   string
-			Name string
+			Name text
 			Max  float64
 		}
 	}
 	Grades []struct {
-		Name string
+		Name text
 		Min  float64
 	}
 }
@@ -493,29 +481,30 @@ func (l *loader) rubrics() []*model.Rubric {
 			l.broken.rubrics[baseName(p)] = true
 			continue
 		}
-		f.require("", map[string]string{"name": rf.Name})
-		r := &model.Rubric{ID: baseName(p), Name: rf.Name, Source: rf.Source, Illustrative: rf.Illustrative, Note: rf.Note}
+		name := l.tr.Resolve(f.File, "name", rf.Name)
+		f.Require("", map[string]string{"name": name})
+		r := &model.Rubric{ID: baseName(p), Name: name, Source: rf.Source, Illustrative: rf.Illustrative, Note: l.tr.Resolve(f.File, "note", rf.Note)}
 		ids := map[string]bool{}
 		for i, c := range rf.Contents {
-			content := &model.Content{ID: c.ID, Name: c.Name}
+			content := &model.Content{ID: c.ID, Name: l.tr.Resolve(f.File, keyPath("contents", i, "name"), c.Name)}
 			for j, k := range c.Criteria {
 				at := keyPath("contents", i, "criteria", j)
 				if ids[k.ID] {
-					f.at(at+".id", "duplicate criterion id %q", k.ID)
+					f.At(at+".id", "duplicate criterion id %q", k.ID)
 				}
 				ids[k.ID] = true
 				if k.Max <= 0 {
-					f.at(at, "criterion %q needs max points above 0: add max = 5", k.ID)
+					f.At(at, "criterion %q needs max points above 0: add max = 5", k.ID)
 				}
-				content.Criteria = append(content.Criteria, &model.Criterion{ID: k.ID, Name: k.Name, Max: k.Max})
+				content.Criteria = append(content.Criteria, &model.Criterion{ID: k.ID, Name: l.tr.Resolve(f.File, at+".name", k.Name), Max: k.Max})
 			}
 			r.Contents = append(r.Contents, content)
 		}
 		for i, g := range rf.Grades {
 			if i > 0 && g.Min >= rf.Grades[i-1].Min {
-				f.at(keyPath("grades", i, "min"), "grades go from the highest min down: %v is not below %v", g.Min, rf.Grades[i-1].Min)
+				f.At(keyPath("grades", i, "min"), "grades go from the highest min down: %v is not below %v", g.Min, rf.Grades[i-1].Min)
 			}
-			r.Grades = append(r.Grades, model.Grade{Name: g.Name, Min: g.Min})
+			r.Grades = append(r.Grades, model.Grade{Name: l.tr.Resolve(f.File, keyPath("grades", i, "name"), g.Name), Min: g.Min})
 		}
 		out = append(out, r)
 	}

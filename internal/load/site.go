@@ -2,12 +2,15 @@ package load
 
 import (
 	"io/fs"
+	"maps"
 	"path"
 	"strings"
 
 	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/model"
+	"github.com/minhbach/minhbach/internal/source"
 	"github.com/minhbach/minhbach/internal/theme"
+	"github.com/minhbach/minhbach/internal/tomlfile"
 )
 
 // The stock theme (package theme) lies under the site's own layouts/ and
@@ -22,62 +25,105 @@ const (
 	stockPrefix = "(stock theme) "
 )
 
-// strings reads the table of user-interface texts: the stock theme's
+// strings reads the tables of user-interface texts: the stock theme's
 // layouts/strings.toml, a flat TOML table of key = "text", with the texts
-// the site's own layouts/strings.toml replaces. The site may replace any
-// stock text, but not add one: a key the stock table lacks is a misspelling
-// or a text the theme no longer uses.
-func (l *loader) strings() model.Strings {
-	stock := l.stockStrings()
+// the site's own layouts/strings.toml replaces; and for every language
+// after the first, layouts/strings.LANG.toml the same way, which must give
+// every key of the first. The site may replace any stock text, but not add
+// one: a key the stock table lacks is a misspelling or a text the theme no
+// longer uses.
+func (l *loader) strings(langs []string) (model.Strings, map[string]model.Strings) {
+	def := l.stringsOf(stringsPath, nil)
+	if def == nil || len(langs) < 2 {
+		return def, nil
+	}
+	byLang := map[string]model.Strings{}
+	for _, lang := range langs[1:] {
+		p := strings.TrimSuffix(stringsPath, ".toml") + "." + lang + ".toml"
+		if st := l.stringsOf(p, def); st != nil {
+			byLang[lang] = st
+		}
+	}
+	return def, byLang
+}
+
+// stringsOf reads the texts of the strings file p, stock and the site's
+// own. keys, if not nil, are the texts of the default language, which p
+// must all give.
+func (l *loader) stringsOf(p string, keys model.Strings) model.Strings {
+	stock, found := l.stockStrings(p)
 	if stock == nil {
 		return nil
 	}
-	if _, err := fs.Stat(l.fsys, stringsPath); isNotExist(err) {
-		return stock
+	known := stock
+	if !found && keys != nil {
+		known = keys // a language the theme does not have: the site gives it all
 	}
-	f := l.readTOML(stringsPath, l.errs)
-	if f == nil {
-		return nil
-	}
-	var own map[string]string
-	if !f.decode(&own) {
-		return nil
-	}
-	out := make(model.Strings, len(stock))
-	for k, v := range stock {
-		out[k] = v
-	}
-	ok := true
-	for _, k := range sortedKeys(own) {
-		if _, known := stock[k]; !known {
-			f.at(joinPath([]string{k}), "unknown key %q: the stock theme has no such text, so it would never be shown; check its spelling or remove it", k)
-			ok = false
-			continue
+	out := maps.Clone(stock)
+	if _, err := fs.Stat(l.fsys, p); !source.IsNotExist(err) {
+		f := l.readTOML(p, l.errs)
+		if f == nil {
+			return nil
 		}
-		out[k] = own[k]
+		var own map[string]string
+		if !f.decode(&own) {
+			return nil
+		}
+		ok := true
+		for _, k := range sortedKeys(own) {
+			if _, isKnown := known[k]; !isKnown {
+				f.At(tomlfile.JoinPath([]string{k}), "unknown key %q: the stock theme has no such text, so it would never be shown; check its spelling or remove it", k)
+				ok = false
+				continue
+			}
+			out[k] = own[k]
+		}
+		if !ok {
+			return nil
+		}
 	}
-	if !ok {
+	var missing []string
+	for _, k := range sortedKeys(keys) {
+		if _, ok := out[k]; !ok {
+			missing = append(missing, k)
+		}
+	}
+	if len(missing) > 0 {
+		at := p
+		if found {
+			at = stockPrefix + p // a bug of the theme
+		}
+		n, more := len(missing), ""
+		if n > 5 {
+			missing, more = missing[:5], ", …"
+		}
+		l.errs.Add(at, 0, 0, "%d texts of %s have no translation here: add %s%s", n, stringsPath, quoteAll(missing), more)
 		return nil
 	}
 	return out
 }
 
-// stockStrings decodes the stock theme's texts.
-func (l *loader) stockStrings() model.Strings {
-	b, err := fs.ReadFile(theme.FS(), stringsPath)
-	if err != nil {
-		l.errs.Add(stockPrefix+stringsPath, 0, 0, "cannot read file: %v", err)
-		return nil
+// stockStrings decodes the stock theme's texts of the strings file p, and
+// reports whether the theme has that file: it has none for most languages,
+// and then gives no text.
+func (l *loader) stockStrings(p string) (model.Strings, bool) {
+	b, err := fs.ReadFile(theme.FS(), p)
+	if source.IsNotExist(err) && p != stringsPath {
+		return model.Strings{}, false
 	}
-	f := l.parseTOML(stockPrefix+stringsPath, b, l.errs)
+	if err != nil {
+		l.errs.Add(stockPrefix+p, 0, 0, "cannot read file: %v", err)
+		return nil, false
+	}
+	f := l.parseTOML(stockPrefix+p, b)
 	if f == nil {
-		return nil
+		return nil, false
 	}
 	var m map[string]string
 	if !f.decode(&m) {
-		return nil
+		return nil, false
 	}
-	return model.Strings(m)
+	return model.Strings(m), true
 }
 
 // templates reads the layouts' sources, stock and the site's own; package
@@ -86,7 +132,7 @@ func (l *loader) templates() map[string]string {
 	out := map[string]string{}
 	stock := stockFiles(l.errs, layoutsDir, ".html")
 	for name, b := range stock {
-		if src, ok := text(stockPrefix+layoutsDir+"/"+name, b, l.errs); ok {
+		if src, ok := source.Text(stockPrefix+layoutsDir+"/"+name, b, l.errs); ok {
 			out[name] = src
 		}
 	}
@@ -96,10 +142,10 @@ func (l *loader) templates() map[string]string {
 		}
 		b, err := l.readFile(p, MaxFileSize)
 		if err != nil {
-			readError(l.errs, p, err, MaxFileSize)
+			source.ReadError(l.errs, p, err, MaxFileSize)
 			continue
 		}
-		if src, ok := text(p, b, l.errs); ok {
+		if src, ok := source.Text(p, b, l.errs); ok {
 			out[strings.TrimPrefix(p, layoutsDir+"/")] = src
 		}
 	}
@@ -132,7 +178,7 @@ func (l *loader) static() map[string][]byte {
 		}
 		b, err := l.readFile(p, MaxStaticSize)
 		if err != nil {
-			readError(l.errs, p, err, MaxStaticSize)
+			source.ReadError(l.errs, p, err, MaxStaticSize)
 			continue
 		}
 		out[strings.TrimPrefix(p, staticDir+"/")] = b

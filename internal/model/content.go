@@ -14,6 +14,9 @@ type Page struct {
 	Section     string // first folder below content/, e.g. "cap-nhat"
 	Body        []byte // Markdown, without front matter
 	BodyLine    int    // line of the file where Body starts
+	// Lang is the page's language: that of its name (NAME.LANG.md), or
+	// the site's default.
+	Lang string
 }
 
 // Strings is the table of user-interface texts, by key.

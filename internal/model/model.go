@@ -39,6 +39,84 @@ type Site struct {
 	// replace no file of the stock theme, such as a layout the theme has
 	// renamed since the site overrode it.
 	StaleOverrides []string
+
+	// Translations is the catalog of the data's texts in the languages
+	// after the first: language → text in the default language → its
+	// translation (see CatalogKey for a text used in a context). Every
+	// text field of the model holds the default language's text; Tr and
+	// TrIn find it in another.
+	Translations map[string]map[string]string
+	// Untranslated counts, by file, the texts that have no translation in
+	// a language, for check to warn about; sorted by file, then language in
+	// the order of Config.Languages.
+	Untranslated []Untranslated
+	// PagesByLang are the content pages in the languages after the first
+	// (NAME.LANG.md beside NAME.md), sorted by path; Pages holds the
+	// default language's.
+	PagesByLang map[string][]*Page
+	// StringsByLang are the user-interface texts in the languages after
+	// the first; Strings holds the default language's.
+	StringsByLang map[string]Strings
+}
+
+// Tr returns the text, written in the default language, in language lang,
+// and whether it has a translation there. A text with no translation is
+// returned as it is, to be shown in the default language. In the default
+// language every text is its own translation. Blanks around text are not
+// part of it.
+func (s *Site) Tr(lang, text string) (string, bool) { return s.TrIn(lang, "", text) }
+
+// TrIn is Tr for a text used in the context ctx, such as ContextSingular:
+// the translation given for that context, or else the text's own. A
+// language may need two words where the default language has one.
+func (s *Site) TrIn(lang, ctx, text string) (string, bool) {
+	if lang == s.Config.Language || text == "" {
+		return text, true
+	}
+	text = strings.TrimSpace(text)
+	if ctx != "" {
+		if t, ok := s.Translations[lang][CatalogKey(ctx, text)]; ok {
+			return t, true
+		}
+	}
+	if t, ok := s.Translations[lang][text]; ok {
+		return t, true
+	}
+	return text, false
+}
+
+// ContextSingular is the context of a level's singular (Level.Singular):
+// Vietnamese "xã" is both the communes and one commune.
+const ContextSingular = "singular"
+
+// CatalogKey is the key of a text used in the context ctx in
+// Translations: the text itself without a context, else ctx, the byte 4
+// and the text, as gettext writes a message's context.
+func CatalogKey(ctx, text string) string {
+	if ctx == "" {
+		return text
+	}
+	return ctx + "\x04" + text
+}
+
+// SplitCatalogKey returns the context and the text of a key of
+// Translations.
+func SplitCatalogKey(key string) (ctx, text string) {
+	if ctx, text, ok := strings.Cut(key, "\x04"); ok {
+		return ctx, text
+	}
+	return "", key
+}
+
+// Untranslated is the number of texts of one file that have no
+// translation in one language.
+type Untranslated struct {
+	Path  string
+	Lang  string
+	Count int
+	// Page is set when Path is a content page, which has no NAME.LANG.md
+	// (Count is then 1).
+	Page bool
 }
 
 // Drafts are a site's unpublished reports and update posts.
@@ -49,10 +127,14 @@ type Drafts struct {
 
 // Config is site.toml.
 type Config struct {
-	Title        string
-	Description  string
-	BaseURL      string
-	Language     string
+	Title       string
+	Description string
+	BaseURL     string
+	// Language is the default language, the first of Languages.
+	Language string
+	// Languages are the languages of the site, the default first: a
+	// BCP 47 tag each, such as "vi" or "en".
+	Languages    []string
 	Illustrative bool
 	// IllustrativeNote says on the banner what is illustrative and what is
 	// real; the layout has a general sentence if it is empty.

@@ -118,6 +118,9 @@ type Report struct {
 	OnTimeAgencies []string
 	OnTimeUnits    []string
 	Assessments    []*Assessment // in file order
+	// Corrections revise the figures of months released before this
+	// report, in file order.
+	Corrections []*Correction
 }
 
 // AssessmentStatuses are the statuses an assessment may give: the five

@@ -1,12 +1,12 @@
-package load
+package tomlfile
 
 import (
-	"sync"
-
-	"github.com/minhbach/minhbach/internal/model"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
+
+	"github.com/minhbach/minhbach/internal/model"
 )
 
 // keyIndex records where every key of a TOML file is written.
@@ -87,7 +87,7 @@ func (ix *keyIndex) scan() {
 				continue // not a header; the decoder reports the syntax
 			}
 			idx := ix.resolve(parts, arrays)
-			path := joinPath(idx)
+			path := JoinPath(idx)
 			i := arrays[path]
 			arrays[path] = i + 1
 			if i == 0 {
@@ -136,7 +136,7 @@ func (ix *keyIndex) resolve(parts []string, arrays map[string]int) []string {
 	idx := make([]string, len(parts))
 	for i, p := range parts {
 		idx[i] = p
-		prefix := joinPath(idx[:i+1])
+		prefix := JoinPath(idx[:i+1])
 		if n, ok := arrays[prefix]; ok && i < len(parts)-1 {
 			idx[i] = p + "[" + strconv.Itoa(n-1) + "]"
 		}
@@ -195,14 +195,14 @@ func (ix *keyIndex) inlineKey(s string, full, bare []string, line, col int) {
 
 func (ix *keyIndex) add(full, bare []string, line, col int) {
 	p := place{line, col}
-	key := joinPath(full)
+	key := JoinPath(full)
 	if _, ok := ix.exact[key]; !ok {
 		ix.exact[key] = p
 	}
 	if bare == nil {
 		return
 	}
-	b := joinPath(bare)
+	b := JoinPath(bare)
 	ix.bare[b] = append(ix.bare[b], p)
 }
 
@@ -251,9 +251,9 @@ func (ix *keyIndex) value(path, literal string) (line, col int) {
 	return line, col
 }
 
-// joinPath joins key parts with dots, quoting parts that need it so that
+// JoinPath joins key parts with dots, quoting parts that need it so that
 // `scores."1.1"` stays one key.
-func joinPath(parts []string) string {
+func JoinPath(parts []string) string {
 	var b strings.Builder
 	for i, p := range parts {
 		if i > 0 {
@@ -272,10 +272,10 @@ func joinPath(parts []string) string {
 	return b.String()
 }
 
-// keyPath builds an indexed path from parts, such as keyPath("units", 3,
+// KeyPath builds an indexed path from parts, such as KeyPath("units", 3,
 // "code") = `units[3].code`. The first part is taken as it is, so it may be
 // a path already built; later string parts are single keys, quoted if needed.
-func keyPath(parts ...any) string {
+func KeyPath(parts ...any) string {
 	var b strings.Builder
 	for i, p := range parts {
 		switch p := p.(type) {

@@ -1,10 +1,29 @@
-package load
+// Package source opens and reads the files of a site folder safely: it
+// follows no symbolic link out of the folder, opens nothing that could wait
+// forever (a FIFO, a device), reads no file larger than its limit, and
+// accepts only UTF-8 text.
+//
+// It is the lowest layer of the load stage (see package load); package
+// tomlfile reads TOML files through it.
+package source
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 )
+
+// Dir opens the site folder dir as a file system confined to it: a symbolic
+// link that points outside the folder cannot be followed. Call close when
+// done.
+func Dir(dir string) (fsys fs.FS, close func() error, err error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: cannot open the site folder: %w", dir, UnwrapPathError(err))
+	}
+	return rootFS{FS: root.FS(), root: root}, root.Close, nil
+}
 
 // rootFS is a site folder opened with os.Root. Its files are those of the
 // root's own fs.FS; the root itself serves OpenRegular, which opens a file
@@ -77,9 +96,9 @@ func OpenRegular(fsys fs.FS, name string) (fs.File, fs.FileInfo, error) {
 func regular(info fs.FileInfo) error {
 	switch {
 	case info.IsDir():
-		return errIsDir
+		return ErrIsDir
 	case !info.Mode().IsRegular():
-		return errNotRegular
+		return ErrNotRegular
 	}
 	return nil
 }

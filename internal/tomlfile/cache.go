@@ -1,4 +1,4 @@
-package load
+package tomlfile
 
 import (
 	"crypto/sha256"

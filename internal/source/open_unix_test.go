@@ -1,6 +1,6 @@
 //go:build unix
 
-package load
+package source
 
 import (
 	"context"
@@ -45,7 +45,7 @@ func TestFIFOSwappedIn(t *testing.T) {
 	defer closeSite()
 	done := make(chan error, 1)
 	go func() {
-		_, err := readFile(swapped{fsys.(rootFS)}, "site.toml", MaxFileSize)
+		_, err := ReadFile(swapped{fsys.(rootFS)}, "site.toml", MaxFileSize)
 		done <- err
 	}()
 	ctx := t.Context()
@@ -63,7 +63,7 @@ func TestFIFOSwappedIn(t *testing.T) {
 		}
 		t.Fatal("reading waits on a FIFO swapped in after the look")
 	}
-	if !errors.Is(err, errNotRegular) {
-		t.Errorf("got %v, want %q", err, errNotRegular)
+	if !errors.Is(err, ErrNotRegular) {
+		t.Errorf("got %v, want %q", err, ErrNotRegular)
 	}
 }

@@ -1,6 +1,6 @@
 //go:build !unix
 
-package load
+package source
 
 // openNoWait is zero where opening a file has no non-blocking mode; there
 // the site folder cannot hold a FIFO.
