@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"cmp"
 	"compress/flate"
-	"encoding/csv"
 	"encoding/json"
 	"html/template"
 	"io"
@@ -17,6 +16,7 @@ import (
 
 	"github.com/minhbach/minhbach/internal/format"
 	"github.com/minhbach/minhbach/internal/model"
+	"github.com/minhbach/minhbach/internal/opendata"
 	"github.com/minhbach/minhbach/internal/routes"
 	"github.com/minhbach/minhbach/internal/view"
 )
@@ -55,24 +55,17 @@ type table struct {
 }
 
 // column is one column of a table: its name and the kind of its cells,
-// which decides how they are written.
+// which decides how they are written (see package opendata).
 type column struct {
 	name string
-	kind cellKind
+	kind opendata.Kind
 }
 
-// cellKind is the kind of a column's cells.
-type cellKind int
-
+// The kinds of cells.
 const (
-	// textCell cells are strings. In CSV they are cleaned (see csvText);
-	// in JSON they are strings as entered.
-	textCell cellKind = iota
-	// numberCell cells are float64 or int, written as numbers in both:
-	// a negative number stays a number.
-	numberCell
-	// boolCell cells are bool: true or false in CSV, JSON booleans.
-	boolCell
+	textCell   = opendata.Text
+	numberCell = opendata.Number
+	boolCell   = opendata.Bool
 )
 
 // textColumns returns text columns of the given names.
@@ -269,67 +262,15 @@ type file struct {
 
 // writeTable writes t as CSV and JSON and returns both downloads.
 func (r *renderer) writeTable(t *table) []file {
-	var csvBuf bytes.Buffer
-	csvBuf.WriteString("\ufeff") // so spreadsheet programs read UTF-8
-	w := csv.NewWriter(&csvBuf)
-	w.UseCRLF = true
-	names := make([]string, len(t.columns))
-	head := make([]string, len(t.columns))
-	for i, c := range t.columns {
-		names[i] = c.name
-		head[i] = csvText(c.name)
+	enc := opendata.Table{Title: t.title, Rows: t.rows}
+	for _, c := range t.columns {
+		enc.Columns = append(enc.Columns, opendata.Column{Name: c.name, Kind: c.kind})
 	}
-	_ = w.Write(head)
-	// JSON objects are written by hand, keys in column order: faster than
-	// maps, whose keys the encoder sorts, and in the order of the CSV.
-	var jsonBuf bytes.Buffer
-	keys := make([][]byte, len(t.columns))
-	for i, c := range names {
-		keys[i] = jsonValue(c)
-	}
-	title := jsonValue(t.title)
-	columns := jsonValue(names)
-	jsonBuf.WriteString("{\n  \"title\": ")
-	jsonBuf.Write(title)
-	jsonBuf.WriteString(",\n  \"columns\": ")
-	jsonBuf.Write(columns)
-	jsonBuf.WriteString(",\n  \"rows\": [")
-	var cell []byte
-	for n, row := range t.rows {
-		if n > 0 {
-			jsonBuf.WriteByte(',')
-		}
-		jsonBuf.WriteString("\n    {")
-		for i, c := range row {
-			if i > 0 {
-				jsonBuf.WriteString(", ")
-			}
-			jsonBuf.Write(keys[i])
-			jsonBuf.WriteString(": ")
-			cell = appendJSONCell(cell[:0], c)
-			jsonBuf.Write(cell)
-		}
-		jsonBuf.WriteByte('}')
-	}
-	if len(t.rows) > 0 {
-		jsonBuf.WriteString("\n  ")
-	}
-	jsonBuf.WriteString("]\n}\n")
-
-	for _, row := range t.rows {
-		cells := make([]string, len(row))
-		for i, c := range row {
-			cells[i] = csvCell(t.columns[i].kind, c)
-		}
-		_ = w.Write(cells)
-	}
-	w.Flush()
-
 	var out []file
 	for _, f := range []struct {
 		ext, format string
 		b           []byte
-	}{{"csv", "CSV", csvBuf.Bytes()}, {"json", "JSON", jsonBuf.Bytes()}} {
+	}{{"csv", "CSV", enc.CSV()}, {"json", "JSON", enc.JSON()}} {
 		p := r.routes.Download(t.name + "." + f.ext)
 		r.put(p, f.b)
 		out = append(out, file{&view.Download{Path: p, Title: t.title, Format: f.format, Size: len(f.b), Date: r.view.Published}, f.b})
@@ -410,14 +351,4 @@ func (r *renderer) dataset(p *Page) template.JS {
 		r.fail("", 0, 0, "cannot encode the dataset description: %v", err)
 	}
 	return template.JS(b)
-}
-
-// jsonValue encodes a value; text is not HTML-escaped (a download, not part
-// of a page).
-func jsonValue(v any) []byte {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	_ = enc.Encode(v)
-	return bytes.TrimSuffix(b.Bytes(), []byte("\n"))
 }

@@ -1,4 +1,4 @@
-package render
+package opendata
 
 import (
 	"math"
@@ -11,17 +11,17 @@ import (
 // csvCell writes one cell of a column of the given kind as CSV text.
 // Numbers of number columns are written as numbers, so -5 stays a number a
 // spreadsheet can add; every other cell is text, cleaned by csvText.
-func csvCell(kind cellKind, v any) string {
+func csvCell(kind Kind, v any) string {
 	switch v := v.(type) {
 	case nil:
 		return ""
 	case float64:
-		if kind == numberCell {
+		if kind == Number {
 			return strconv.FormatFloat(v, 'f', -1, 64)
 		}
 		return csvText(strconv.FormatFloat(v, 'f', -1, 64))
 	case int:
-		if kind == numberCell {
+		if kind == Number {
 			return strconv.Itoa(v)
 		}
 		return csvText(strconv.Itoa(v))

@@ -1,8 +1,10 @@
-package render
+package opendata
 
 import (
 	"math"
 	"testing"
+
+	_ "github.com/minhbach/minhbach/internal/sitetest" // the -update flag of go test ./...
 )
 
 // TestAppendJSONCellMatchesEncoding checks the fast JSON writer of download
