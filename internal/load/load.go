@@ -140,7 +140,7 @@ func (l *loader) readFile(name string, limit int64) ([]byte, error) {
 }
 
 // tomlFile is a TOML input file as load reads it: its strings are checked
-// against the limits on names, ids and text (see checkText).
+// against the limits on names, ids and text (see tomlfile.File.CheckText).
 type tomlFile struct{ *tomlfile.File }
 
 // readTOML reads path from the site. It returns nil after recording a
@@ -169,13 +169,13 @@ func (l *loader) parseTOMLTo(path string, b []byte, errs *diag.List) *tomlFile {
 
 // decode decodes the file strictly into v, and checks its strings.
 func (f *tomlFile) decode(v any) bool {
-	return f.Decode(v, func() bool { return f.checkText("", "", reflect.ValueOf(v)) })
+	return f.Decode(v, func() bool { return f.CheckText("", "", reflect.ValueOf(v)) })
 }
 
 // decodeRaw decodes the file into a map without checking keys, for reports
 // whose keys come from the data, and checks its strings.
 func (f *tomlFile) decodeRaw() (map[string]any, bool) {
-	return f.DecodeRaw(func(raw map[string]any) bool { return f.checkText("", "", reflect.ValueOf(raw)) })
+	return f.DecodeRaw(func(raw map[string]any) bool { return f.CheckText("", "", reflect.ValueOf(raw)) })
 }
 
 func sortedKeys[V any](m map[string]V) []string {
