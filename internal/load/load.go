@@ -20,11 +20,13 @@ import (
 	"path"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/minhbach/minhbach/internal/catalog"
 	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/model"
+	"github.com/minhbach/minhbach/internal/report"
 	"github.com/minhbach/minhbach/internal/source"
 	"github.com/minhbach/minhbach/internal/tomlfile"
 )
@@ -56,7 +58,7 @@ func Site(fsys fs.FS) (*model.Site, error) { return SiteCached(context.Backgroun
 // between two files once ctx is cancelled, and returns ctx's error.
 func SiteCached(ctx context.Context, fsys fs.FS, cache *Cache) (*model.Site, error) {
 	l := &loader{ctx: ctx, fsys: fsys, errs: &diag.List{}, cache: cache,
-		broken: broken{lists: map[string]bool{}, rubrics: map[string]bool{}}}
+		broken: broken{Broken: report.Broken{Lists: map[string]bool{}}, rubrics: map[string]bool{}}}
 	s := l.site()
 	if err := ctx.Err(); err != nil {
 		return nil, err // the problems found are those of files not read
@@ -87,9 +89,8 @@ type loader struct {
 // would be "unknown" when data/units.toml has a syntax error, and the one
 // problem to fix would drown among them.
 type broken struct {
-	units, agencies, kinds bool
-	targets                bool            // data/targets.toml could not be read
-	lists, rubrics         map[string]bool // by id
+	report.Broken                 // units, agencies, kinds, targets, lists
+	rubrics       map[string]bool // by id
 }
 
 func (l *loader) site() *model.Site {
@@ -104,7 +105,7 @@ func (l *loader) site() *model.Site {
 	s.Targets = l.targets(s.Units, s.Kinds, s.Lists)
 	l.checkTargetLevels(s.Units, s.Targets)
 	s.Context = l.context()
-	s.Reports, s.Drafts.Reports = published(l.reports(s))
+	s.Reports, s.Drafts.Reports = report.Published(l.reports(s))
 	if l.errs.Len() == 0 {
 		l.crossCheck(s)
 	}
@@ -207,4 +208,14 @@ func checkUnique[T any](f *tomlFile, items []T, id func(T) string, where func(i 
 		}
 		seen[k] = i
 	}
+}
+
+// quoteAll quotes every string of ss, as Go does, and joins them with
+// commas.
+func quoteAll(ss []string) string {
+	var q []string
+	for _, s := range ss {
+		q = append(q, strconv.Quote(s))
+	}
+	return strings.Join(q, ", ")
 }

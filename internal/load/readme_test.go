@@ -13,6 +13,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/minhbach/minhbach/internal/diag"
+	"github.com/minhbach/minhbach/internal/report"
 	"github.com/minhbach/minhbach/internal/tomlfile"
 )
 
@@ -41,17 +42,7 @@ type readmeFile struct {
 }
 
 func readmeFiles() []readmeFile {
-	reportKeys := slices.Clone(reservedKeys)
-	for _, k := range changeKeys {
-		reportKeys = append(reportKeys, "list_changes."+k)
-	}
-	reportKeys = append(reportKeys, "submitted.agencies", "submitted.units")
-	for _, k := range assessmentKeys {
-		reportKeys = append(reportKeys, "assessments."+k)
-	}
-	for _, k := range correctionKeys {
-		reportKeys = append(reportKeys, "corrections."+k)
-	}
+	reportKeys := report.Keys()
 	return []readmeFile{
 		{heading: configPath, typ: reflect.TypeFor[configFile]()},
 		{heading: contentDir + "/", typ: reflect.TypeFor[frontMatter]()},
