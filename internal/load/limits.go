@@ -1,11 +1,7 @@
 package load
 
 import (
-	"unicode"
-	"unicode/utf8"
-
 	"github.com/minhbach/minhbach/internal/catalog"
-	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/source"
 	"github.com/minhbach/minhbach/internal/tomlfile"
 )
@@ -38,23 +34,6 @@ const (
 // text is a text readers see, as written: a string or a table of
 // languages (see package catalog).
 type text = catalog.Text
-
-// checkBody records the first control character of a Markdown body, other
-// than line breaks and tabs, at its line and column.
-func checkBody(p, body string, bodyLine int, errs *diag.List) bool {
-	line, lineStart := bodyLine, 0
-	for i, r := range body {
-		switch {
-		case r == '\n':
-			line, lineStart = line+1, i+1
-		case r == '\t' || !unicode.IsControl(r):
-		default:
-			errs.Add(p, line, utf8.RuneCountInString(body[lineStart:i])+1, "a control character (U+%04X): remove it", r)
-			return false
-		}
-	}
-	return true
-}
 
 // isSlug reports whether s may be used as an id in web addresses and file
 // names: a-z, 0-9 and -, with a letter or digit at either end.

@@ -7,10 +7,13 @@
 //
 // Load turns files into the model: site.toml and its languages, the
 // registry of units, the agencies, record kinds, targets, lists and
-// rubrics, the monthly reports, the content pages, the theme's texts, and
-// the checks across files. It reads files through package source, which
-// opens them safely within their limits, and decodes TOML with package
-// tomlfile, which says where every key is.
+// rubrics, the theme's texts, layouts and static files, and the checks
+// across data files. It reads files through package source, which opens
+// them safely within their limits, and decodes TOML with package tomlfile,
+// which says where every key is and checks every string. It reads the
+// monthly reports, in parallel, and gives each to package report, which
+// decodes and checks it against the data files; then the content pages,
+// with package content.
 package load
 
 import (
@@ -24,6 +27,7 @@ import (
 	"strings"
 
 	"github.com/minhbach/minhbach/internal/catalog"
+	"github.com/minhbach/minhbach/internal/content"
 	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/report"
@@ -110,13 +114,12 @@ func (l *loader) site() *model.Site {
 		l.crossCheck(s)
 	}
 	langs := s.Config.Languages
-	pages, byLang := l.pages(langs)
-	s.Pages, s.Drafts.Pages = l.datePosts(pages, s.Reports, s.Drafts.Reports)
-	s.PagesByLang = datePages(byLang, s.Pages)
+	pages := content.Read(l.ctx, l.fsys, l.errs, langs, l.tr.Unsure, s.Reports, s.Drafts.Reports)
+	s.Pages, s.Drafts.Pages, s.PagesByLang = pages.Shown, pages.Waiting, pages.ByLang
 	s.Strings, s.StringsByLang = l.strings(langs)
 	if len(langs) > 1 {
 		s.Translations = l.tr.Translations()
-		s.Untranslated = append(l.tr.Untranslated(), untranslatedPages(langs, s.Pages, s.PagesByLang)...)
+		s.Untranslated = append(l.tr.Untranslated(), pages.Untranslated...)
 		slices.SortStableFunc(s.Untranslated, func(a, b model.Untranslated) int { return strings.Compare(a.Path, b.Path) })
 	}
 	s.Templates = l.templates()

@@ -12,6 +12,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/minhbach/minhbach/internal/content"
 	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/report"
 	"github.com/minhbach/minhbach/internal/tomlfile"
@@ -45,7 +46,7 @@ func readmeFiles() []readmeFile {
 	reportKeys := report.Keys()
 	return []readmeFile{
 		{heading: configPath, typ: reflect.TypeFor[configFile]()},
-		{heading: contentDir + "/", typ: reflect.TypeFor[frontMatter]()},
+		{heading: content.Dir + "/", typ: reflect.TypeFor[content.FrontMatter]()},
 		{heading: layoutsDir + "/", typ: reflect.TypeFor[map[string]string]()},
 		{heading: unitsPath, typ: reflect.TypeFor[unitsFile]()},
 		{heading: agenciesPath, typ: reflect.TypeFor[agenciesFile]()},

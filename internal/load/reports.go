@@ -2,7 +2,6 @@ package load
 
 import (
 	"runtime"
-	"slices"
 	"sync"
 
 	"github.com/minhbach/minhbach/internal/diag"
@@ -43,40 +42,6 @@ func (l *loader) reports(s *model.Site) []*model.Report {
 	}
 	report.Duplicates(out, l.errs)
 	return out
-}
-
-// datePosts gives every update post without a date of its own the published
-// date of its month's report, and sets apart the posts whose report is a
-// draft. A post with neither date nor report is an error.
-func (l *loader) datePosts(pages []*model.Page, reports, drafts []*model.Report) (shown, waiting []*model.Page) {
-	for _, pg := range pages {
-		if pg.Section != "cap-nhat" || !pg.Date.IsZero() {
-			shown = append(shown, pg)
-			continue
-		}
-		m, err := model.ParseMonth(baseName(pg.Path))
-		if err != nil {
-			continue // reported by page
-		}
-		switch r := reportOf(reports, m); {
-		case reportOf(drafts, m) != nil:
-			waiting = append(waiting, pg)
-		case r != nil:
-			pg.Date = r.Published
-			shown = append(shown, pg)
-		default:
-			l.errs.Add(pg.Path, 1, 0, "missing \"date\": an update is dated by the published date of %s/%s.toml, which does not exist: add the report, or date = %d-%02d-05 here", reportsDir, m, m.Next().Year, int(m.Next().Mon))
-		}
-	}
-	return shown, waiting
-}
-
-func reportOf(reports []*model.Report, m model.Month) *model.Report {
-	i := slices.IndexFunc(reports, func(r *model.Report) bool { return r.Month == m })
-	if i < 0 {
-		return nil
-	}
-	return reports[i]
 }
 
 // report reads one report file, recording its problems in errs.
