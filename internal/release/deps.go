@@ -86,6 +86,17 @@ func (h *hasher) sum(p string) (string, error) {
 // package documentation): of its values, in a canonical form, only those
 // the figures depend on.
 func contentHash(p string, b []byte) (string, error) {
+	c, err := content(p, b)
+	if err != nil {
+		return "", err
+	}
+	sum := sha256.Sum256([]byte(c))
+	return hex.EncodeToString(sum[:]), nil
+}
+
+// content returns what contentHash hashes: the values of the file p that
+// the figures depend on, in the canonical form.
+func content(p string, b []byte) (string, error) {
 	src := norm.NFC.String(string(bytes.TrimPrefix(b, []byte("\ufeff"))))
 	var v map[string]any
 	if _, err := toml.Decode(src, &v); err != nil {
@@ -98,8 +109,7 @@ func contentHash(p string, b []byte) (string, error) {
 	}
 	var w strings.Builder
 	canonical(&w, v)
-	sum := sha256.Sum256([]byte(w.String()))
-	return hex.EncodeToString(sum[:]), nil
+	return w.String(), nil
 }
 
 // canonical writes v so that two TOML documents with the same values write
