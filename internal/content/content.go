@@ -204,7 +204,7 @@ func (l *reader) page(p, orig, lang string) *model.Page {
 	}
 	if section == routes.UpdatesSection {
 		if _, err := model.ParseMonth(baseName(orig)); err != nil {
-			f.At("", "an update is named by its month, such as content/" + routes.UpdatesSection + "/2017-03.md")
+			f.At("", "an update is named by its month, such as content/"+routes.UpdatesSection+"/2017-03.md")
 		}
 	}
 	if err := inner.Err(); err != nil {
