@@ -1,8 +1,13 @@
 // Package format writes the figures and dates that pages, charts and
-// downloads show: numbers the Vietnamese way (1.245; 64,8), percentages,
-// dates and months, with the decimals that keep a figure on the side of
-// the threshold it is compared with. Packages view and render use it; the
-// formats of another language will live here too.
+// downloads show: numbers, percentages, dates and months, with the decimals
+// that keep a figure on the side of the threshold it is compared with.
+// Packages view and render use it.
+//
+// A [Formatter] writes them for one language: Vietnamese 1.245,5,
+// 03/03/2017 and 03/2017; English 1,245.5, 3 March 2017 and Mar 2017 (the
+// month short, as it fits a grid's cell and a chart's axis). The functions
+// of the package write the Vietnamese forms, which are also those of every
+// language the package does not know.
 package format
 
 import (
@@ -15,11 +20,71 @@ import (
 	"github.com/minhbach/minhbach/internal/model"
 )
 
+// Formatter writes figures and dates for one language. The zero
+// Formatter writes them the Vietnamese way.
+type Formatter struct {
+	english bool
+}
+
+// For returns the Formatter of the language tag lang: English forms for
+// "en" and its variants ("en-GB"), Vietnamese forms for any other.
+func For(lang string) Formatter {
+	base, _, _ := strings.Cut(lang, "-")
+	return Formatter{english: base == "en"}
+}
+
+// Number writes n with the formatter's separators: 1245.5 → "1.245,5" in
+// Vietnamese, "1,245.5" in English (see the package function Number).
+func (f Formatter) Number(n float64, decimals int) string {
+	if !f.english {
+		return Number(n, decimals)
+	}
+	return number(n, decimals, ',', '.')
+}
+
+// Percent writes a percentage with one decimal at most: "64,8%", "64.8%".
+func (f Formatter) Percent(n float64) string { return f.Number(n, 1) + "%" }
+
+// englishMonths are the names of the months in English.
+var englishMonths = [...]string{"January", "February", "March", "April", "May", "June", "July",
+	"August", "September", "October", "November", "December"}
+
+// Date writes a date: "03/03/2017" in Vietnamese, "3 March 2017" in
+// English; the zero date as "".
+func (f Formatter) Date(t time.Time) string {
+	if !f.english || t.IsZero() {
+		return Date(t)
+	}
+	return strconv.Itoa(t.Day()) + " " + englishMonths[t.Month()-1] + " " + strconv.Itoa(t.Year())
+}
+
+// Month writes a month: "03/2017" in Vietnamese, "Mar 2017" in English;
+// the zero month as "".
+func (f Formatter) Month(m model.Month) string {
+	if !f.english || m.IsZero() || m.Mon < 1 || m.Mon > 12 {
+		return Month(m)
+	}
+	return englishMonths[m.Mon-1][:3] + " " + strconv.Itoa(m.Year)
+}
+
+// Bytes writes a file size: "1,5 MB" in Vietnamese, "1.5 MB" in English.
+func (f Formatter) Bytes(n int) string {
+	switch {
+	case n >= 1<<20:
+		return f.Number(float64(n)/(1<<20), 1) + " MB"
+	case n >= 1<<10:
+		return f.Number(float64(n)/(1<<10), 0) + " KB"
+	}
+	return strconv.Itoa(n) + " B"
+}
+
 // Number writes n the Vietnamese way: "." between thousands, "," before
 // decimals, at most the given number of decimals, trailing zeros dropped:
 // 1245 → "1.245", 64.83 → "64,8". Decimals below 0 write n exactly, with
 // the fewest digits that read back as n.
-func Number(n float64, decimals int) string {
+func Number(n float64, decimals int) string { return number(n, decimals, '.', ',') }
+
+func number(n float64, decimals int, thousands, point byte) string {
 	if math.IsNaN(n) || math.IsInf(n, 0) {
 		return "–"
 	}
@@ -36,12 +101,12 @@ func Number(n float64, decimals int) string {
 	}
 	for i, r := range whole {
 		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteByte('.')
+			b.WriteByte(thousands)
 		}
 		b.WriteRune(r)
 	}
 	if frac != "" {
-		b.WriteByte(',')
+		b.WriteByte(point)
 		b.WriteString(frac)
 	}
 	return b.String()
@@ -155,8 +220,24 @@ func Bytes(n int) string {
 // Capital writes the first letter of s in upper case: "huyện, thành phố" →
 // "Huyện, thành phố".
 func Capital(s string) string {
+	// A text shown in the default language in place of a translation is
+	// marked (see package view): capitalize what follows the mark.
+	if rest, ok := strings.CutPrefix(s, FallbackOpen); ok {
+		return FallbackOpen + Capital(rest)
+	}
 	for i, r := range s {
 		return strings.ToUpper(string(r)) + s[i+utf8.RuneLen(r):]
 	}
 	return s
 }
+
+// FallbackOpen and FallbackClose enclose a text of the data shown in the
+// default language on a page of another, because it has no translation.
+// They are characters of Unicode's private use area, which no text of the
+// data means to show; package render turns them into an element with the
+// default language's lang attribute, or removes them where markup cannot
+// go (attributes, titles, scripts).
+const (
+	FallbackOpen  = "\uE000"
+	FallbackClose = "\uE001"
+)

@@ -11,9 +11,9 @@ import (
 	"github.com/minhbach/minhbach/internal/markdown"
 )
 
-// feeds writes the Atom feed of monthly updates, the sitemap and robots.txt.
-func (r *renderer) feeds() {
-	r.atom()
+// shared writes the files that are one for all editions: the sitemap
+// and robots.txt.
+func (r *renderer) shared() {
 	r.sitemap()
 	base := r.site.Config.BaseURL
 	r.put(r.routes.Robots(), []byte("User-agent: *\nAllow: /\nSitemap: "+absURL(base, r.routes.Sitemap())+"\n"))
@@ -75,9 +75,9 @@ func (r *renderer) atom() {
 	cfg := r.site.Config
 	f := atomFeed{
 		Lang:   cfg.Language,
-		Title:  cfg.Title + " — " + r.sentence("title.updates", nil),
+		Title:  stripFallback(cfg.Title + " — " + r.sentence("title.updates", nil)),
 		ID:     absURL(cfg.BaseURL, r.routes.Updates()),
-		Author: atomAuthor{Name: cfg.Plan.Issuer},
+		Author: atomAuthor{Name: stripFallback(cfg.Plan.Issuer)},
 		Links: []atomLink{
 			{Href: absURL(cfg.BaseURL, r.routes.Feed()), Rel: "self", Type: "application/atom+xml"},
 			{Href: absURL(cfg.BaseURL, r.routes.Updates()), Rel: "alternate", Type: "text/html"},
@@ -86,11 +86,11 @@ func (r *renderer) atom() {
 	var latest time.Time
 	for _, u := range r.view.Updates {
 		e := atomEntry{
-			Title:   u.Page.Title,
+			Title:   stripFallback(u.Page.Title),
 			ID:      absURL(cfg.BaseURL, u.URL),
 			Updated: atomTime(u.Page.Date),
 			Link:    atomLink{Href: absURL(cfg.BaseURL, u.URL), Rel: "alternate", Type: "text/html"},
-			Summary: u.Page.Description,
+			Summary: stripFallback(u.Page.Description),
 		}
 		html, _, _ := markdown.Render(u.Page.Body)
 		e.Content.Type = "html"

@@ -190,6 +190,9 @@ func (r *renderer) recordData(k *model.Kind) *table {
 		}
 		t.columns = append(t.columns, c)
 	}
+	if r.base != nil {
+		return t // the download is the default language's: only its title is needed
+	}
 	for _, rep := range r.site.Reports {
 		for _, rec := range rep.Records[k.ID] {
 			row := []any{rep.Month.String()}
@@ -254,14 +257,36 @@ func (r *renderer) submittedTable() *table {
 	return t
 }
 
+// download returns a copy of the download at path p titled title.
+func (r *renderer) download(p, title string) *view.Download {
+	for _, d := range r.downloads {
+		if d.Path == p {
+			c := *d
+			c.Title = title
+			return &c
+		}
+	}
+	return &view.Download{Path: p, Title: title}
+}
+
 // file is a download with its contents.
 type file struct {
 	*view.Download
 	data []byte
 }
 
-// writeTable writes t as CSV and JSON and returns both downloads.
+// writeTable writes t as CSV and JSON and returns both downloads. In an
+// edition other than the default language's, the downloads are those the
+// default language's edition wrote, titled in the edition's language: the
+// data is one set for all languages.
 func (r *renderer) writeTable(t *table) []file {
+	if r.base != nil {
+		var out []file
+		for _, ext := range []string{"csv", "json"} {
+			out = append(out, file{r.base.download(r.routes.Download(t.name+"."+ext), t.title), nil})
+		}
+		return out
+	}
 	enc := opendata.Table{Title: t.title, Rows: t.rows}
 	for _, c := range t.columns {
 		enc.Columns = append(enc.Columns, opendata.Column{Name: c.name, Kind: c.kind})
@@ -282,6 +307,9 @@ func (r *renderer) writeTable(t *table) []file {
 // date, not the build's, so that the archive is byte-identical between
 // builds of the same input.
 func (r *renderer) writeZip(files []file) *view.Download {
+	if r.base != nil {
+		return r.base.download(r.routes.Download(routes.AllData+".zip"), r.sentence("data.all", nil))
+	}
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	// The fastest level: the archive is a convenience, and at national scale
@@ -337,7 +365,7 @@ func (r *renderer) dataset(p *Page) template.JS {
 		"name":                cfg.Title,
 		"description":         cmp.Or(cfg.Description, cfg.Title),
 		"url":                 absURL(cfg.BaseURL, p.URL),
-		"inLanguage":          cfg.Language,
+		"inLanguage":          r.defLang, // the downloads are in the default language
 		"creator":             map[string]any{"@type": "GovernmentOrganization", "name": cfg.Plan.Issuer},
 		"temporalCoverage":    cfg.Plan.Start.String() + "/" + cfg.Plan.End.String(),
 		"isAccessibleForFree": true,

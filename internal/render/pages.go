@@ -3,6 +3,7 @@ package render
 import (
 	"cmp"
 	"fmt"
+	"html/template"
 
 	"github.com/minhbach/minhbach/internal/format"
 	"github.com/minhbach/minhbach/internal/model"
@@ -14,7 +15,7 @@ import (
 func (r *renderer) pages() {
 	r.home()
 	for _, pg := range r.site.Pages {
-		if pg.URL == "" || pg.Section == routes.UpdatesSection {
+		if pg.URL == r.routes.Home() || pg.Section == routes.UpdatesSection {
 			continue
 		}
 		p := r.newPage(pg.Layout, pg.URL, pg.Title, pg.Description)
@@ -24,6 +25,7 @@ func (r *renderer) pages() {
 		if !pg.TOC {
 			p.TOC = nil
 		}
+		r.fallbackContent(p, pg)
 		p.Registry = r.site.Units
 		p.Targets = r.view.Targets
 		p.Context = r.site.Context
@@ -38,6 +40,7 @@ func (r *renderer) pages() {
 		p.Source = u.Page
 		p.from = contentOrigin(u.Page)
 		p.Content, _ = r.markdown(u.Page)
+		r.fallbackContent(p, u.Page)
 		p.Update = u
 		r.emit(p)
 	}
@@ -96,7 +99,7 @@ func (r *renderer) dataPages() {
 }
 
 func (r *renderer) home() {
-	pg := r.pageByURL("")
+	pg := r.pageByURL(r.routes.Home())
 	title, desc := r.site.Config.Title, r.site.Config.Description
 	if pg != nil {
 		title, desc = pg.Title, cmp.Or(pg.Description, desc)
@@ -105,6 +108,7 @@ func (r *renderer) home() {
 	if pg != nil {
 		p.Source = pg
 		p.Content, _ = r.markdown(pg)
+		r.fallbackContent(p, pg)
 	}
 	p.Targets = r.view.Targets
 	p.Updates = r.view.Updates
@@ -118,4 +122,35 @@ func (r *renderer) home() {
 // contentOrigin names a content page as the producer of its output file.
 func contentOrigin(pg *model.Page) origin {
 	return origin{path: pg.Path, what: "the page " + pg.Path, fix: "rename or move the page"}
+}
+
+// fallbackContent marks the content of p, from the content page pg, as
+// written in the default language when pg is not in the page's language
+// (it has no NAME.LANG.md). The plan's page in another language shows no
+// text but says where the official text is; with a translation, it says
+// that the translation is not official.
+func (r *renderer) fallbackContent(p *Page, pg *model.Page) {
+	if r.lang == r.defLang {
+		return
+	}
+	if pg.Layout == "plan" {
+		for i, a := range r.alternates(p.URL, p.Root) {
+			if a.Lang == r.defLang {
+				p.Official = &r.alternates(p.URL, p.Root)[i]
+			}
+		}
+		if pg.Lang != r.lang {
+			p.Content, p.TOC = "", nil
+			return
+		}
+		p.Unofficial = true
+		return
+	}
+	if pg.Lang == r.lang {
+		return
+	}
+	p.Content = template.HTML(`<div lang="`+r.defLang+`">`) + p.Content + "</div>"
+	for i := range p.TOC {
+		p.TOC[i].Text = format.FallbackOpen + p.TOC[i].Text + format.FallbackClose
+	}
 }

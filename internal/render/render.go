@@ -26,10 +26,12 @@
 // page of that kind, on every worker at once; the functions depend on the
 // site alone:
 //
-//	t KEY                 the text KEY of layouts/strings.toml
-//	num N, int N          N the Vietnamese way: 1.245; 64,8
-//	pct N                 a percentage: 64,8%
-//	date T, month M       a date as dd/mm/yyyy, a month as mm/yyyy
+//	t KEY                 the text KEY of layouts/strings.toml (strings.LANG.toml)
+//	tf KEY NAME V …       the text KEY with its {NAME} placeholders filled
+//	num N, int N          N in the page's language: 1.245; 64,8 or 1,245; 64.8
+//	pct N                 a percentage: 64,8% or 64.8%
+//	date T, month M       a date and a month: 03/03/2017, 03/2017 or 3 March 2017, Mar 2017
+//	locale LANG           the Open Graph locale of a language: vi_VN
 //	status S              the label of a status, e.g. "Đạt"
 //	fold S                S lowercased without diacritics, for filters
 //	capital S             S with its first letter in upper case
@@ -111,19 +113,60 @@ type Stats struct {
 // or download, a content page, a file of static/) for one path are an
 // error naming both, at the input file that can be changed.
 func Site(ctx context.Context, s *model.Site, p *progress.Progress, opt Options, sink Sink) (Stats, error) {
-	r := &renderer{site: s, prog: p, opt: opt, sink: sink, errs: &diag.List{}}
+	out := &output{sink: sink, errs: &diag.List{}}
 	if len(s.Units.Levels) == 0 {
 		// Pages and downloads group units by their top level.
-		r.errs.Add("data/units.toml", 0, 0, "no [[levels]]: list the levels of the registry, such as district and commune")
+		out.errs.Add("data/units.toml", 0, 0, "no [[levels]]: list the levels of the registry, such as district and commune")
 	}
-	r.parseTemplates()
-	if err := r.errs.Err(); err != nil {
+	// The default language's edition first: the others link to its
+	// downloads.
+	var base *renderer
+	for _, lang := range languages(&s.Config) {
+		es, ep := s, p
+		if base != nil {
+			es = view.Edition(s, lang)
+			ep = progress.Compute(es)
+		}
+		r := &renderer{site: es, prog: ep, opt: opt, output: out, base: base,
+			lang: lang, defLang: s.Config.Language, langs: languages(&s.Config),
+			routes: routes.For(lang, s.Config.Language), f: format.For(lang)}
+		if err := r.edition(ctx); err != nil {
+			return Stats{}, err
+		}
+		if base == nil {
+			base = r
+		}
+	}
+	base.shared()
+	base.static()
+	base.checkOutputs()
+	if err := out.errs.Err(); err != nil {
 		return Stats{}, err
 	}
+	return out.stats, nil
+}
+
+// languages returns the languages of the site, the default first.
+func languages(c *model.Config) []string {
+	if len(c.Languages) == 0 {
+		return []string{c.Language}
+	}
+	return c.Languages
+}
+
+// edition renders the pages of one language, its downloads in the
+// default language, and its feed.
+func (r *renderer) edition(ctx context.Context) error {
+	r.parseTemplates()
+	if err := r.errs.Err(); err != nil {
+		return err
+	}
 	r.reserveIDs()
-	r.checkAgencyIDs()
-	r.claimDownloads()
-	r.view = view.Build(s, p, r.routes, r.fail)
+	if r.base == nil {
+		r.checkAgencyIDs()
+		r.claimDownloads()
+	}
+	r.view = view.Build(r.site, r.prog, r.routes, r.fail)
 	// Pages are executed as soon as they are made. The downloads are
 	// encoded meanwhile: only the pages that list them wait for them.
 	done := r.execute(ctx)
@@ -135,15 +178,10 @@ func Site(ctx context.Context, s *model.Site, p *progress.Progress, opt Options,
 	close(r.jobs)
 	done.Wait()
 	if err := ctx.Err(); err != nil {
-		return Stats{}, err
+		return err
 	}
-	r.feeds()
-	r.static()
-	r.checkOutputs()
-	if err := r.errs.Err(); err != nil {
-		return Stats{}, err
-	}
-	return r.stats, nil
+	r.atom()
+	return nil
 }
 
 // static copies the files of static/.
@@ -186,34 +224,47 @@ func (r *renderer) putFrom(name string, by origin, b []byte) {
 }
 
 // fail records a problem; safe from several goroutines.
-func (r *renderer) fail(path string, line, col int, format string, args ...any) {
+func (r *output) fail(path string, line, col int, format string, args ...any) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.errs.Add(path, line, col, format, args...)
 }
 
 type renderer struct {
-	site   *model.Site
-	prog   *progress.Progress
-	routes routes.Table // the paths of the pages and files
-	opt    Options
-	sink   Sink
-	errs   *diag.List
-	tmpl   map[string]*template.Template // page kind → base + kind, parsed once
-	jobs   chan *Page                    // pages for the workers of execute
-	ctx    context.Context               // stops emit once cancelled
+	*output // shared by the editions of every language
+
+	site    *model.Site // in the edition's language (see view.Edition)
+	prog    *progress.Progress
+	routes  routes.Table // the paths of the pages and files
+	f       format.Formatter
+	lang    string    // the edition's language
+	defLang string    // the site's default language
+	langs   []string  // the site's languages, the default first
+	base    *renderer // the default language's edition; nil in it
+	opt     Options
+	tmpl    map[string]*template.Template // page kind → base + kind, parsed once
+	jobs    chan *Page                    // pages for the workers of execute
+	ctx     context.Context               // stops emit once cancelled
+
+	reserved []string            // element ids the layouts use, kept from headings
+	frames   map[frameKey]*Frame // the frames of the queued pages
+
+	view      *view.Site // what the pages show
+	downloads []*view.Download
+}
+
+// output is what the editions of a site share: where files go, and what
+// was produced.
+type output struct {
+	sink Sink
+	errs *diag.List
 
 	mu        sync.Mutex // guards errs, stats, pageNames, outputs and claims once pages are executed
 	stats     Stats
 	pageNames []string
 	outputs   map[string][]origin // output path → its producers
 	claims    map[string]origin   // downloads named after record kinds, until put
-	reserved  []string            // element ids the layouts use, kept from headings
-	frames    map[frameKey]*Frame // the frames of the queued pages
 	mdMu      sync.Mutex          // one Markdown render at a time, see markdownOnce
-
-	view      *view.Site // what the pages show
-	downloads []*view.Download
 }
 
 const baseLayout = "_base.html"
@@ -322,6 +373,18 @@ type Page struct {
 	TOC     []markdown.TOCEntry
 	Source  *model.Page
 
+	// Lang is the page's language; Alternates are the page in every
+	// language of the site, for hreflang links and the language switch
+	// (nil for a site in one language).
+	Lang       string
+	Alternates []Alternate
+	// Official is, on the plan's page in a language other than the
+	// default, the plan's page in the default language, where its text is
+	// official; Unofficial is set when the page holds a translation of the
+	// text (content/ke-hoach.LANG.md), which is then not official.
+	Official   *Alternate
+	Unofficial bool
+
 	// One of these, by kind.
 	Targets   []*view.Target
 	Target    *view.Target
@@ -363,9 +426,12 @@ type Frame struct {
 	Charts      bool         // its pages draw charts
 	Inject      template.HTML
 
-	// Head, Open and Close are the templates "frame-head", "frame-open"
-	// and "frame-close" of layouts/_base.html executed with the frame.
-	Head, Open, Close template.HTML
+	// Head, Open, Main and Close are the templates "frame-head",
+	// "frame-open", "frame-main" and "frame-close" of layouts/_base.html
+	// executed with the frame: the page's language switch goes between
+	// Open (ending with the header) and Main. A layout without
+	// "frame-main" has it empty.
+	Head, Open, Main, Close template.HTML
 
 	once sync.Once // renders Head, Open and Close
 }
@@ -414,8 +480,10 @@ func (r *renderer) newPage(kind, url, title, description string) *Page {
 		p.Reporting = lv
 	}
 	best := -1
+	rel := r.routes.Unprefixed(url)
 	for i, m := range cfg.Menu {
-		if m.Path == url || (m.Path != "" && strings.HasPrefix(url, m.Path)) {
+		mp := r.routes.Unprefixed(m.Path)
+		if mp == rel || (mp != "" && strings.HasPrefix(rel, mp)) {
 			if best < 0 || len(m.Path) > len(cfg.Menu[best].Path) {
 				best = i
 			}
@@ -429,6 +497,7 @@ func (r *renderer) newPage(kind, url, title, description string) *Page {
 		p.Root = cfg.BaseURL
 	}
 	p.Site, p.Routes, p.Published, p.LatestMonth, p.current = cfg, r.routes, r.view.Published, r.prog.Latest, best
+	p.Lang, p.Alternates = r.lang, r.alternates(url, p.Root)
 	return p
 }
 
@@ -457,7 +526,10 @@ func (f *Frame) render(r *renderer) {
 		for _, part := range []struct {
 			name string
 			html *template.HTML
-		}{{"frame-head", &f.Head}, {"frame-open", &f.Open}, {"frame-close", &f.Close}} {
+		}{{"frame-head", &f.Head}, {"frame-open", &f.Open}, {"frame-main", &f.Main}, {"frame-close", &f.Close}} {
+			if part.name == "frame-main" && r.tmpl[f.Kind].Lookup(part.name) == nil {
+				continue // a _base.html of an earlier version
+			}
 			var b strings.Builder
 			if err := r.tmpl[f.Kind].ExecuteTemplate(&b, part.name, f); err != nil {
 				r.templateError(err)
@@ -509,12 +581,16 @@ func (r *renderer) execute(ctx context.Context) *sync.WaitGroup {
 					r.templateError(err)
 					continue
 				}
+				b := buf.Bytes()
+				if r.lang != r.defLang {
+					b = resolveFallback(b, r.defLang)
+				}
 				out := routes.File(p.URL)
 				by := p.from
 				if by == (origin{}) {
 					by = origin{what: "the " + p.Kind + " page"}
 				}
-				r.putFrom(out, by, bytes.Clone(buf.Bytes()))
+				r.putFrom(out, by, bytes.Clone(b))
 			}
 		})
 	}
@@ -526,15 +602,23 @@ func (r *renderer) execute(ctx context.Context) *sync.WaitGroup {
 // through the page (.Link, .Routes).
 func (r *renderer) funcs() template.FuncMap {
 	return template.FuncMap{
-		"t":       r.text,
-		"num":     func(n float64) string { return format.Number(n, 1) },
-		"int":     func(n int) string { return format.Number(float64(n), 0) },
-		"pct":     format.Percent,
-		"date":    format.Date,
-		"month":   format.Month,
+		"t": r.text,
+		"tf": func(key string, args ...string) (string, error) {
+			t, err := r.text(key)
+			for i := 0; i+1 < len(args); i += 2 {
+				t = strings.ReplaceAll(t, "{"+args[i]+"}", args[i+1])
+			}
+			return t, err
+		},
+		"locale":  func(lang string) string { return (&model.Config{Language: lang}).Locale() },
+		"num":     func(n float64) string { return r.f.Number(n, 1) },
+		"int":     func(n int) string { return r.f.Number(float64(n), 0) },
+		"pct":     r.f.Percent,
+		"date":    r.f.Date,
+		"month":   r.f.Month,
 		"status":  func(s any) (string, error) { return r.text("status." + fmt.Sprint(s)) },
 		"fold":    markdown.Fold,
-		"bytes":   format.Bytes,
+		"bytes":   r.f.Bytes,
 		"capital": format.Capital,
 		"inlineCSS": func(name string) (template.CSS, error) {
 			b, ok := r.site.Static[name]

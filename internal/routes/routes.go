@@ -6,8 +6,10 @@
 //
 // Paths are relative to the site root, slash-separated, and end in "/" for
 // a page (written as its index.html). A [Table] holds what every path of
-// one edition of the site starts with: today the root, later a language's
-// folder such as "en/", added to [Table.Prefix] in this one place.
+// one edition of the site starts with: the root for the default language,
+// the language's folder ("en/") for each other, in [Table.Prefix]. The
+// pages of every edition have the same paths below it. The downloads, the
+// sitemap and robots.txt are one for all editions, at the root.
 //
 // The folder names are the site's public addresses, not words of a plan:
 // every plan keeps them, and changing one breaks readers' links.
@@ -41,9 +43,28 @@ const (
 // Table gives the paths of one edition of the site. The zero Table is the
 // site at its root.
 type Table struct {
-	// Prefix is what every path starts with: "" for the root.
+	// Prefix is what every page's path starts with: "" for the root, the
+	// folder of a language such as "en/".
 	Prefix string
 }
+
+// For returns the table of the edition in language lang of a site whose
+// default language is def: the root for def, "LANG/" for another.
+func For(lang, def string) Table {
+	if lang == def {
+		return Table{}
+	}
+	return Table{Prefix: lang + "/"}
+}
+
+// Page is the page at p, a path relative to an edition's root such as a
+// content page's "gioi-thieu/", in this edition.
+func (t Table) Page(p string) string { return t.at(p) }
+
+// Unprefixed returns url, a path of this edition, relative to the
+// edition's root: the same page's path in another edition is that
+// table's Page of it.
+func (t Table) Unprefixed(url string) string { return strings.TrimPrefix(url, t.Prefix) }
 
 func (t Table) at(p string) string { return t.Prefix + p }
 
@@ -98,8 +119,10 @@ func (t Table) Agencies() string { return t.at(agencies) }
 // Data is the page of the open-data downloads.
 func (t Table) Data() string { return t.at(data) }
 
-// Download is the open-data file name (with its extension).
-func (t Table) Download(name string) string { return t.at(data + name) }
+// Download is the open-data file name (with its extension). The
+// downloads are one set for all editions, under the root's data page:
+// their columns are machine names, the same in every language.
+func (t Table) Download(name string) string { return data + name }
 
 // TargetData is the name, without extension, of the download of the
 // target with the given id; "" names the download of every target.

@@ -29,8 +29,10 @@ func TestTable(t *testing.T) {
 			{tt.table.Unit("", "huyen-kim-son"), p + "don-vi/huyen-kim-son/"},
 			{tt.table.Agencies(), p + "trach-nhiem/"},
 			{tt.table.Data(), p + "du-lieu/"},
-			{tt.table.Download("chi-tieu.csv"), p + "du-lieu/chi-tieu.csv"},
-			{tt.table.UnitDownload("json"), p + "du-lieu/don-vi.json"},
+			{tt.table.Download("chi-tieu.csv"), "du-lieu/chi-tieu.csv"}, // one set for all languages
+			{tt.table.UnitDownload("json"), "du-lieu/don-vi.json"},
+			{tt.table.Page("gioi-thieu/"), p + "gioi-thieu/"},
+			{tt.table.Unprefixed(p + "gioi-thieu/"), "gioi-thieu/"},
 			{tt.table.NotFound(), p + "404.html"},
 		}
 		for _, pw := range paths {

@@ -94,7 +94,7 @@ func (s *Site) targetChart(v *Target) *Chart {
 		}
 	} else {
 		for _, m := range v.Months {
-			point(format.Month(m.Month.Month), m)
+			point(s.f.Month(m.Month.Month), m)
 		}
 	}
 	id := "chart-" + t.ID
@@ -162,9 +162,9 @@ func (s *Site) chartSummary(v *Target) string {
 		return s.Sentence("chart.summary_empty", nil)
 	}
 	return s.Sentence("chart.summary", map[string]string{
-		"from":       format.Month(first.Month.Month),
+		"from":       s.f.Month(first.Month.Month),
 		"from_value": first.Value,
-		"to":         format.Month(last.Month.Month),
+		"to":         s.f.Month(last.Month.Month),
 		"to_value":   last.Value,
 		"threshold":  v.Threshold,
 	})
@@ -201,9 +201,9 @@ func (s *Site) listChart(v *List) *Chart {
 		ID:    id,
 		Label: s.Sentence("chart.list_label", map[string]string{"name": v.List.Name, "level": s.site.Units.Levels[0].Name}),
 		Summary: s.Sentence("chart.list_summary", map[string]string{
-			"held":  format.Number(float64(v.Held), 0),
+			"held":  s.f.Number(float64(v.Held), 0),
 			"most":  mostName,
-			"count": format.Number(float64(most), 0),
+			"count": s.f.Number(float64(most), 0),
 		}),
 		Options: s.chartJSON(c),
 		Legend:  []LegendItem{{Label: heldName, Color: heldColor}, {Label: removedName, Color: removedColor}},

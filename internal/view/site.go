@@ -16,6 +16,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/minhbach/minhbach/internal/format"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/progress"
 	"github.com/minhbach/minhbach/internal/routes"
@@ -30,6 +31,7 @@ type Site struct {
 
 	site    *model.Site
 	prog    *progress.Progress
+	f       format.Formatter // the figures and dates of the site's language
 	routes  routes.Table
 	fail    Fail
 	unitURL map[string]string                     // unit code → its page
@@ -42,10 +44,11 @@ type Site struct {
 type Fail func(path string, line, col int, format string, args ...any)
 
 // Build builds the views of site s with its progress p, its pages at the
-// paths of rt. Problems, such as a text missing from layouts/strings.toml,
+// paths of rt, its figures and dates in the language of s (its
+// Config.Language). Problems, such as a text missing from layouts/strings.toml,
 // go to fail.
 func Build(s *model.Site, p *progress.Progress, rt routes.Table, fail Fail) *Site {
-	v := &Site{site: s, prog: p, routes: rt, fail: fail}
+	v := &Site{site: s, prog: p, routes: rt, fail: fail, f: format.For(s.Config.Language)}
 	v.views()
 	return v
 }
@@ -84,3 +87,6 @@ func (s *Site) Sentence(key string, args map[string]string) string {
 
 // UnitURL returns the path of unit u's page.
 func (s *Site) UnitURL(u *model.Unit) string { return s.unitURL[u.Code] }
+
+// Format returns the formatter of the figures and dates of the views.
+func (s *Site) Format() format.Formatter { return s.f }

@@ -64,6 +64,8 @@ type List struct {
 	Rubric    *model.Rubric
 	Target    *Target // the membership target counting it, if any
 	Downloads []*Download
+
+	f format.Formatter
 }
 
 // Total writes an entry's rubric total with the decimals that keep it on
@@ -76,7 +78,7 @@ func (v *List) Total(e *progress.Entry) string {
 			d = format.MoreDecimals(d, format.SideDecimals(e.Total, g.Min, model.AtLeast, 1))
 		}
 	}
-	return format.Number(e.Total, d)
+	return v.f.Number(e.Total, d)
 }
 
 // ListGroup is the entries of a list under one unit of the top level.
@@ -160,9 +162,9 @@ func (s *Site) views() {
 // the given decimals.
 func (s *Site) formatValue(t *model.Target, v float64, decimals int) string {
 	if t.IsPercent() {
-		return format.Number(v, decimals) + "%"
+		return s.f.Number(v, decimals) + "%"
 	}
-	return format.Number(v, decimals)
+	return s.f.Number(v, decimals)
 }
 
 // formatThreshold writes a target's threshold as the plan states it.
@@ -246,7 +248,7 @@ func (s *Site) assessedView(v *Target) *Target {
 	args := map[string]string{}
 	if m := v.Result.Latest; m != nil && m.Assessment != nil {
 		v.Assessment = m.Assessment
-		args["month"] = format.Month(m.Assessment.Month)
+		args["month"] = s.f.Month(m.Assessment.Month)
 		args["status"] = s.Sentence("status."+m.Assessment.Status, nil)
 		args["note"] = m.Assessment.Note
 		v.Calc = s.Sentence("calc.assessed", args)
@@ -272,7 +274,7 @@ func (s *Site) thresholdArgs(t *model.Target) map[string]string {
 		"compare":   s.Sentence("compare."+c, nil),
 		"reached":   s.Sentence("reached."+c, nil),
 		"unit":      t.Unit,
-		"max":       format.Number(float64(t.MaxRemoved), 0),
+		"max":       s.f.Number(float64(t.MaxRemoved), 0),
 	}
 	if t.Kind != nil {
 		for key, id := range map[string]string{"field": t.Field, "numerator": t.Numerator, "denominator": t.Denominator} {
@@ -283,7 +285,7 @@ func (s *Site) thresholdArgs(t *model.Target) map[string]string {
 	}
 	args["min_months"], args["counted"] = "", ""
 	if t.Rule == model.Share && t.MinMonths > 1 {
-		n := map[string]string{"n": format.Number(float64(t.MinMonths), 0)}
+		n := map[string]string{"n": s.f.Number(float64(t.MinMonths), 0)}
 		args["min_months"] = s.Sentence("share.min_months", n)
 		args["counted"] = s.Sentence("share.counted", n)
 	}
@@ -329,18 +331,18 @@ func (s *Site) calc(t *model.Target, m *progress.Month) string {
 		numDecimals = valueDecimals(t, m) // the total is the value
 	}
 	args := s.thresholdArgs(t)
-	args["num"] = format.Number(m.Num, numDecimals)
-	args["den"] = format.Number(m.Den, denDecimals)
-	args["month"] = format.Month(m.Month)
+	args["num"] = s.f.Number(m.Num, numDecimals)
+	args["den"] = s.f.Number(m.Den, denDecimals)
+	args["month"] = s.f.Month(m.Month)
 	if m.HasValue {
 		args["value"] = s.formatValue(t, m.Value, valueDecimals(t, m))
 	}
 	switch t.Rule {
 	case model.Monthly, model.Periodic:
-		args["met"] = format.Number(float64(m.MonthsMet), 0)
-		args["missed"] = format.Number(float64(m.MonthsMissed), 0)
-		args["unreported"] = format.Number(float64(m.MonthsUnreported), 0)
-		args["months"] = format.Number(float64(m.MonthsMet+m.MonthsMissed+m.MonthsUnreported), 0)
+		args["met"] = s.f.Number(float64(m.MonthsMet), 0)
+		args["missed"] = s.f.Number(float64(m.MonthsMissed), 0)
+		args["unreported"] = s.f.Number(float64(m.MonthsUnreported), 0)
+		args["months"] = s.f.Number(float64(m.MonthsMet+m.MonthsMissed+m.MonthsUnreported), 0)
 		if t.Rule == model.Periodic && m.Pending {
 			// The running quarter or year is in none of the counts: say
 			// where it stands, or "0 trên 0 năm" reads as nothing done.
@@ -361,7 +363,7 @@ func (s *Site) calc(t *model.Target, m *progress.Month) string {
 
 func (s *Site) listView(st *progress.ListState) *List {
 	l := st.List
-	v := &List{ListState: st, URL: s.routes.List(l.ID), Rubric: l.Rubric}
+	v := &List{ListState: st, URL: s.routes.List(l.ID), Rubric: l.Rubric, f: s.f}
 	units := s.site.Units
 	// Grouped by the top level, so that a national list has one group per
 	// province, not one per district.
@@ -499,7 +501,7 @@ func (s *Site) recordTable(k *model.Kind, recs []*model.Record, withMonth, withU
 	for _, rec := range recs {
 		row := make([]Cell, 0, len(t.Head))
 		if withMonth {
-			row = append(row, Cell{Text: format.Month(rec.Month)})
+			row = append(row, Cell{Text: s.f.Month(rec.Month)})
 		}
 		if withUnit {
 			row = append(row, Cell{Text: rec.Unit.FullName()})
@@ -511,11 +513,11 @@ func (s *Site) recordTable(k *model.Kind, recs []*model.Record, withMonth, withU
 			case model.URL:
 				continue
 			case model.Date:
-				row = append(row, Cell{Text: format.Date(v.Date)})
+				row = append(row, Cell{Text: s.f.Date(v.Date)})
 			case model.Int, model.Number:
 				c := Cell{Num: true}
 				if v.Text != "" {
-					c.Text = format.Number(v.Number, 1)
+					c.Text = s.f.Number(v.Number, 1)
 				}
 				row = append(row, c)
 			default:

@@ -1,0 +1,191 @@
+package view
+
+import (
+	"slices"
+
+	"github.com/minhbach/minhbach/internal/format"
+	"github.com/minhbach/minhbach/internal/model"
+	"github.com/minhbach/minhbach/internal/routes"
+)
+
+// Edition returns site s as its pages show it in language lang, one of
+// its Config.Languages: a copy of the model whose every text readers see
+// is translated through the catalog (Site.Tr), whose user-interface texts
+// are the language's, whose content pages are the language's (NAME.LANG.md)
+// at the paths of the language's edition (routes.For), and whose
+// Config.Language is lang. For the default language it returns s itself.
+//
+// A text with no translation keeps its default-language words between
+// format.FallbackOpen and format.FallbackClose, which package render turns
+// into an element with the default language's lang attribute; a content
+// page with no translation is the default language's page, its Lang left
+// the default language's. The model's pointers between its parts (a
+// target's kind and list, a report's list changes and assessments) point
+// at the copies; units, records and report values are shared, untouched:
+// they are not translated.
+func Edition(s *model.Site, lang string) *model.Site {
+	def := s.Config.Language
+	if lang == def {
+		return s
+	}
+	tr := func(text string) string {
+		t, ok := s.Tr(lang, text)
+		if !ok && t != "" {
+			return format.FallbackOpen + t + format.FallbackClose
+		}
+		return t
+	}
+	trAll := func(texts []string) []string {
+		out := make([]string, len(texts))
+		for i, t := range texts {
+			out[i] = tr(t)
+		}
+		return out
+	}
+	rt := routes.For(lang, def)
+	e := *s
+	e.Config.Language = lang
+	c := &e.Config
+	c.Title, c.Description, c.IllustrativeNote, c.Plan.Title = tr(c.Title), tr(c.Description), tr(c.IllustrativeNote), tr(c.Plan.Title)
+	c.Menu = slices.Clone(c.Menu)
+	for i := range c.Menu {
+		c.Menu[i].Label = tr(c.Menu[i].Label)
+		c.Menu[i].Path = rt.Page(c.Menu[i].Path)
+	}
+
+	reg := *s.Units
+	reg.Levels = make([]*model.Level, len(s.Units.Levels))
+	for i, l := range s.Units.Levels {
+		c := *l
+		c.Name = tr(l.Name)
+		if t, ok := s.TrIn(lang, model.ContextSingular, l.Singular); ok || l.Singular == "" {
+			c.Singular = t
+		} else {
+			c.Singular = format.FallbackOpen + t + format.FallbackClose
+		}
+		reg.Levels[i] = &c
+	}
+	e.Units = &reg
+
+	e.Agencies = make([]*model.Agency, len(s.Agencies))
+	for i, a := range s.Agencies {
+		c := *a
+		c.Name, c.Tasks = tr(a.Name), trAll(a.Tasks)
+		c.Parts = slices.Clone(a.Parts)
+		for j := range c.Parts {
+			c.Parts[j].Name, c.Parts[j].Tasks = tr(c.Parts[j].Name), trAll(c.Parts[j].Tasks)
+		}
+		e.Agencies[i] = &c
+	}
+
+	kinds := map[*model.Kind]*model.Kind{}
+	e.Kinds = make([]*model.Kind, len(s.Kinds))
+	for i, k := range s.Kinds {
+		c := *k
+		c.Name, c.Short = tr(k.Name), tr(k.Short)
+		c.Fields = make([]*model.Field, len(k.Fields))
+		for j, f := range k.Fields {
+			fc := *f
+			fc.Name = tr(f.Name)
+			c.Fields[j] = &fc
+		}
+		e.Kinds[i], kinds[k] = &c, &c
+	}
+
+	rubrics := map[*model.Rubric]*model.Rubric{}
+	e.Rubrics = make([]*model.Rubric, len(s.Rubrics))
+	for i, r := range s.Rubrics {
+		c := *r
+		c.Name, c.Note = tr(r.Name), tr(r.Note)
+		c.Contents = make([]*model.Content, len(r.Contents))
+		for j, ct := range r.Contents {
+			cc := *ct
+			cc.Name = tr(ct.Name)
+			cc.Criteria = make([]*model.Criterion, len(ct.Criteria))
+			for k, cr := range ct.Criteria {
+				crc := *cr
+				crc.Name = tr(cr.Name)
+				cc.Criteria[k] = &crc
+			}
+			c.Contents[j] = &cc
+		}
+		c.Grades = slices.Clone(r.Grades)
+		for j := range c.Grades {
+			c.Grades[j].Name = tr(c.Grades[j].Name)
+		}
+		e.Rubrics[i], rubrics[r] = &c, &c
+	}
+
+	lists := map[*model.List]*model.List{}
+	e.Lists = make([]*model.List, len(s.Lists))
+	for i, l := range s.Lists {
+		c := *l
+		c.Name, c.Short = tr(l.Name), tr(l.Short)
+		if l.Rubric != nil {
+			c.Rubric = rubrics[l.Rubric]
+		}
+		e.Lists[i], lists[l] = &c, &c
+	}
+
+	targets := map[*model.Target]*model.Target{}
+	e.Targets = make([]*model.Target, len(s.Targets))
+	for i, t := range s.Targets {
+		c := *t
+		c.Name, c.Text, c.Unit = tr(t.Name), tr(t.Text), tr(t.Unit)
+		if t.Kind != nil {
+			c.Kind = kinds[t.Kind]
+		}
+		if t.List != nil {
+			c.List = lists[t.List]
+		}
+		e.Targets[i], targets[t] = &c, &c
+	}
+
+	e.Context.Note = tr(s.Context.Note)
+	e.Context.Facts = slices.Clone(s.Context.Facts)
+	for i := range e.Context.Facts {
+		e.Context.Facts[i].Label = tr(e.Context.Facts[i].Label)
+	}
+
+	e.Reports = make([]*model.Report, len(s.Reports))
+	for i, rep := range s.Reports {
+		c := *rep
+		c.Changes = make([]*model.ListChange, len(rep.Changes))
+		for j, ch := range rep.Changes {
+			cc := *ch
+			if l, ok := lists[ch.List]; ok {
+				cc.List = l
+			}
+			c.Changes[j] = &cc
+		}
+		c.Assessments = make([]*model.Assessment, len(rep.Assessments))
+		for j, a := range rep.Assessments {
+			ac := *a
+			if t, ok := targets[a.Target]; ok {
+				ac.Target = t
+			}
+			c.Assessments[j] = &ac
+		}
+		e.Reports[i] = &c
+	}
+
+	if str, ok := s.StringsByLang[lang]; ok {
+		e.Strings = str
+	}
+	e.Pages = make([]*model.Page, len(s.Pages))
+	for i, pg := range s.Pages {
+		c := *pg
+		j := slices.IndexFunc(s.PagesByLang[lang], func(t *model.Page) bool { return t.URL == pg.URL })
+		if j >= 0 {
+			c = *s.PagesByLang[lang][j]
+		} else {
+			c.Title = format.FallbackOpen + c.Title + format.FallbackClose
+			if c.Description != "" {
+				c.Description = format.FallbackOpen + c.Description + format.FallbackClose
+			}
+		}
+		c.URL = rt.Page(pg.URL)
+		e.Pages[i] = &c
+	}
+	return &e
+}
