@@ -167,7 +167,7 @@ func TestLanguageErrors(t *testing.T) {
 		{"strings missing keys", func(t *testing.T, fsys fstest.MapFS) {
 			edit(t, fsys, "site.toml", `["vi", "en"]`, `["vi", "en", "fr"]`)
 			fsys["layouts/strings.fr.toml"] = &fstest.MapFile{Data: []byte("\"status.met\" = \"Atteint\"\n")}
-		}, `layouts/strings.fr.toml: `+stockStrings(t)+`, …`},
+		}, `layouts/strings.fr.toml: ` + stockStrings(t) + `, …`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

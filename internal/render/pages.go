@@ -51,7 +51,7 @@ func (r *renderer) pages() {
 		if u.Parent == "" {
 			top = append(top, v)
 		}
-		p := r.newPage("unit", v.URL, u.FullName(), "")
+		p := r.newPage("unit", v.URL, r.orig(u.FullName()), "")
 		p.from = origin{path: "data/units.toml", what: fmt.Sprintf("the page of unit %q", u.Code), fix: fmt.Sprintf("change the name of unit %q", u.Code), where: u.Where, field: "name"}
 		p.Unit = v
 		r.emit(p)
@@ -153,4 +153,13 @@ func (r *renderer) fallbackContent(p *Page, pg *model.Page) {
 	for i := range p.TOC {
 		p.TOC[i].Text = format.FallbackOpen + p.TOC[i].Text + format.FallbackClose
 	}
+}
+
+// orig marks text, a text of the data that is never translated, as the
+// default language's on the pages of another language.
+func (r *renderer) orig(text string) string {
+	if r.lang == r.defLang || text == "" {
+		return text
+	}
+	return format.FallbackOpen + text + format.FallbackClose
 }

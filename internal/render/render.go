@@ -32,6 +32,9 @@
 //	pct N                 a percentage: 64,8% or 64.8%
 //	date T, month M       a date and a month: 03/03/2017, 03/2017 or 3 March 2017, Mar 2017
 //	locale LANG           the Open Graph locale of a language: vi_VN
+//	orig S                S, a text of the data never translated (a unit's name, a
+//	                      note of a report), marked as the default language's
+//	                      on the pages of another language
 //	status S              the label of a status, e.g. "Đạt"
 //	fold S                S lowercased without diacritics, for filters
 //	capital S             S with its first letter in upper case
@@ -611,6 +614,7 @@ func (r *renderer) funcs() template.FuncMap {
 			return t, err
 		},
 		"locale":  func(lang string) string { return (&model.Config{Language: lang}).Locale() },
+		"orig":    r.orig,
 		"num":     func(n float64) string { return r.f.Number(n, 1) },
 		"int":     func(n int) string { return r.f.Number(float64(n), 0) },
 		"pct":     r.f.Percent,

@@ -42,11 +42,24 @@ func Edition(s *model.Site, lang string) *model.Site {
 		}
 		return out
 	}
+	orig := func(text string) string {
+		if text == "" {
+			return text
+		}
+		return format.FallbackOpen + text + format.FallbackClose
+	}
 	rt := routes.For(lang, def)
 	e := *s
 	e.Config.Language = lang
 	c := &e.Config
 	c.Title, c.Description, c.IllustrativeNote, c.Plan.Title = tr(c.Title), tr(c.Description), tr(c.IllustrativeNote), tr(c.Plan.Title)
+	// The plan's identity is never translated: it is the document's.
+	c.Plan.Number, c.Plan.Issuer, c.Plan.Signer, c.Plan.SignerTitle = orig(c.Plan.Number), orig(c.Plan.Issuer), orig(c.Plan.Signer), orig(c.Plan.SignerTitle)
+	c.Plan.TargetsSection, c.Plan.TasksSection = tr(c.Plan.TargetsSection), tr(c.Plan.TasksSection)
+	c.Plan.Basis = slices.Clone(c.Plan.Basis)
+	for i, b := range c.Plan.Basis {
+		c.Plan.Basis[i] = orig(b)
+	}
 	c.Menu = slices.Clone(c.Menu)
 	for i := range c.Menu {
 		c.Menu[i].Label = tr(c.Menu[i].Label)
@@ -54,6 +67,7 @@ func Edition(s *model.Site, lang string) *model.Site {
 	}
 
 	reg := *s.Units
+	reg.Source = tr(reg.Source)
 	reg.Levels = make([]*model.Level, len(s.Units.Levels))
 	for i, l := range s.Units.Levels {
 		c := *l
@@ -144,7 +158,8 @@ func Edition(s *model.Site, lang string) *model.Site {
 	e.Context.Note = tr(s.Context.Note)
 	e.Context.Facts = slices.Clone(s.Context.Facts)
 	for i := range e.Context.Facts {
-		e.Context.Facts[i].Label = tr(e.Context.Facts[i].Label)
+		f := &e.Context.Facts[i]
+		f.Label, f.Value, f.AsOf, f.Source = tr(f.Label), tr(f.Value), tr(f.AsOf), tr(f.Source)
 	}
 
 	e.Reports = make([]*model.Report, len(s.Reports))

@@ -88,5 +88,16 @@ func (s *Site) Sentence(key string, args map[string]string) string {
 // UnitURL returns the path of unit u's page.
 func (s *Site) UnitURL(u *model.Unit) string { return s.unitURL[u.Code] }
 
+// orig marks text, a text of the data that is never translated (a unit's
+// name, a value of a report), as the default language's in an edition of
+// another language (see Edition).
+func (s *Site) orig(text string) string {
+	c := &s.site.Config
+	if text == "" || len(c.Languages) == 0 || c.Language == c.Languages[0] {
+		return text
+	}
+	return format.FallbackOpen + text + format.FallbackClose
+}
+
 // Format returns the formatter of the figures and dates of the views.
 func (s *Site) Format() format.Formatter { return s.f }

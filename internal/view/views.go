@@ -504,7 +504,7 @@ func (s *Site) recordTable(k *model.Kind, recs []*model.Record, withMonth, withU
 			row = append(row, Cell{Text: s.f.Month(rec.Month)})
 		}
 		if withUnit {
-			row = append(row, Cell{Text: rec.Unit.FullName()})
+			row = append(row, Cell{Text: s.orig(rec.Unit.FullName())})
 		}
 		linked := false
 		for _, f := range k.Fields {
@@ -521,7 +521,7 @@ func (s *Site) recordTable(k *model.Kind, recs []*model.Record, withMonth, withU
 				}
 				row = append(row, c)
 			default:
-				c := Cell{Text: v.Text}
+				c := Cell{Text: s.orig(v.Text)}
 				if !linked && link != nil && f.Type == model.Text {
 					c.Link, linked = rec.Values[link.ID].Text, true
 				}
