@@ -2,6 +2,7 @@ package format
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -197,5 +198,33 @@ func TestMonth(t *testing.T) {
 		if got := Month(tt.m); got != tt.want {
 			t.Errorf("Month(%v) = %q, want %q", tt.m, got, tt.want)
 		}
+	}
+}
+
+func TestFormatterLanguages(t *testing.T) {
+	march3 := time.Date(2017, 3, 3, 0, 0, 0, 0, time.UTC)
+	march := model.Month{Year: 2017, Mon: time.March}
+	for _, tt := range []struct {
+		lang                        string
+		number, neg, pct, date, mon string
+		bytes                       string
+	}{
+		{"vi", "1.245,5", "-1.234.567", "64,8%", "03/03/2017", "03/2017", "1,5 MB"},
+		{"en", "1,245.5", "-1,234,567", "64.8%", "3 March 2017", "Mar 2017", "1.5 MB"},
+		{"en-GB", "1,245.5", "-1,234,567", "64.8%", "3 March 2017", "Mar 2017", "1.5 MB"},
+		{"fr", "1.245,5", "-1.234.567", "64,8%", "03/03/2017", "03/2017", "1,5 MB"}, // unknown: the Vietnamese forms
+	} {
+		f := For(tt.lang)
+		got := []string{f.Number(1245.5, 1), f.Number(-1234567, 0), f.Percent(64.83), f.Date(march3), f.Month(march), f.Bytes(3 << 19)}
+		want := []string{tt.number, tt.neg, tt.pct, tt.date, tt.mon, tt.bytes}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: %q, want %q", tt.lang, got, want)
+		}
+		if f.Date(time.Time{}) != "" || f.Month(model.Month{}) != "" {
+			t.Errorf("%s: the zero date or month is not empty", tt.lang)
+		}
+	}
+	if got := Capital(FallbackOpen + "xã" + FallbackClose); got != FallbackOpen+"Xã"+FallbackClose {
+		t.Errorf("Capital of a marked text: %q", got)
 	}
 }

@@ -202,7 +202,7 @@ func (s *Site) listChart(v *List) *Chart {
 		Label: s.Sentence("chart.list_label", map[string]string{"name": v.List.Name, "level": s.site.Units.Levels[0].Name}),
 		Summary: s.Sentence("chart.list_summary", map[string]string{
 			"held":  s.f.Number(float64(v.Held), 0),
-			"most":  mostName,
+			"most":  s.orig(mostName),
 			"count": s.f.Number(float64(most), 0),
 		}),
 		Options: s.chartJSON(c),

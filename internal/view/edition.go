@@ -110,7 +110,7 @@ func Edition(s *model.Site, lang string) *model.Site {
 	e.Rubrics = make([]*model.Rubric, len(s.Rubrics))
 	for i, r := range s.Rubrics {
 		c := *r
-		c.Name, c.Note = tr(r.Name), tr(r.Note)
+		c.Name, c.Note, c.Source = tr(r.Name), tr(r.Note), tr(r.Source)
 		c.Contents = make([]*model.Content, len(r.Contents))
 		for j, ct := range r.Contents {
 			cc := *ct
