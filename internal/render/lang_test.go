@@ -318,6 +318,11 @@ func TestExampleEditions(t *testing.T) {
 	if !viNum.MatchString(vi) || viNum.MatchString(en) || !enNum.MatchString(en) {
 		t.Errorf("percentages: Vietnamese %q, English %q", viNum.FindString(vi), enNum.FindString(en))
 	}
+	// The English data page describes the columns in English.
+	data := string(files["en/du-lieu/index.html"])
+	if !strings.Contains(data, "<dt><code>unit_code</code></dt><dd>the administrative unit’s code</dd>") {
+		t.Error("the English data page does not describe unit_code in English")
+	}
 	// The plan: official in Vietnamese only.
 	plan := string(files["en/ke-hoach/index.html"])
 	if !strings.Contains(plan, "official only in Vietnamese") || !strings.Contains(plan, `<a href="../../ke-hoach/" hreflang="vi">`) {

@@ -96,6 +96,7 @@ func (r *renderer) openData() {
 		tables = append(tables, r.listTable(l))
 	}
 	tables = append(tables, r.unitTable(), r.submittedTable())
+	r.columns = r.columnDocs(tables)
 
 	// Encoding the tables is independent work: at national scale the
 	// records of ten years make tables of tens of thousands of rows.
@@ -255,6 +256,47 @@ func (r *renderer) submittedTable() *table {
 		}
 	}
 	return t
+}
+
+// ColumnDoc is a column of the downloads with what it holds, for the data
+// page of a site in several languages.
+type ColumnDoc struct {
+	Name string // the column's stable machine name, e.g. "unit_code"
+	Text string // what it holds, in the page's language
+}
+
+// columnDocs describes the columns of tables, each once, in the order
+// they first appear: a column of minhbach by its text data.col.NAME, a
+// field of a record kind by the field's name. A site in one language
+// keeps its data page as it was: nil.
+func (r *renderer) columnDocs(tables []*table) []ColumnDoc {
+	if len(r.langs) < 2 {
+		return nil
+	}
+	fields := map[string]string{}
+	for _, k := range r.site.Kinds {
+		for _, f := range k.Fields {
+			if _, ok := fields[f.ID]; !ok {
+				fields[f.ID] = f.Name
+			}
+		}
+	}
+	var out []ColumnDoc
+	seen := map[string]bool{}
+	for _, t := range tables {
+		for _, c := range t.columns {
+			if seen[c.name] {
+				continue
+			}
+			seen[c.name] = true
+			text, err := r.text("data.col." + c.name)
+			if err != nil {
+				text = fields[c.name]
+			}
+			out = append(out, ColumnDoc{Name: c.name, Text: text})
+		}
+	}
+	return out
 }
 
 // download returns a copy of the download at path p titled title.

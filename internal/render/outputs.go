@@ -243,5 +243,8 @@ func (r *renderer) renumberHeadings(p *Page, html []byte) bool {
 	if p.TOC != nil {
 		p.TOC = toc
 	}
+	if p.Source.Lang != r.lang {
+		r.fallbackContent(p, p.Source) // mark it again
+	}
 	return true
 }

@@ -93,6 +93,7 @@ func (r *renderer) dataPages() {
 
 	p = r.newPage("data", r.routes.Data(), r.sentence("title.data", nil), "")
 	p.Downloads = r.downloads
+	p.Columns = r.columns
 	p.Dataset = r.dataset(p)
 	p.Registry = r.site.Units
 	r.emit(p)
@@ -140,7 +141,9 @@ func (r *renderer) fallbackContent(p *Page, pg *model.Page) {
 			}
 		}
 		if pg.Lang != r.lang {
-			p.Content, p.TOC = "", nil
+			// The plan's title in the page's language, rather than the
+			// Vietnamese page's title.
+			p.Title, p.Content, p.TOC = r.site.Config.Plan.Title, "", nil
 			return
 		}
 		p.Unofficial = true

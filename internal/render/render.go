@@ -254,6 +254,7 @@ type renderer struct {
 
 	view      *view.Site // what the pages show
 	downloads []*view.Download
+	columns   []ColumnDoc // the columns of the downloads, described
 }
 
 // output is what the editions of a site share: where files go, and what
@@ -399,6 +400,7 @@ type Page struct {
 	Agencies  []*view.Agency
 	Reporters []*view.Reporter
 	Downloads []*view.Download
+	Columns   []ColumnDoc // the data page of a site in several languages
 	Context   model.Context
 	Registry  *model.Registry
 
