@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"html"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -110,66 +111,76 @@ func axeCheck(t *testing.T, ctx context.Context, axe string, width int64) {
 	}
 }
 
-// TestPages checks every page kind of the example site, served from a
-// sub-path by a plain static file server, in a real browser at 1280 and
-// 360 px wide.
+// editions are the folders of the example site's languages: Vietnamese at
+// the root, English under en/. The server shows the root's 404 page at
+// every unknown address, so the English one is not visited.
+var editions = []string{"", "en/"}
+
+// TestPages checks every page kind of the example site, in both its
+// languages, served from a sub-path by a plain static file server, in a
+// real browser at 1280 and 360 px wide.
 func TestPages(t *testing.T) {
 	ctx := browser(t, 1280, 900)
 	axe := axeSource(t)
 	base, dir := served(t, sitetest.Root())
 	shots := screenshots(t)
 	visitPage := open(t, ctx)
-	for _, pk := range pageKinds {
-		t.Run(pk.kind, func(t *testing.T) {
-			for _, width := range []int64{1280, 360} {
-				if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 900)); err != nil {
-					t.Fatal(err)
-				}
-				v := visitPage(base + pk.path)
-				if v.Status != pk.status {
-					t.Errorf("%d px: HTTP %d, want %d", width, v.Status, pk.status)
-				}
-				for _, c := range v.Console {
-					if pk.status == 404 && strings.Contains(c, "status of 404") && strings.Contains(c, pk.path) {
-						continue // the page itself, as it should
-					}
-					t.Errorf("%d px: console: %s", width, c)
-				}
-				if len(v.Failed) > 0 {
-					t.Errorf("%d px: failed requests: %v", width, v.Failed)
-				}
-				if f := foreign(base, v.Requests); len(f) > 0 {
-					t.Errorf("%d px: requests to other hosts: %v", width, f)
-				}
-				drawn, err := chromedp.Run(ctx, chromedp.Evaluate[int](`Array.from(document.querySelectorAll('div.chart')).filter(function (d) {
-					var c = d.querySelector('canvas, svg'); return c && c.getBoundingClientRect().width > 0 && c.getBoundingClientRect().height > 0; }).length`))
-				if err != nil {
-					t.Fatalf("%d px: counting charts: %v", width, err)
-				}
-				if drawn != pk.charts {
-					t.Errorf("%d px: %d charts drawn, want %d", width, drawn, pk.charts)
-				}
-				over, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth - window.innerWidth`))
-				if err != nil {
-					t.Fatalf("%d px: measuring the width: %v", width, err)
-				}
-				if over > 0 {
-					wide, _ := chromedp.Run(ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll('body *')).filter(function (e) {
-						var r = e.getBoundingClientRect(); return r.right > window.innerWidth + 1 && !e.closest('.table-scroll'); }).slice(0, 5).map(function (e) { return e.tagName + '.' + e.className; })`))
-					t.Errorf("%d px: the page scrolls sideways by %d px: %v", width, over, wide)
-				}
-				t.Run(fmt.Sprintf("axe-%d", width), func(t *testing.T) {
-					if axe == "" {
-						t.Skipf("axe-core is not installed: run npm ci in internal/e2e to check accessibility")
-					}
-					axeCheck(t, ctx, axe, width)
-				})
-				png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
-				if err == nil {
-					os.WriteFile(filepath.Join(shots, fmt.Sprintf("%s-%d.png", pk.kind, width)), png, 0o644)
-				}
+	for _, prefix := range editions {
+		for _, pk := range pageKinds {
+			if prefix != "" && pk.status == 404 {
+				continue
 			}
-		})
+			t.Run(prefix+pk.kind, func(t *testing.T) {
+				for _, width := range []int64{1280, 360} {
+					if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 900)); err != nil {
+						t.Fatal(err)
+					}
+					v := visitPage(base + prefix + pk.path)
+					if v.Status != pk.status {
+						t.Errorf("%d px: HTTP %d, want %d", width, v.Status, pk.status)
+					}
+					for _, c := range v.Console {
+						if pk.status == 404 && strings.Contains(c, "status of 404") && strings.Contains(c, pk.path) {
+							continue // the page itself, as it should
+						}
+						t.Errorf("%d px: console: %s", width, c)
+					}
+					if len(v.Failed) > 0 {
+						t.Errorf("%d px: failed requests: %v", width, v.Failed)
+					}
+					if f := foreign(base, v.Requests); len(f) > 0 {
+						t.Errorf("%d px: requests to other hosts: %v", width, f)
+					}
+					drawn, err := chromedp.Run(ctx, chromedp.Evaluate[int](`Array.from(document.querySelectorAll('div.chart')).filter(function (d) {
+					var c = d.querySelector('canvas, svg'); return c && c.getBoundingClientRect().width > 0 && c.getBoundingClientRect().height > 0; }).length`))
+					if err != nil {
+						t.Fatalf("%d px: counting charts: %v", width, err)
+					}
+					if drawn != pk.charts {
+						t.Errorf("%d px: %d charts drawn, want %d", width, drawn, pk.charts)
+					}
+					over, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth - window.innerWidth`))
+					if err != nil {
+						t.Fatalf("%d px: measuring the width: %v", width, err)
+					}
+					if over > 0 {
+						wide, _ := chromedp.Run(ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll('body *')).filter(function (e) {
+						var r = e.getBoundingClientRect(); return r.right > window.innerWidth + 1 && !e.closest('.table-scroll'); }).slice(0, 5).map(function (e) { return e.tagName + '.' + e.className; })`))
+						t.Errorf("%d px: the page scrolls sideways by %d px: %v", width, over, wide)
+					}
+					t.Run(fmt.Sprintf("axe-%d", width), func(t *testing.T) {
+						if axe == "" {
+							t.Skipf("axe-core is not installed: run npm ci in internal/e2e to check accessibility")
+						}
+						axeCheck(t, ctx, axe, width)
+					})
+					png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+					if err == nil {
+						os.WriteFile(filepath.Join(shots, fmt.Sprintf("%s%s-%d.png", strings.TrimSuffix(prefix, "/")+map[bool]string{true: "-", false: ""}[prefix != ""], pk.kind, width)), png, 0o644)
+					}
+				}
+			})
+		}
 	}
 	_ = dir
 }
@@ -183,18 +194,22 @@ func TestWithoutJavaScript(t *testing.T) {
 	if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
 		t.Fatal(err)
 	}
-	for _, pk := range pageKinds {
-		c, cancel := within(ctx, 15*time.Second)
-		if err := chromedp.Do(c, chromedp.Navigate(base+pk.path)); err != nil {
-			t.Fatalf("%s: %v", pk.kind, err)
-		}
-		cancel()
-		type state struct {
-			H1, Main              int
-			Charts, ChartsTabled  int
-			FilterShown, ListRows int
-		}
-		s, err := chromedp.Run(ctx, chromedp.Evaluate[state](`(function () {
+	for _, prefix := range editions {
+		for _, pk := range pageKinds {
+			if prefix != "" && pk.status == 404 {
+				continue
+			}
+			c, cancel := within(ctx, 15*time.Second)
+			if err := chromedp.Do(c, chromedp.Navigate(base+prefix+pk.path)); err != nil {
+				t.Fatalf("%s%s: %v", prefix, pk.kind, err)
+			}
+			cancel()
+			type state struct {
+				H1, Main              int
+				Charts, ChartsTabled  int
+				FilterShown, ListRows int
+			}
+			s, err := chromedp.Run(ctx, chromedp.Evaluate[state](`(function () {
 			var charts = document.querySelectorAll('figure.chart-figure');
 			var tabled = Array.from(charts).filter(function (f) {
 				var n = f.nextElementSibling; return n && n.querySelector('table') && n.querySelectorAll('tbody tr').length > 0; });
@@ -204,20 +219,21 @@ func TestWithoutJavaScript(t *testing.T) {
 				FilterShown: filter && !filter.hidden ? 1 : 0,
 				ListRows: document.querySelectorAll('tr[data-search]').length};
 		})()`))
-		if err != nil {
-			t.Fatalf("%s: %v", pk.kind, err)
-		}
-		if s.H1 != 1 || s.Main < 150 {
-			t.Errorf("%s: %d h1, %d characters of text", pk.kind, s.H1, s.Main)
-		}
-		if s.Charts != pk.charts || s.ChartsTabled != s.Charts {
-			t.Errorf("%s: %d charts, %d with a data table after them; want %d", pk.kind, s.Charts, s.ChartsTabled, pk.charts)
-		}
-		if s.FilterShown != 0 {
-			t.Errorf("%s: the filter shows without JavaScript", pk.kind)
-		}
-		if pk.kind == "healthy" && s.ListRows < 40 {
-			t.Errorf("healthy: %d rows without JavaScript, want the whole list", s.ListRows)
+			if err != nil {
+				t.Fatalf("%s: %v", prefix+pk.kind, err)
+			}
+			if s.H1 != 1 || s.Main < 150 {
+				t.Errorf("%s: %d h1, %d characters of text", prefix+pk.kind, s.H1, s.Main)
+			}
+			if s.Charts != pk.charts || s.ChartsTabled != s.Charts {
+				t.Errorf("%s: %d charts, %d with a data table after them; want %d", prefix+pk.kind, s.Charts, s.ChartsTabled, pk.charts)
+			}
+			if s.FilterShown != 0 {
+				t.Errorf("%s: the filter shows without JavaScript", prefix+pk.kind)
+			}
+			if pk.kind == "healthy" && s.ListRows < 40 {
+				t.Errorf("healthy: %d rows without JavaScript, want the whole list", s.ListRows)
+			}
 		}
 	}
 }
@@ -354,4 +370,70 @@ func TestBudgets(t *testing.T) {
 	}
 	report, _ := json.MarshalIndent(sizes, "", "  ")
 	t.Logf("bytes per page, gzip, with what each loads:\n%s", report)
+}
+
+// TestLanguageSwitch follows the language switch with scripts off, from an
+// English target page to the same page in Vietnamese and back, and checks
+// that the hreflang links of each page name both pages and x-default.
+func TestLanguageSwitch(t *testing.T) {
+	ctx := browser(t, 360, 900)
+	base, _ := served(t, sitetest.Root())
+	if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+		t.Fatal(err)
+	}
+	type state struct {
+		URL, Lang string
+		Hreflang  map[string]string
+	}
+	read := func() state {
+		s, err := chromedp.Run(ctx, chromedp.Evaluate[state](`(function () {
+			var h = {};
+			document.querySelectorAll('link[rel=alternate][hreflang]').forEach(function (l) { h[l.hreflang] = l.href; });
+			return {URL: location.href, Lang: document.documentElement.lang, Hreflang: h};
+		})()`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	follow := func(lang string) {
+		c, cancel := within(ctx, 15*time.Second)
+		defer cancel()
+		// A click on the visible switch; the navigation needs no script.
+		if err := chromedp.Do(c, chromedp.Click(chromedp.CSS(`.lang-switch a[hreflang="`+lang+`"]`)), chromedp.WaitReady(chromedp.CSS("body"))); err != nil {
+			t.Fatalf("following the switch to %s: %v", lang, err)
+		}
+		if err := waitFor(c, 10*time.Second, `document.documentElement.lang === "`+lang+`" && document.readyState === "complete"`); err != nil {
+			t.Fatalf("following the switch to %s: %v", lang, err)
+		}
+	}
+	const page = "chi-tieu/tuyen-truyen/"
+	c, cancel := within(ctx, 15*time.Second)
+	if err := chromedp.Do(c, chromedp.Navigate(base+"en/"+page)); err != nil {
+		t.Fatal(err)
+	}
+	cancel()
+	en := read()
+	follow("vi")
+	vi := read()
+	if vi.URL != base+page {
+		t.Errorf("the switch on %s leads to %s, want %s", en.URL, vi.URL, base+page)
+	}
+	follow("en")
+	if back := read(); back.URL != en.URL {
+		t.Errorf("the switch back leads to %s, want %s", back.URL, en.URL)
+	}
+	// The published addresses are under base_url; the paths must match
+	// the pages visited.
+	for _, s := range []state{en, vi} {
+		if len(s.Hreflang) != 3 || s.Hreflang["x-default"] != s.Hreflang["vi"] {
+			t.Errorf("%s: hreflang %v, want vi, en and x-default (= vi)", s.URL, s.Hreflang)
+		}
+		if !strings.HasSuffix(s.Hreflang["vi"], "/"+page) || !strings.HasSuffix(s.Hreflang["en"], "/en/"+page) {
+			t.Errorf("%s: hreflang %v do not name the page in both languages", s.URL, s.Hreflang)
+		}
+	}
+	if !maps.Equal(en.Hreflang, vi.Hreflang) {
+		t.Errorf("hreflang not reciprocal: English page %v, Vietnamese page %v", en.Hreflang, vi.Hreflang)
+	}
 }
