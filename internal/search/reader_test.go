@@ -18,6 +18,7 @@ type reader struct {
 	t       testing.TB
 	files   map[string][]byte
 	fetched map[string]bool
+	parsed  map[string]map[string][]int // term chunks, parsed once
 	m       struct {
 		Docs  int
 		Terms [][2]string
@@ -27,7 +28,7 @@ type reader struct {
 
 func newReader(t testing.TB, files map[string][]byte) *reader {
 	t.Helper()
-	r := &reader{t: t, files: files, fetched: map[string]bool{}}
+	r := &reader{t: t, files: files, fetched: map[string]bool{}, parsed: map[string]map[string][]int{}}
 	r.get(search.Manifest, &r.m)
 	return r
 }
@@ -60,8 +61,12 @@ func (r *reader) lookup(term string, prefix bool) map[int]int {
 	docs := map[int]int{}
 	pair := strings.Contains(term, " ")
 	for _, name := range r.chunks(term, prefix) {
-		var c map[string][]int
-		r.get(name, &c)
+		c, ok := r.parsed[name]
+		if !ok {
+			r.get(name, &c)
+			r.parsed[name] = c
+		}
+		r.fetched[name] = true
 		for k, list := range c {
 			if k != term && (!prefix || !strings.HasPrefix(k, term) || !pair && strings.Contains(k, " ")) {
 				continue
