@@ -1,6 +1,7 @@
 package search
 
 import (
+	"cmp"
 	"html"
 	"strings"
 
@@ -28,6 +29,11 @@ type Links struct {
 	// h3 carry the ids the page's sections are linked by. Without it the
 	// Markdown is indexed whole, as one section.
 	Content func(*model.Page) string
+	// Lang is the language of the index: the site's default when empty.
+	// In another, data texts are indexed in their translation (the
+	// default language's where there is none) and the content pages are
+	// that language's.
+	Lang string
 }
 
 // Collect returns the documents of site s in the order results of equal
@@ -35,12 +41,22 @@ type Links struct {
 // them), units from the top level down, records by month.
 func Collect(s *model.Site, links Links) []Doc {
 	var docs []Doc
+	tr := func(text string) string { return text }
+	pages := s.Pages
+	if links.Lang != "" && links.Lang != s.Config.Language {
+		tr = func(text string) string { t, _ := s.Tr(links.Lang, text); return t }
+		pages = s.PagesByLang[links.Lang]
+	}
+	fullName := func(u *model.Unit) string {
+		typ, _ := s.TrIn(cmp.Or(links.Lang, s.Config.Language), "", u.Type)
+		return typ + " " + tr(u.Name)
+	}
 	if links.Target != nil {
 		for _, t := range s.Targets {
-			docs = append(docs, Doc{URL: links.Target(t), Title: t.Name, Kind: KindTarget, Text: t.Text})
+			docs = append(docs, Doc{URL: links.Target(t), Title: tr(t.Name), Kind: KindTarget, Text: tr(t.Text)})
 		}
 	}
-	for _, pg := range s.Pages {
+	for _, pg := range pages {
 		if links.Content == nil {
 			docs = append(docs, Doc{URL: pg.URL, Title: pg.Title, Kind: KindPage, Text: strings.Join(strings.Fields(string(pg.Body)), " ")})
 			continue
@@ -61,7 +77,7 @@ func Collect(s *model.Site, links Links) []Doc {
 		for _, lv := range s.Units.Levels {
 			for _, u := range units {
 				if u.Level == lv.ID {
-					docs = append(docs, Doc{URL: links.Unit(u), Title: u.FullName(), Section: parents(s.Units, u), Kind: KindUnit})
+					docs = append(docs, Doc{URL: links.Unit(u), Title: fullName(u), Section: parents(s.Units, u, fullName), Kind: KindUnit})
 				}
 			}
 		}
@@ -79,9 +95,9 @@ func Collect(s *model.Site, links Links) []Doc {
 					if url == "" || name == "" {
 						continue
 					}
-					sec := k.Name
+					sec := tr(k.Name)
 					if rec.Unit != nil {
-						sec += " · " + rec.Unit.FullName()
+						sec += " · " + fullName(rec.Unit)
 					}
 					docs = append(docs, Doc{URL: url, Title: name, Section: sec, Kind: KindRecord})
 				}
@@ -93,10 +109,10 @@ func Collect(s *model.Site, links Links) []Doc {
 
 // parents names the units above u, nearest first: "Huyện Yên Mô, Tỉnh
 // Ninh Bình". Two communes of one name are told apart by them.
-func parents(reg *model.Registry, u *model.Unit) string {
+func parents(reg *model.Registry, u *model.Unit, fullName func(*model.Unit) string) string {
 	var names []string
 	for p := reg.Unit(u.Parent); p != nil && len(names) < 8; p = reg.Unit(p.Parent) {
-		names = append(names, p.FullName())
+		names = append(names, fullName(p))
 	}
 	return strings.Join(names, ", ")
 }

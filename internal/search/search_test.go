@@ -156,7 +156,7 @@ func TestQueries(t *testing.T) {
 		{"khanh hoi", "1/", nil},
 		{"Khánh Hội", "1/", nil},
 		{"KHANH HOI ", "1/", nil},
-		{"hoi khanh", "", []string{"1/"}}, // after the titles of that order
+		{"hoi khanh", "", []string{"1/"}},    // after the titles of that order
 		{"xa khanh h", "0/", []string{"1/"}}, // still typing
 		{"ha noi", "4/", []string{"3/", "5/"}},
 		{"Hà Nội", "4/", []string{"3/", "5/"}},

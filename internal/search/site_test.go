@@ -25,7 +25,11 @@ import (
 // the index.
 func links(t testing.TB, s *model.Site) search.Links {
 	html := map[*model.Page]string{}
-	for _, pg := range s.Pages {
+	all := slices.Clone(s.Pages)
+	for _, lang := range slices.Sorted(maps.Keys(s.PagesByLang)) {
+		all = append(all, s.PagesByLang[lang]...)
+	}
+	for _, pg := range all {
 		h, _, err := render.Markdown(pg.Body)
 		if err != nil {
 			t.Fatal(err)
@@ -242,5 +246,37 @@ func BenchmarkIndex(b *testing.B) {
 				search.Build(search.Collect(l.site, l.links))
 			}
 		})
+	}
+}
+
+// TestExampleEnglish indexes the example site's English texts: the
+// targets' translated names, the English pages.
+func TestExampleEnglish(t *testing.T) {
+	l := site(t, "example")
+	links := l.links
+	links.Lang = "en"
+	docs := search.Collect(l.site, links)
+	r := newReader(t, search.Build(docs))
+	tg := l.site.Targets[0]
+	name, ok := l.site.Tr("en", tg.Name)
+	if !ok || name == tg.Name {
+		t.Fatalf("target %q has no English name", tg.ID)
+	}
+	got := r.search(name)
+	if len(got) == 0 || got[0].Title != name {
+		t.Errorf("%q: %v, want the target first", name, got[:min(1, len(got))])
+	}
+	pages := 0
+	for _, d := range docs {
+		if d.Kind != search.KindPage {
+			continue
+		}
+		pages++
+		if !slices.ContainsFunc(l.site.PagesByLang["en"], func(pg *model.Page) bool { return pg.Title == d.Title }) {
+			t.Errorf("page %q %q is not one of the English pages", d.URL, d.Title)
+		}
+	}
+	if pages == 0 {
+		t.Error("no English page is indexed")
 	}
 }
