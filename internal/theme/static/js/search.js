@@ -59,16 +59,20 @@
     this.files = Object.create(null);
   }
   Index.prototype.get = function (name) {
-    if (!this.files[name]) {
-      this.files[name] = fetch(this.base + name).then(function (r) {
+    var files = this.files;
+    if (!files[name]) {
+      files[name] = fetch(this.base + name).then(function (r) {
         if (!r.ok) { throw new Error(name + ': ' + r.status); }
         return r.json();
+      }).catch(function (e) {
+        delete files[name]; // the next query tries again
+        throw e;
       });
     }
     return this.files[name];
   };
-  // last returns the index of the last entry of list whose key is at most
-  // key: the chunk that holds it.
+  // last returns the index of the last entry of list whose first item is at
+  // most key (a term, or a document id): the chunk that holds it.
   function last(list, key) {
     var lo = 0, hi = list.length - 1;
     while (lo < hi) {
@@ -139,7 +143,7 @@
   }
 
   function fragment(index, manifest, id) {
-    var f = manifest.frags, i = last(f.map(function (e) { return [e[0]]; }), id);
+    var f = manifest.frags, i = last(f, id);
     return index.get(f[i][1]).then(function (docs) { return docs[id - f[i][0]]; });
   }
 
