@@ -29,7 +29,7 @@ import (
 const searchPage = `<!DOCTYPE html>
 <html lang="vi"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'">
-<title>Tìm kiếm</title>
+<title>Tìm kiếm</title><link rel="icon" href="data:,">
 <script src="../js/search.js" defer></script>
 </head><body><main>
 <h1>Tìm kiếm</h1>
