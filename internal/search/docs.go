@@ -152,17 +152,18 @@ func Sections(h string) []Section {
 			out = append(out, cur)
 		}
 		rest = rest[i:]
-		// rest starts with <h2 id="…">
-		idStart := strings.Index(rest, `id="`) + len(`id="`)
+		// rest starts with <hN id="…">, the quote and the tag closed (see
+		// nextHeading).
+		idStart := len(`<h2 id="`)
 		idEnd := idStart + strings.IndexByte(rest[idStart:], '"')
-		level := rest[2]
-		closeTag := "</h" + string(level) + ">"
-		end := strings.Index(rest, closeTag)
+		closeTag := "</h" + rest[2:3] + ">"
+		open := strings.IndexByte(rest, '>') + 1
+		end := strings.Index(rest[open:], closeTag)
 		if end < 0 {
-			end = len(rest)
+			end = len(rest) - open
 		}
-		body := rest[strings.IndexByte(rest, '>')+1 : end]
-		cur = Section{ID: html.UnescapeString(rest[idStart:idEnd]), Heading: plain(body)}
+		end += open
+		cur = Section{ID: html.UnescapeString(rest[idStart:idEnd]), Heading: plain(rest[open:end])}
 		rest = rest[min(len(rest), end+len(closeTag)):]
 	}
 	cur.Text = plain(rest)
@@ -184,7 +185,10 @@ func nextHeading(s string) int {
 		i += at
 		t := s[i:]
 		if len(t) > 4 && (t[2] == '2' || t[2] == '3') && strings.HasPrefix(t[3:], ` id="`) {
-			return i
+			q := strings.IndexByte(t[len(`<h2 id="`):], '"')
+			if q >= 0 && strings.IndexByte(t[len(`<h2 id="`)+q:], '>') >= 0 {
+				return i
+			}
 		}
 		at = i + 2
 	}

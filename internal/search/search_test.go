@@ -192,3 +192,22 @@ func capital(s string) string {
 	r := []rune(s)
 	return strings.ToUpper(string(r[0])) + string(r[1:])
 }
+
+// FuzzSections splits any HTML without panicking, and finds in it the
+// words of its text.
+func FuzzSections(f *testing.F) {
+	for _, s := range []string{
+		`<p>a</p><h2 id="x">B</h2><p>c</p>`,
+		`<h2 id="`, `<h3 id="a">`, `<h2 id="a"`, `<h2 id="a>b</h2>`, `<h3 id="">x</h2>`, `<`, `<h`, `</h2>`,
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, h string) {
+		for _, sec := range search.Sections(h) {
+			if sec.ID == "" && sec.Heading == "" && sec.Text == "" {
+				t.Errorf("an empty section of %q", h)
+			}
+		}
+		search.Build([]search.Doc{{Title: h, Text: h}})
+	})
+}
