@@ -3,14 +3,19 @@
 //
 // Usage (from the repository):
 //
-//	go run ./cmd/benchhugo [-scale national] [-runs 3] [-hugo hugo]
+//	go run ./cmd/benchhugo [-scale national] [-runs 3] [-hugo hugo] [-disk]
 //
 // It writes the synthetic site of the scale (see cmd/gensite), builds
 // minhbach, writes a Hugo site with as many Markdown pages as minhbach's
 // build has pages (each ~3 KB: front matter, six paragraphs, a 12-row
 // table), then builds both -runs times, alternating, each under
-// /usr/bin/time -v. It prints the median wall time and peak memory of each,
-// and the ratio of the wall times.
+// /usr/bin/time -v. It prints each run, then a table of the median wall
+// time and peak memory of each tool and the ratio of the wall times.
+//
+// Both tools read and write in a RAM disk (/dev/shm) when there is one, so
+// that the figures measure the tools rather than the disk: writing ten
+// thousand small files costs seconds on a slow disk and a tenth of a
+// second in memory. -disk works in the system's temporary folder instead.
 package main
 
 import (
@@ -33,19 +38,35 @@ func main() {
 	scale := flag.String("scale", "national", "the size of the synthetic site: province, region or national")
 	runs := flag.Int("runs", 3, "builds of each site")
 	hugo := flag.String("hugo", "hugo", "the hugo command")
+	disk := flag.Bool("disk", false, "work in the temporary folder on disk even if there is a RAM disk")
 	flag.Parse()
-	if err := run(*scale, *runs, *hugo); err != nil {
+	if err := run(*scale, *runs, *hugo, workRoot(*disk)); err != nil {
 		fmt.Fprintln(os.Stderr, "benchhugo:", err)
 		os.Exit(1)
 	}
 }
 
-func run(scale string, runs int, hugo string) error {
+// ramDisk is where Linux mounts a file system in memory.
+const ramDisk = "/dev/shm"
+
+// workRoot returns the folder to work in: the RAM disk if there is one
+// that can be written to, unless onDisk, else the temporary folder.
+func workRoot(onDisk bool) string {
+	if !onDisk {
+		if dir, err := os.MkdirTemp(ramDisk, "benchhugo-probe-"); err == nil {
+			os.Remove(dir)
+			return ramDisk
+		}
+	}
+	return os.TempDir()
+}
+
+func run(scale string, runs int, hugo, root string) error {
 	sc, ok := gensite.Scales[scale]
 	if !ok {
 		return fmt.Errorf("unknown scale %q", scale)
 	}
-	work, err := os.MkdirTemp("", "benchhugo-")
+	work, err := os.MkdirTemp(root, "benchhugo-")
 	if err != nil {
 		return err
 	}
@@ -73,33 +94,55 @@ func run(scale string, runs int, hugo string) error {
 		return err
 	}
 	hv, _ := exec.Command(hugo, "version").Output()
-	fmt.Printf("scale %s: %d pages; %s", scale, pages, hv)
-
-	var mWall, hWall []float64
-	var mMem, hMem []int
-	for i := range runs {
-		w, mem, err := timed(bin, "build", "-src", site, "-out", filepath.Join(work, "out-m"))
-		if err != nil {
-			return err
-		}
-		mWall, mMem = append(mWall, w), append(mMem, mem)
-		os.RemoveAll(filepath.Join(work, "out-h"))
-		w, mem, err = timed(hugo, "--quiet", "-s", hsite, "-d", filepath.Join(work, "out-h"))
-		if err != nil {
-			return err
-		}
-		hWall, hMem = append(hWall, w), append(hMem, mem)
-		fmt.Printf("run %d: minhbach %.2f s %d MB, hugo %.2f s %d MB\n", i+1, mWall[i], mMem[i]>>10, hWall[i], hMem[i]>>10)
+	where := "on disk"
+	if root == ramDisk {
+		where = "on the RAM disk"
 	}
+	fmt.Printf("scale %s: %d pages, read and written %s (%s); %s", scale, pages, where, work, hv)
+
+	var mb, h []measure
+	for i := range runs {
+		mm, err := timed(bin, "build", "-src", site, "-out", filepath.Join(work, "out-m"))
+		if err != nil {
+			return err
+		}
+		os.RemoveAll(filepath.Join(work, "out-h"))
+		hm, err := timed(hugo, "--quiet", "-s", hsite, "-d", filepath.Join(work, "out-h"))
+		if err != nil {
+			return err
+		}
+		mb, h = append(mb, mm), append(h, hm)
+		fmt.Printf("run %d: minhbach %.2f s (CPU %.2f s) %d MB, hugo %.2f s (CPU %.2f s) %d MB\n", i+1, mm.wall, mm.cpu, mm.peakKB>>10, hm.wall, hm.cpu, hm.peakKB>>10)
+	}
+	mWall, hWall := field(mb, func(x measure) float64 { return x.wall }), field(h, func(x measure) float64 { return x.wall })
+	mCPU, hCPU := field(mb, func(x measure) float64 { return x.cpu }), field(h, func(x measure) float64 { return x.cpu })
+	mMem, hMem := field(mb, func(x measure) int { return x.peakKB }), field(h, func(x measure) int { return x.peakKB })
 	mw, hw := median(mWall), median(hWall)
-	fmt.Printf("median: minhbach %.2f s (%.0f µs/page), peak %d MB; hugo %.2f s, peak %d MB; ratio %.2f\n",
-		mw, mw*1e6/float64(pages), medianInt(mMem)>>10, hw, medianInt(hMem)>>10, mw/hw)
+	fmt.Printf("\n| %s, %d pages, %s | wall (median of %d) | per page | CPU (user + system) | peak memory |\n|---|---|---|---|---|\n", scale, pages, where, runs)
+	fmt.Printf("| minhbach | %.2f s | %.0f µs | %.2f s | %d MB |\n", mw, mw*1e6/float64(pages), median(mCPU), medianInt(mMem)>>10)
+	fmt.Printf("| hugo | %.2f s | %.0f µs | %.2f s | %d MB |\n", hw, hw*1e6/float64(pages), median(hCPU), medianInt(hMem)>>10)
+	fmt.Printf("| ratio minhbach / hugo | %.2f | | %.2f | |\n", mw/hw, median(mCPU)/median(hCPU))
 	return nil
 }
 
-// timed runs a command under /usr/bin/time -v and returns its wall time in
-// seconds and its peak memory in KB.
-func timed(name string, args ...string) (float64, int, error) {
+// measure is one run of a command.
+type measure struct {
+	wall, cpu float64 // seconds; cpu is user + system, on all cores
+	peakKB    int
+}
+
+func field[T any](ms []measure, f func(measure) T) []T {
+	out := make([]T, len(ms))
+	for i, m := range ms {
+		out[i] = f(m)
+	}
+	return out
+}
+
+// timed runs a command under /usr/bin/time -v and returns its wall time,
+// its CPU time (a steadier figure on a machine others share) and its peak
+// memory.
+func timed(name string, args ...string) (measure, error) {
 	cmd := exec.Command("/usr/bin/time", append([]string{"-v", name}, args...)...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
@@ -108,14 +151,24 @@ func timed(name string, args ...string) (float64, int, error) {
 	err := cmd.Run()
 	wall := time.Since(start).Seconds()
 	if err != nil {
-		return 0, 0, fmt.Errorf("%s: %v\n%s", name, err, stderr.String())
+		return measure{}, fmt.Errorf("%s: %v\n%s", name, err, stderr.String())
 	}
-	m := regexp.MustCompile(`Maximum resident set size \(kbytes\): (\d+)`).FindStringSubmatch(stderr.String())
-	if m == nil {
-		return 0, 0, fmt.Errorf("no peak memory in the output of /usr/bin/time")
+	out := measure{wall: wall}
+	for _, f := range []struct {
+		re  string
+		set func(string)
+	}{
+		{`Maximum resident set size \(kbytes\): (\d+)`, func(s string) { out.peakKB, _ = strconv.Atoi(s) }},
+		{`User time \(seconds\): ([\d.]+)`, func(s string) { v, _ := strconv.ParseFloat(s, 64); out.cpu += v }},
+		{`System time \(seconds\): ([\d.]+)`, func(s string) { v, _ := strconv.ParseFloat(s, 64); out.cpu += v }},
+	} {
+		m := regexp.MustCompile(f.re).FindStringSubmatch(stderr.String())
+		if m == nil {
+			return measure{}, fmt.Errorf("no %q in the output of /usr/bin/time", f.re)
+		}
+		f.set(m[1])
 	}
-	kb, _ := strconv.Atoi(m[1])
-	return wall, kb, nil
+	return out, nil
 }
 
 func median(xs []float64) float64 {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/minhbach/minhbach/internal/build"
 	"github.com/minhbach/minhbach/internal/render"
+	"github.com/minhbach/minhbach/internal/routes"
 	"github.com/minhbach/minhbach/internal/sitetest"
 )
 
@@ -35,7 +36,7 @@ func TestAssessedPages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	page := string(res.Files["chi-tieu/dang-tai/index.html"])
+	page := string(res.Files[rt.Target("dang-tai")+"index.html"])
 	if page == "" {
 		t.Fatal("no page chi-tieu/dang-tai/index.html")
 	}
@@ -55,13 +56,13 @@ func TestAssessedPages(t *testing.T) {
 			t.Errorf("target page holds %q: an assessed target has no chart or threshold", not)
 		}
 	}
-	for _, name := range []string{"index.html", "chi-tieu/index.html"} {
+	for _, name := range []string{"index.html", rt.Targets() + "index.html"} {
 		if p := string(res.Files[name]); !strings.Contains(p, "Cơ quan báo cáo tự đánh giá (tháng 02/2020)") {
 			t.Errorf("%s: no assessment of the qualitative target", name)
 		}
 	}
 	var data struct{ Rows []map[string]any }
-	js := res.Files["du-lieu/chi-tieu-dang-tai.json"]
+	js := res.Files[rt.Download(routes.TargetData("dang-tai")+".json")]
 	if err := json.Unmarshal(js, &data); err != nil {
 		t.Fatalf("du-lieu/chi-tieu-dang-tai.json: %v\n%s", err, js)
 	}
@@ -69,7 +70,7 @@ func TestAssessedPages(t *testing.T) {
 	if len(rows) != 2 || rows[1]["status"] != "on_track" || rows[1]["links"] != "https://example.org/tin-2" || rows[0]["month"] != "2020-01" {
 		t.Errorf("assessment download: %v", rows)
 	}
-	csv := string(res.Files["du-lieu/chi-tieu-dang-tai.csv"])
+	csv := string(res.Files[rt.Download(routes.TargetData("dang-tai")+".csv")])
 	if !strings.HasPrefix(strings.TrimPrefix(csv, "\ufeff"), "target,month,status,note,links") {
 		t.Errorf("assessment CSV starts %q", csv[:min(len(csv), 60)])
 	}

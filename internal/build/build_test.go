@@ -20,6 +20,7 @@ import (
 	"github.com/minhbach/minhbach/internal/build"
 	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/render"
+	"github.com/minhbach/minhbach/internal/routes"
 	"github.com/minhbach/minhbach/internal/sitetest"
 )
 
@@ -54,7 +55,7 @@ func TestExampleLinks(t *testing.T) {
 	}
 	checked := 0
 	for name, b := range res.Files {
-		if !strings.HasSuffix(name, ".html") || name == "404.html" {
+		if !strings.HasSuffix(name, ".html") || name == rt.NotFound() {
 			continue
 		}
 		for _, m := range attrRE.FindAllSubmatch(b, -1) {
@@ -96,11 +97,11 @@ func TestExampleLinks(t *testing.T) {
 func TestExamplePages(t *testing.T) {
 	res := example(t)
 	for _, name := range []string{
-		"index.html", "ke-hoach/index.html", "gioi-thieu/index.html", "chi-tieu/index.html",
-		"chi-tieu/tuyen-truyen/index.html", "chi-tieu/bao-chi/index.html", "danh-sach/xa-lanh-manh/index.html",
-		"cap-nhat/index.html", "cap-nhat/2017-03/index.html", "cap-nhat/atom.xml", "don-vi/index.html",
-		"don-vi/huyen-yen-khanh/index.html", "trach-nhiem/index.html", "du-lieu/index.html",
-		"du-lieu/minhbach-du-lieu.zip", "404.html", "sitemap.xml", "robots.txt",
+		"index.html", "ke-hoach/index.html", "gioi-thieu/index.html", rt.Targets() + "index.html",
+		rt.Target("tuyen-truyen") + "index.html", rt.Target("bao-chi") + "index.html", rt.List("xa-lanh-manh") + "index.html",
+		rt.Updates() + "index.html", rt.Updates() + "2017-03/index.html", rt.Feed(), rt.Units() + "index.html",
+		rt.Unit("", "huyen-yen-khanh") + "index.html", rt.Agencies() + "index.html", rt.Data() + "index.html",
+		rt.Download(routes.AllData + ".zip"), rt.NotFound(), rt.Sitemap(), rt.Robots(),
 	} {
 		if _, ok := res.Files[name]; !ok {
 			t.Errorf("missing %s", name)
@@ -180,7 +181,7 @@ func TestFailedBuildKeepsOutput(t *testing.T) {
 		t.Fatal(err)
 	}
 	before := snapshot(t, out)
-	if _, ok := before["cap-nhat/2020-02/index.html"]; !ok {
+	if _, ok := before[rt.Updates()+"2020-02/index.html"]; !ok {
 		t.Fatal("the first build has no update page")
 	}
 
@@ -204,11 +205,11 @@ func TestFailedBuildKeepsOutput(t *testing.T) {
 		}
 	}
 
-	delete(site, "content/cap-nhat/2020-02.md")
+	delete(site, "content/"+routes.UpdatesSection+"/2020-02.md")
 	if _, err := build.Build(t.Context(), site, out); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(filepath.Join(out, "cap-nhat", "2020-02", "index.html")); !errors.Is(err, fs.ErrNotExist) {
+	if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(rt.Updates()), "2020-02", "index.html")); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("the page of a removed update is still there (err %v)", err)
 	}
 	entries, _ := os.ReadDir(filepath.Dir(out))
@@ -286,7 +287,7 @@ func TestSharing(t *testing.T) {
 			t.Errorf("%s: no title", name)
 			continue
 		}
-		if other, dup := titles[string(m[1])]; dup && name != "404.html" {
+		if other, dup := titles[string(m[1])]; dup && name != rt.NotFound() {
 			t.Errorf("%s and %s have the same title %q", name, other, m[1])
 		}
 		titles[string(m[1])] = name
@@ -304,7 +305,7 @@ func TestSharing(t *testing.T) {
 			t.Errorf("%s: canonical %q", name, c)
 		}
 	}
-	data := string(res.Files["du-lieu/index.html"])
+	data := string(res.Files[rt.Data()+"index.html"])
 	i := strings.Index(data, `<script type="application/ld+json">`)
 	if i < 0 {
 		t.Fatal("the open-data page has no JSON-LD")

@@ -8,6 +8,7 @@ import (
 
 	"github.com/minhbach/minhbach/internal/build"
 	"github.com/minhbach/minhbach/internal/render"
+	"github.com/minhbach/minhbach/internal/routes"
 	"github.com/minhbach/minhbach/internal/sitetest"
 )
 
@@ -36,7 +37,7 @@ func TestReportingLevelPages(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			page := string(res.Files["cap-nhat/2020-02/index.html"])
+			page := string(res.Files[rt.Updates()+"2020-02/index.html"])
 			if !strings.Contains(page, tt.want) {
 				t.Errorf("the update page does not say %q", tt.want)
 			}
@@ -75,10 +76,10 @@ func TestOptionalFiles(t *testing.T) {
 			"data/reports/2020-02.toml": func(s string) string { return strings.Replace(s, "scores = { \"1.1\" = 45, \"1.2\" = 40 }\n", "", 1) },
 		}},
 		{"context", []string{"data/context.toml"}, nil},
-		{"reports", []string{"data/reports/", "content/cap-nhat/"}, nil},
+		{"reports", []string{"data/reports/", "content/" + routes.UpdatesSection + "/"}, nil},
 		{"home introduction", []string{"content/_index.md"}, nil},
 		{"other pages", []string{"content/gioi-thieu.md"}, nil},
-		{"update posts", []string{"content/cap-nhat/"}, nil},
+		{"update posts", []string{"content/" + routes.UpdatesSection + "/"}, nil},
 		{"all content", []string{"content/"}, nil},
 	}
 	for _, tt := range tests {

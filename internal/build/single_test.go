@@ -72,7 +72,7 @@ func TestSingleLevelSite(t *testing.T) {
 		}
 		return string(b)
 	}
-	units := page("don-vi/index.html")
+	units := page(rt.Units() + "index.html")
 	if n := strings.Count(units, `<tr>`) - 1; n != 12 {
 		t.Errorf("the units page lists %d wards, want 12", n)
 	}
@@ -82,21 +82,21 @@ func TestSingleLevelSite(t *testing.T) {
 	if !regexp.MustCompile(`(?s)<th scope="col">Phường văn minh đô thị</th>.*Phường Bến Sông.*?<td>Duy trì</td>`).MatchString(units) {
 		t.Errorf("the units page does not show where each ward stands on the list of wards")
 	}
-	ward := page("don-vi/phuong-ben-song/index.html")
+	ward := page(rt.Unit("", "phuong-ben-song") + "index.html")
 	if !strings.Contains(ward, "Buổi tuyên truyền") {
 		t.Errorf("the page of a ward does not show its records")
 	}
 	if strings.Contains(ward, `id="con-cap"`) {
 		t.Errorf("the page of a ward has a table of units below it")
 	}
-	share := page("chi-tieu/tuyen-truyen/index.html")
+	share := page(rt.Target("tuyen-truyen") + "index.html")
 	if strings.Contains(share, `id="theo-cap-tren"`) {
 		t.Errorf("the share target's page breaks it down by a top level, with one level only")
 	}
 	if !strings.Contains(share, "9 trên 12 phường (75%)") {
 		t.Errorf("the share target's page does not say 9 of 12 wards: %s", excerpt(share, strings.Index(share, "verdict__calc")))
 	}
-	list := page("danh-sach/van-minh/index.html")
+	list := page(rt.List("van-minh") + "index.html")
 	if strings.Contains(list, "Danh sách theo") || strings.Contains(list, `class="group-row"`) {
 		t.Errorf("the list page groups its wards by a level above them, with one level only")
 	}
@@ -104,7 +104,7 @@ func TestSingleLevelSite(t *testing.T) {
 	if strings.Contains(about, `<th scope="col">Thuộc</th>`) {
 		t.Errorf("the registry table has a column for the unit above, with one level only")
 	}
-	if !strings.Contains(page("du-lieu/index.html"), "don-vi.csv") {
+	if !strings.Contains(page(rt.Data()+"index.html"), "don-vi.csv") {
 		t.Errorf("no data page")
 	}
 	// Months are labelled with their year across the year boundary, in
@@ -113,7 +113,7 @@ func TestSingleLevelSite(t *testing.T) {
 	for m := 7; m <= 18; m++ {
 		want = append(want, fmt.Sprintf("%02d/%d", (m-1)%12+1, 2025+(m-1)/12))
 	}
-	for _, p := range []string{"chi-tieu/tap-huan/index.html", "chi-tieu/tin-bai/index.html", "index.html"} {
+	for _, p := range []string{rt.Target("tap-huan") + "index.html", rt.Target("tin-bai") + "index.html", "index.html"} {
 		body := page(p)
 		at := 0
 		for _, m := range want {
@@ -125,7 +125,7 @@ func TestSingleLevelSite(t *testing.T) {
 			at += i + 1
 		}
 	}
-	if !strings.Contains(page("cap-nhat/2026-01/index.html"), "01/2026") {
+	if !strings.Contains(page(rt.Updates()+"2026-01/index.html"), "01/2026") {
 		t.Errorf("the update of January 2026 does not name its month")
 	}
 }
@@ -154,7 +154,7 @@ func TestFiveYearPeriod(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	target := string(res.Files["chi-tieu/tap-huan/index.html"])
+	target := string(res.Files[rt.Target("tap-huan")+"index.html"])
 	for _, m := range []string{"07/2021", "12/2023", "01/2024", "06/2026"} {
 		if !strings.Contains(target, ">"+m+"<") {
 			t.Errorf("the target page has no month %s", m)

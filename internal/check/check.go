@@ -23,6 +23,7 @@ import (
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/progress"
 	"github.com/minhbach/minhbach/internal/release"
+	"github.com/minhbach/minhbach/internal/routes"
 )
 
 // Placeholder is the text a new update post starts with; a post that still
@@ -38,8 +39,8 @@ func Warnings(s *model.Site, p *progress.Progress) []*diag.Error {
 	}
 	posts := map[string]*model.Page{}
 	for _, pg := range s.Pages {
-		if pg.Section == "cap-nhat" {
-			posts[strings.TrimSuffix(strings.TrimPrefix(pg.URL, "cap-nhat/"), "/")] = pg
+		if m, ok := (routes.Table{}).UpdateMonth(pg.URL); ok && pg.Section == routes.UpdatesSection {
+			posts[m.String()] = pg
 		}
 	}
 
@@ -50,7 +51,7 @@ func Warnings(s *model.Site, p *progress.Progress) []*diag.Error {
 		if reports[m] == nil && !slices.ContainsFunc(s.Drafts.Reports, func(r *model.Report) bool { return r.Month == m }) {
 			l.Warn("data/reports/"+m.String()+".toml", 0, 0, "no report for %s: the targets show no data for that month; add the file, even with no records", m)
 		} else if posts[m.String()] == nil {
-			l.Warn("content/cap-nhat/"+m.String()+".md", 0, 0, "no update post for %s: readers get the figures without an explanation", m)
+			l.Warn("content/"+routes.UpdatesSection+"/"+m.String()+".md", 0, 0, "no update post for %s: readers get the figures without an explanation", m)
 		}
 	}
 
@@ -111,7 +112,9 @@ func Warnings(s *model.Site, p *progress.Progress) []*diag.Error {
 			r.Month, r.Month.Next().Year, int(r.Month.Next().Mon))
 	}
 	for _, pg := range s.Drafts.Pages {
-		posts[strings.TrimSuffix(strings.TrimPrefix(pg.URL, "cap-nhat/"), "/")] = pg
+		if m, ok := (routes.Table{}).UpdateMonth(pg.URL); ok {
+			posts[m.String()] = pg
+		}
 	}
 
 	for month, pg := range posts {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/model"
+	"github.com/minhbach/minhbach/internal/routes"
 	"github.com/minhbach/minhbach/internal/source"
 	"github.com/minhbach/minhbach/internal/tomlfile"
 	"golang.org/x/text/language"
@@ -125,7 +126,7 @@ func (l *loader) page(p, orig, lang string) *model.Page {
 	if section == rel {
 		section = ""
 	}
-	if section == "cap-nhat" {
+	if section == routes.UpdatesSection {
 		if _, err := model.ParseMonth(baseName(orig)); err != nil {
 			f.At("", "an update is named by its month, such as content/cap-nhat/2017-03.md")
 		}
@@ -210,7 +211,7 @@ func datePages(byLang map[string][]*model.Page, shown []*model.Page) map[string]
 func untranslatedPages(langs []string, pages []*model.Page, byLang map[string][]*model.Page) []model.Untranslated {
 	var out []model.Untranslated
 	for _, pg := range pages {
-		if pg.Layout == "plan" || pg.Section == "cap-nhat" {
+		if pg.Layout == "plan" || pg.Section == routes.UpdatesSection {
 			continue
 		}
 		for _, lang := range langs[1:] {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/model"
+	"github.com/minhbach/minhbach/internal/routes"
 )
 
 const reportsDir = "data/reports"
@@ -69,7 +70,7 @@ func published(reports []*model.Report) (done, drafts []*model.Report) {
 // draft. A post with neither date nor report is an error.
 func (l *loader) datePosts(pages []*model.Page, reports, drafts []*model.Report) (shown, waiting []*model.Page) {
 	for _, pg := range pages {
-		if pg.Section != "cap-nhat" || !pg.Date.IsZero() {
+		if pg.Section != routes.UpdatesSection || !pg.Date.IsZero() {
 			shown = append(shown, pg)
 			continue
 		}

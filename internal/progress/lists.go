@@ -13,9 +13,58 @@ import (
 type ListState struct {
 	List    *model.List
 	Entries []*Entry // baseline members, then units added, in registry order
-	// Held, Added and Removed count the entries of each kind; Held includes
-	// Added.
+	Tally            // the entries of each standing
+	// Entry is the entry of each unit on the list, by unit code.
+	Entry map[string]*Entry
+	// Below are, for every unit above the list's level with an entry
+	// below it, by unit code, those entries and their tally.
+	Below map[string]*Subtotal
+}
+
+// Tally counts the entries of a list by standing: Held includes Added.
+type Tally struct {
 	Held, Added, Removed int
+}
+
+// count adds e to the tally.
+func (t *Tally) count(e *Entry) {
+	switch e.State() {
+	case Removed:
+		t.Removed++
+	case Added:
+		t.Added++
+		t.Held++
+	default:
+		t.Held++
+	}
+}
+
+// Subtotal is the entries of a list below one unit.
+type Subtotal struct {
+	Unit    *model.Unit
+	Entries []*Entry
+	Tally
+}
+
+// EntryState is an entry's standing on its list.
+type EntryState string
+
+// The standings of an entry.
+const (
+	Kept    EntryState = "kept"    // held the status all along (a baseline member)
+	Added   EntryState = "added"   // holds it and was not a baseline member
+	Removed EntryState = "removed" // left during the period
+)
+
+// State returns the entry's standing.
+func (e *Entry) State() EntryState {
+	switch {
+	case e.Lost:
+		return Removed
+	case e.New:
+		return Added
+	}
+	return Kept
 }
 
 // Entry is one unit that is or was on a list during the period.
@@ -32,7 +81,7 @@ type Entry struct {
 }
 
 func (c *computer) list(l *model.List) *ListState {
-	st := &ListState{List: l}
+	st := &ListState{List: l, Entry: map[string]*Entry{}, Below: map[string]*Subtotal{}}
 	byCode := map[string]*Entry{}
 	baseline := map[string]bool{}
 	for _, m := range l.Members {
@@ -77,16 +126,19 @@ func (c *computer) list(l *model.List) *ListState {
 		if l.Rubric != nil && len(e.Scores) > 0 && !e.Lost {
 			e.Grade = l.Rubric.Grade(e.Total)
 		}
-		switch {
-		case e.Lost:
-			st.Removed++
-		case e.New:
-			st.Added++
-			st.Held++
-		default:
-			st.Held++
-		}
+		st.count(e)
 		st.Entries = append(st.Entries, e)
+		st.Entry[u.Code] = e
+		units := c.site.Units
+		for p := units.Unit(u.Parent); p != nil; p = units.Unit(p.Parent) {
+			sub := st.Below[p.Code]
+			if sub == nil {
+				sub = &Subtotal{Unit: p}
+				st.Below[p.Code] = sub
+			}
+			sub.Entries = append(sub.Entries, e)
+			sub.count(e)
+		}
 	}
 	return st
 }

@@ -80,6 +80,16 @@ type Progress struct {
 	// unit from the start of the period to Latest. Units above the kind's
 	// level get the sum of their descendants.
 	Activity map[string]map[string]int
+	// OnTime says who reported on time in each month of the period.
+	OnTime Reporting
+}
+
+// Reporting is who reported on time, month by month: for every month of
+// the period, true if the month's report lists them as on time (false
+// also when there is no report).
+type Reporting struct {
+	Agencies map[string][]bool // by agency id
+	Units    map[string][]bool // by code, the units of the reporting level
 }
 
 // Result is one target's computed state.
@@ -102,6 +112,9 @@ type Result struct {
 	// Assessments are, for an assessed target, its assessments to Latest,
 	// in month order.
 	Assessments []*model.Assessment
+	// Periods are, for a periodic target whose periods are quarters or
+	// years, its periods with their states, for a grid.
+	Periods []*Period
 }
 
 // Status returns the target's current status.
@@ -124,7 +137,10 @@ type Month struct {
 	// units (membership: see the package documentation).
 	Num, Den float64
 	Pace     float64 // the value expected by this month for OnTrack
-	Status   Status
+	// Reached says whether Value satisfies the threshold (see Compare);
+	// for a periodic target, whether the month's records do.
+	Reached bool
+	Status  Status
 	// MonthsMet, MonthsMissed and MonthsUnreported count, for a periodic
 	// target, the periods (months, quarters or years) to this month in
 	// each state; the running period counts once decided (a floor
@@ -171,7 +187,36 @@ func Compute(s *model.Site) *Progress {
 			p.Activity[k.ID] = c.activity(k)
 		}
 	}
+	p.OnTime = c.onTime()
 	return p
+}
+
+// onTime reads, month by month, who each report lists as on time.
+func (c *computer) onTime() Reporting {
+	out := Reporting{Agencies: map[string][]bool{}, Units: map[string][]bool{}}
+	for _, a := range c.site.Agencies {
+		out.Agencies[a.ID] = make([]bool, len(c.months))
+	}
+	for _, u := range c.site.Units.AtLevel(c.site.Config.Plan.ReportingLevel) {
+		out.Units[u.Code] = make([]bool, len(c.months))
+	}
+	for i, m := range c.months {
+		rep := c.reports[m]
+		if rep == nil {
+			continue
+		}
+		for _, id := range rep.OnTimeAgencies {
+			if months, ok := out.Agencies[id]; ok {
+				months[i] = true
+			}
+		}
+		for _, code := range rep.OnTimeUnits {
+			if months, ok := out.Units[code]; ok {
+				months[i] = true
+			}
+		}
+	}
+	return out
 }
 
 type computer struct {
@@ -315,11 +360,15 @@ func (c *computer) target(t *model.Target) *Result {
 			mr.MonthsMet, mr.MonthsMissed, mr.MonthsUnreported = counts[0], counts[1], counts[2]
 			mr.PeriodEnds, mr.Pending = ends, state < 0
 		}
+		mr.Reached = t.Compare.Reached(mr.Value, t.Threshold)
 		mr.Status = status(t, mr, last)
 		res.Months = append(res.Months, mr)
 		if mr.Reported {
 			res.Latest = mr
 		}
+	}
+	if t.IsPeriodic() && t.Every != model.EveryMonth {
+		res.Periods = periods(t, res.Months, res.Latest)
 	}
 	if res.Latest != nil {
 		m := res.Latest.Month

@@ -548,3 +548,58 @@ dat = 1000
 		})
 	}
 }
+
+// TestListBelow checks a list's entries and counts under every unit above
+// its level, and each entry's standing: what unit pages and the list's
+// groups show, counted once here.
+func TestListBelow(t *testing.T) {
+	l := compute(t, sitetest.Load(t, "small")).Lists[0]
+	got := map[string]string{}
+	for code, sub := range l.Below {
+		var entries []string
+		for _, e := range sub.Entries {
+			entries = append(entries, e.Unit.Code+":"+string(e.State()))
+		}
+		got[code] = fmt.Sprintf("%s held %d added %d removed %d: %s", sub.Unit.Code, sub.Held, sub.Added, sub.Removed, strings.Join(entries, " "))
+	}
+	want := map[string]string{
+		"001": "001 held 2 added 1 removed 0: 10001:kept 10002:added",
+		"002": "002 held 1 added 0 removed 0: 10003:kept",
+	}
+	if len(got) != len(want) {
+		t.Errorf("Below has %d units, want %d: %v", len(got), len(want), got)
+	}
+	for code, w := range want {
+		if got[code] != w {
+			t.Errorf("Below[%s] = %q, want %q", code, got[code], w)
+		}
+	}
+	if e := l.Entry["10002"]; e == nil || e.State() != progress.Added {
+		t.Errorf("Entry[10002] = %v, want an added entry", e)
+	}
+	if e := l.Entry["10004"]; e != nil {
+		t.Errorf("Entry[10004] = %v, want none (not on the list)", e)
+	}
+}
+
+// TestOnTime checks who reported on time, month by month: listed in the
+// month's report, false without a report.
+func TestOnTime(t *testing.T) {
+	p := compute(t, sitetest.Load(t, "small"))
+	tests := []struct {
+		name string
+		got  []bool
+		want string
+	}{
+		{"agency so", p.OnTime.Agencies["so"], "[true true false false]"},
+		{"agency huyen", p.OnTime.Agencies["huyen"], "[false true false false]"},
+		{"unit 001", p.OnTime.Units["001"], "[true true false false]"},
+		{"unit 002", p.OnTime.Units["002"], "[true false false false]"},
+		{"unit 10001, not of the reporting level", p.OnTime.Units["10001"], "[]"},
+	}
+	for _, tt := range tests {
+		if got := fmt.Sprint(tt.got); got != tt.want {
+			t.Errorf("%s: %s, want %s", tt.name, got, tt.want)
+		}
+	}
+}

@@ -29,7 +29,7 @@ func TestCompareWording(t *testing.T) {
 		for i, n := range []int{1, 2, 3} {
 			t.Run(fmt.Sprintf("%s/%d", tt.compare, n), func(t *testing.T) {
 				files := renderCompareSite(t, tt.compare, n)
-				page := string(files["chi-tieu/x/index.html"])
+				page := string(files[rt.Target("x")+"index.html"])
 				for _, want := range []string{
 					fmt.Sprintf("<p class=\"verdict__calc\">%d mô hình — chỉ tiêu %s 2</p>", n, tt.word),
 					fmt.Sprintf("</span>Chỉ tiêu (%s 2)</li>", tt.word),
@@ -54,7 +54,7 @@ func TestSumWording(t *testing.T) {
 	target := "[[targets]]\nid = \"x\"\nnumber = 1\nname = \"X\"\nunit = \"người\"\nrule = \"sum\"\nrecords = \"cases\"\nfield = \"detected\"\nthreshold = 5300\n"
 	report := "[[cases]]\nunit = \"001\"\ndetected = 3450\nhandled = 0\n[[cases]]\nunit = \"002\"\ndetected = 2000\nhandled = 0\n"
 	files := renderTargetSite(t, target, report)
-	page := string(files["chi-tieu/x/index.html"])
+	page := string(files[rt.Target("x")+"index.html"])
 	for _, want := range []string{
 		"<p class=\"verdict__calc\">5.450 người — chỉ tiêu ít nhất 5.300 người</p>",
 		"verdict verdict--met",
@@ -116,7 +116,7 @@ func TestWhereWording(t *testing.T) {
 	if want := "tổng “Đã xử lý” của các ghi nhận cộng dồn từ đầu kỳ (chỉ tính các ghi nhận có Phát hiện: 4, 5), so với chỉ tiêu ít nhất 10 vụ"; !strings.Contains(string(files["gioi-thieu/index.html"]), want) {
 		t.Errorf("about page lacks %q", want)
 	}
-	if want := "<p class=\"verdict__calc\">3 vụ — chỉ tiêu ít nhất 10 vụ</p>"; !strings.Contains(string(files["chi-tieu/x/index.html"]), want) {
+	if want := "<p class=\"verdict__calc\">3 vụ — chỉ tiêu ít nhất 10 vụ</p>"; !strings.Contains(string(files[rt.Target("x")+"index.html"]), want) {
 		t.Errorf("target page lacks %q", want)
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/minhbach/minhbach/internal/routes"
 	"github.com/minhbach/minhbach/internal/sitetest"
 )
 
@@ -161,9 +162,9 @@ func TestHostileText(t *testing.T) {
 		// Neither page titles nor Markdown are templates.
 		{"gioi-thieu/index.html", `<h1>{{.}}</h1>`},
 		{"gioi-thieu/index.html", `{{.Site.Title}}`},
-		{"chi-tieu/vu-viec/index.html", `<h1>{{.}}</h1>`},
-		{"chi-tieu/tuyen-truyen/index.html", `<p>&#34;&gt;&lt;img src=x onerror=alert(1)&gt;</p>`},
-		{"danh-sach/lanh-manh/index.html", `<h1>&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;</h1>`},
+		{rt.Target("vu-viec") + "index.html", `<h1>{{.}}</h1>`},
+		{rt.Target("tuyen-truyen") + "index.html", `<p>&#34;&gt;&lt;img src=x onerror=alert(1)&gt;</p>`},
+		{rt.List("lanh-manh") + "index.html", `<h1>&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;</h1>`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file+" "+tt.want, func(t *testing.T) {
@@ -186,13 +187,13 @@ func TestHostileJSONBlocks(t *testing.T) {
 		file, id string // id of the script element; "" for ld+json
 		want     string // a string the JSON must hold
 	}{
-		{"danh-sach/lanh-manh/index.html", "chart-list-lanh-manh-options", payloadScript},
-		{"danh-sach/lanh-manh/index.html", "chart-list-lanh-manh-options", payloadAttr},
+		{rt.List("lanh-manh") + "index.html", "chart-list-lanh-manh-options", payloadScript},
+		{rt.List("lanh-manh") + "index.html", "chart-list-lanh-manh-options", payloadAttr},
 		// go-echarts' own templates would turn this into a function.
-		{"chi-tieu/bao-chi/index.html", "chart-bao-chi-options", "Số " + payloadFunc},
-		{"chi-tieu/mo-hinh/index.html", "chart-mo-hinh-options", "Số {{.}}"},
-		{"du-lieu/index.html", "", payloadScript},
-		{"du-lieu/index.html", "", payloadAttr},
+		{rt.Target("bao-chi") + "index.html", "chart-bao-chi-options", "Số " + payloadFunc},
+		{rt.Target("mo-hinh") + "index.html", "chart-mo-hinh-options", "Số {{.}}"},
+		{rt.Data() + "index.html", "", payloadScript},
+		{rt.Data() + "index.html", "", payloadAttr},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file+" "+tt.want, func(t *testing.T) {
@@ -263,21 +264,21 @@ func TestHostileCSV(t *testing.T) {
 		column   string
 		want     string
 	}{
-		{"du-lieu/don-vi.csv", "code", "10001", "type", "'" + payloadFormula},
-		{"du-lieu/don-vi.csv", "code", "10003", "name", "'@SUM(1+1)*cmd|' /C calc'!A0"},
-		{"du-lieu/don-vi.csv", "code", "10004", "name", "'-2+3+cmd|' /C calc'!A0"},
-		{"du-lieu/don-vi.csv", "code", "10004", "type", "'+Xã"},
-		{"du-lieu/don-vi.csv", "code", "001", "name", payloadScript},
-		{"du-lieu/press.csv", "date", "2020-01-20", "outlet", "'" + payloadFormula},
-		{"du-lieu/press.csv", "date", "2020-01-21", "title", "'@SUM(1+1)*cmd|' /C calc'!A0"},
-		{"du-lieu/press.csv", "date", "2020-01-21", "outlet", payloadAttr},
-		{"du-lieu/models.csv", "month", "2020-01", "name", "'+cmd|' /C calc'!A0"},
-		{"du-lieu/models.csv", "month", "2020-02", "name", "'-cmd|' /C calc'!A0"},
-		{"du-lieu/danh-sach-lanh-manh.csv", "unit_code", "10001", "unit_name", "'" + payloadFormula + " " + payloadFunc},
-		{"du-lieu/danh-sach-lanh-manh.csv", "unit_code", "10001", "grade", "'" + payloadFormula},
-		{"du-lieu/danh-sach-lanh-manh.csv", "unit_code", "10002", "note", "'" + payloadFormula},
-		{"du-lieu/bao-cao-dung-han.csv", "id", "huyen", "name", "'" + payloadFormula},
-		{"du-lieu/outreach.csv", "unit_code", "10001", "unit_name", "'" + payloadFormula + " " + payloadFunc},
+		{rt.Download("don-vi.csv"), "code", "10001", "type", "'" + payloadFormula},
+		{rt.Download("don-vi.csv"), "code", "10003", "name", "'@SUM(1+1)*cmd|' /C calc'!A0"},
+		{rt.Download("don-vi.csv"), "code", "10004", "name", "'-2+3+cmd|' /C calc'!A0"},
+		{rt.Download("don-vi.csv"), "code", "10004", "type", "'+Xã"},
+		{rt.Download("don-vi.csv"), "code", "001", "name", payloadScript},
+		{rt.Download("press.csv"), "date", "2020-01-20", "outlet", "'" + payloadFormula},
+		{rt.Download("press.csv"), "date", "2020-01-21", "title", "'@SUM(1+1)*cmd|' /C calc'!A0"},
+		{rt.Download("press.csv"), "date", "2020-01-21", "outlet", payloadAttr},
+		{rt.Download("models.csv"), "month", "2020-01", "name", "'+cmd|' /C calc'!A0"},
+		{rt.Download("models.csv"), "month", "2020-02", "name", "'-cmd|' /C calc'!A0"},
+		{rt.Download(routes.ListData("lanh-manh") + ".csv"), "unit_code", "10001", "unit_name", "'" + payloadFormula + " " + payloadFunc},
+		{rt.Download(routes.ListData("lanh-manh") + ".csv"), "unit_code", "10001", "grade", "'" + payloadFormula},
+		{rt.Download(routes.ListData("lanh-manh") + ".csv"), "unit_code", "10002", "note", "'" + payloadFormula},
+		{rt.Download("bao-cao-dung-han.csv"), "id", "huyen", "name", "'" + payloadFormula},
+		{rt.Download("outreach.csv"), "unit_code", "10001", "unit_name", "'" + payloadFormula + " " + payloadFunc},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file+" "+tt.val+" "+tt.column, func(t *testing.T) {
@@ -303,7 +304,7 @@ func TestHostileJSONDownloads(t *testing.T) {
 	var press struct {
 		Rows []map[string]any
 	}
-	if err := json.Unmarshal(files["du-lieu/press.json"], &press); err != nil {
+	if err := json.Unmarshal(files[rt.Download("press.json")], &press); err != nil {
 		t.Fatal(err)
 	}
 	if len(press.Rows) != 2 {
@@ -359,7 +360,7 @@ func TestHostileXML(t *testing.T) {
 			Content string `xml:"content"`
 		} `xml:"entry"`
 	}
-	if err := xml.Unmarshal(files["cap-nhat/atom.xml"], &feed); err != nil {
+	if err := xml.Unmarshal(files[rt.Feed()], &feed); err != nil {
 		t.Fatalf("cap-nhat/atom.xml: %v", err)
 	}
 	if !strings.HasPrefix(feed.Title, payloadScript) {
@@ -399,7 +400,7 @@ func TestHostilePaths(t *testing.T) {
 		if !plain.MatchString(name) || slices.Contains(strings.Split(name, "/"), "..") {
 			t.Errorf("output path %q", name)
 		}
-		if strings.HasPrefix(name, "don-vi/") && strings.HasSuffix(name, "/index.html") && name != "don-vi/index.html" {
+		if strings.HasPrefix(name, "don-vi/") && strings.HasSuffix(name, "/index.html") && name != rt.Units()+"index.html" {
 			units++
 		}
 	}

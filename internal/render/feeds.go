@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/minhbach/minhbach/internal/markdown"
 )
 
 // feeds writes the Atom feed of monthly updates, the sitemap and robots.txt.
@@ -14,7 +16,7 @@ func (r *renderer) feeds() {
 	r.atom()
 	r.sitemap()
 	base := r.site.Config.BaseURL
-	r.put("robots.txt", []byte("User-agent: *\nAllow: /\nSitemap: "+absURL(base, "sitemap.xml")+"\n"))
+	r.put(r.routes.Robots(), []byte("User-agent: *\nAllow: /\nSitemap: "+absURL(base, r.routes.Sitemap())+"\n"))
 }
 
 // absURL returns the address of p, a path relative to the site root as it
@@ -74,15 +76,15 @@ func (r *renderer) atom() {
 	f := atomFeed{
 		Lang:   cfg.Language,
 		Title:  cfg.Title + " — " + r.sentence("title.updates", nil),
-		ID:     absURL(cfg.BaseURL, "cap-nhat/"),
+		ID:     absURL(cfg.BaseURL, r.routes.Updates()),
 		Author: atomAuthor{Name: cfg.Plan.Issuer},
 		Links: []atomLink{
-			{Href: absURL(cfg.BaseURL, "cap-nhat/atom.xml"), Rel: "self", Type: "application/atom+xml"},
-			{Href: absURL(cfg.BaseURL, "cap-nhat/"), Rel: "alternate", Type: "text/html"},
+			{Href: absURL(cfg.BaseURL, r.routes.Feed()), Rel: "self", Type: "application/atom+xml"},
+			{Href: absURL(cfg.BaseURL, r.routes.Updates()), Rel: "alternate", Type: "text/html"},
 		},
 	}
 	var latest time.Time
-	for _, u := range r.updates {
+	for _, u := range r.view.Updates {
 		e := atomEntry{
 			Title:   u.Page.Title,
 			ID:      absURL(cfg.BaseURL, u.URL),
@@ -90,7 +92,7 @@ func (r *renderer) atom() {
 			Link:    atomLink{Href: absURL(cfg.BaseURL, u.URL), Rel: "alternate", Type: "text/html"},
 			Summary: u.Page.Description,
 		}
-		html, _, _ := Markdown(u.Page.Body)
+		html, _, _ := markdown.Render(u.Page.Body)
 		e.Content.Type = "html"
 		e.Content.Body = string(html)
 		f.Entries = append(f.Entries, e)
@@ -107,10 +109,10 @@ func (r *renderer) atom() {
 	enc := xml.NewEncoder(&buf)
 	enc.Indent("", "  ")
 	if err := enc.Encode(f); err != nil {
-		r.errs.Add("", 0, 0, "cannot write the Atom feed: %v", err)
+		r.fail("", 0, 0, "cannot write the Atom feed: %v", err)
 	}
 	buf.WriteByte('\n')
-	r.put("cap-nhat/atom.xml", buf.Bytes())
+	r.put(r.routes.Feed(), buf.Bytes())
 }
 
 func (r *renderer) sitemap() {
@@ -130,5 +132,5 @@ func (r *renderer) sitemap() {
 		b.WriteString("</loc></url>\n")
 	}
 	b.WriteString("</urlset>\n")
-	r.put("sitemap.xml", b.Bytes())
+	r.put(r.routes.Sitemap(), b.Bytes())
 }

@@ -31,7 +31,7 @@ func TestURLsEncoded(t *testing.T) {
 	var sitemap struct {
 		URLs []string `xml:"url>loc"`
 	}
-	if err := xml.Unmarshal(files["sitemap.xml"], &sitemap); err != nil {
+	if err := xml.Unmarshal(files[rt.Sitemap()], &sitemap); err != nil {
 		t.Fatal(err)
 	}
 	found := false

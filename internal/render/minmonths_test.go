@@ -26,7 +26,7 @@ func TestShareMinMonthsWording(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			files := renderTargetSite(t, target+tt.keys, report)
-			if want := "<p class=\"verdict__calc\">" + tt.calc + "</p>"; !strings.Contains(string(files["chi-tieu/x/index.html"]), want) {
+			if want := "<p class=\"verdict__calc\">" + tt.calc + "</p>"; !strings.Contains(string(files[rt.Target("x")+"index.html"]), want) {
 				t.Errorf("target page lacks %q", want)
 			}
 			if !strings.Contains(string(files["gioi-thieu/index.html"]), tt.rule) {
@@ -61,7 +61,7 @@ func TestShareMinMonthsTwo(t *testing.T) {
 	if _, err := Site(t.Context(), s, progress.Compute(s), Options{}, &m); err != nil {
 		t.Fatalf("render: %v", err)
 	}
-	page := string(m.Files["chi-tieu/x/index.html"])
+	page := string(m.Files[rt.Target("x")+"index.html"])
 	if want := "<p class=\"verdict__calc\">1 trên 5 xã có ghi nhận ở ít nhất 2 tháng khác nhau (20%) — chỉ tiêu ít nhất 60%</p>"; !strings.Contains(page, want) {
 		t.Errorf("target page lacks %q", want)
 	}

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"cmp"
 	"compress/flate"
-	"encoding/csv"
 	"encoding/json"
 	"html/template"
 	"io"
@@ -15,7 +14,11 @@ import (
 	"sync"
 	"time"
 
+	"github.com/minhbach/minhbach/internal/format"
 	"github.com/minhbach/minhbach/internal/model"
+	"github.com/minhbach/minhbach/internal/opendata"
+	"github.com/minhbach/minhbach/internal/routes"
+	"github.com/minhbach/minhbach/internal/view"
 )
 
 // Download is one open-data file.
@@ -28,7 +31,20 @@ type Download struct {
 	data   []byte // for the zip of everything
 }
 
-const dataDir = "du-lieu/"
+// DownloadLink is a download with its link from the page that shows it.
+type DownloadLink struct {
+	*view.Download
+	Link string
+}
+
+// DownloadLinks returns downloads with their links from the page p.
+func (p *Page) DownloadLinks(ds []*view.Download) []DownloadLink {
+	out := make([]DownloadLink, len(ds))
+	for i, d := range ds {
+		out[i] = DownloadLink{d, p.Link(d.Path)}
+	}
+	return out
+}
 
 // table is a data set written both as CSV and as JSON.
 type table struct {
@@ -39,24 +55,17 @@ type table struct {
 }
 
 // column is one column of a table: its name and the kind of its cells,
-// which decides how they are written.
+// which decides how they are written (see package opendata).
 type column struct {
 	name string
-	kind cellKind
+	kind opendata.Kind
 }
 
-// cellKind is the kind of a column's cells.
-type cellKind int
-
+// The kinds of cells.
 const (
-	// textCell cells are strings. In CSV they are cleaned (see csvText);
-	// in JSON they are strings as entered.
-	textCell cellKind = iota
-	// numberCell cells are float64 or int, written as numbers in both:
-	// a negative number stays a number.
-	numberCell
-	// boolCell cells are bool: true or false in CSV, JSON booleans.
-	boolCell
+	textCell   = opendata.Text
+	numberCell = opendata.Number
+	boolCell   = opendata.Bool
 )
 
 // textColumns returns text columns of the given names.
@@ -70,8 +79,8 @@ func textColumns(names ...string) []column {
 
 func (r *renderer) openData() {
 	var tables []*table
-	all := &table{name: "chi-tieu", title: r.sentence("data.targets", nil), columns: targetColumns}
-	for _, v := range r.targets {
+	all := &table{name: routes.TargetData(""), title: r.sentence("data.targets", nil), columns: targetColumns}
+	for _, v := range r.view.Targets {
 		t := r.targetTable(v)
 		all.rows = append(all.rows, t.rows...)
 		if v.Assessed {
@@ -83,35 +92,37 @@ func (r *renderer) openData() {
 	for _, k := range r.site.Kinds {
 		tables = append(tables, r.recordData(k))
 	}
-	for _, l := range r.lists {
+	for _, l := range r.view.Lists {
 		tables = append(tables, r.listTable(l))
 	}
 	tables = append(tables, r.unitTable(), r.submittedTable())
 
 	// Encoding the tables is independent work: at national scale the
 	// records of ten years make tables of tens of thousands of rows.
-	written := make([][]*Download, len(tables))
+	written := make([][]file, len(tables))
 	var wg sync.WaitGroup
 	for i, t := range tables {
 		wg.Go(func() { written[i] = r.writeTable(t) })
 	}
 	wg.Wait()
-	var zipped []*Download
-	for _, ds := range written {
-		r.downloads = append(r.downloads, ds...)
-		zipped = append(zipped, ds...)
+	var zipped []file
+	for _, fs := range written {
+		for _, f := range fs {
+			r.downloads = append(r.downloads, f.Download)
+		}
+		zipped = append(zipped, fs...)
 	}
 	r.downloads = append(r.downloads, r.writeZip(zipped))
-	for _, v := range r.targets {
+	for _, v := range r.view.Targets {
 		for _, d := range r.downloads {
-			if strings.HasPrefix(d.Path, dataDir+"chi-tieu-"+v.Target.ID+".") {
+			if strings.HasPrefix(d.Path, r.routes.Download(routes.TargetData(v.Target.ID)+".")) {
 				v.Downloads = append(v.Downloads, d)
 			}
 		}
 	}
-	for _, l := range r.lists {
+	for _, l := range r.view.Lists {
 		for _, d := range r.downloads {
-			if strings.HasPrefix(d.Path, dataDir+"danh-sach-"+l.List.ID+".") {
+			if strings.HasPrefix(d.Path, r.routes.Download(routes.ListData(l.List.ID)+".")) {
 				l.Downloads = append(l.Downloads, d)
 			}
 		}
@@ -130,13 +141,13 @@ var targetColumns = []column{
 	{"threshold", numberCell}, {"compare", textCell}, {"status", textCell},
 }
 
-func (r *renderer) targetTable(v *TargetView) *table {
-	t := &table{name: "chi-tieu-" + v.Target.ID, title: v.Target.Name, columns: targetColumns}
+func (r *renderer) targetTable(v *view.Target) *table {
+	t := &table{name: routes.TargetData(v.Target.ID), title: v.Target.Name, columns: targetColumns}
 	rule := v.Target.Rule
 	for _, m := range v.Months {
 		var value, num, den, removed any
 		if m.HasValue {
-			value = roundTo(m.Month.Value, m.decimals) // as the page shows it
+			value = format.Round(m.Month.Value, m.Decimals) // as the page shows it
 			switch rule {
 			case model.Share, model.Ratio:
 				num, den = m.Num, m.Den
@@ -159,8 +170,8 @@ var assessmentColumns = textColumns("target", "month", "status", "note", "links"
 
 // assessmentTable is the history of an assessed target's assessments, to
 // the latest report.
-func (r *renderer) assessmentTable(v *TargetView) *table {
-	t := &table{name: "chi-tieu-" + v.Target.ID, title: v.Target.Name, columns: assessmentColumns}
+func (r *renderer) assessmentTable(v *view.Target) *table {
+	t := &table{name: routes.TargetData(v.Target.ID), title: v.Target.Name, columns: assessmentColumns}
 	for _, a := range v.Assessments {
 		t.rows = append(t.rows, []any{v.Target.ID, a.Month.String(), a.Status, a.Note, strings.Join(a.Links, " ")})
 	}
@@ -202,8 +213,8 @@ func (r *renderer) recordData(k *model.Kind) *table {
 	return t
 }
 
-func (r *renderer) listTable(l *ListView) *table {
-	t := &table{name: "danh-sach-" + l.List.ID, title: l.List.Name,
+func (r *renderer) listTable(l *view.List) *table {
+	t := &table{name: routes.ListData(l.List.ID), title: l.List.Name,
 		columns: append(textColumns("unit_code", "unit_name", "parent_name", "status", "since", "lost_on"),
 			column{"total_score", numberCell}, column{"grade", textCell}, column{"note", textCell})}
 	for _, e := range l.Entries {
@@ -215,13 +226,13 @@ func (r *renderer) listTable(l *ListView) *table {
 		if len(e.Scores) > 0 {
 			total = e.Total
 		}
-		t.rows = append(t.rows, []any{e.Unit.Code, e.Unit.FullName(), parent, entryState(e), isoDate(e.Since), isoDate(e.LostOn), total, e.Grade, e.Note})
+		t.rows = append(t.rows, []any{e.Unit.Code, e.Unit.FullName(), parent, string(e.State()), format.ISODate(e.Since), format.ISODate(e.LostOn), total, e.Grade, e.Note})
 	}
 	return t
 }
 
 func (r *renderer) unitTable() *table {
-	t := &table{name: "don-vi", title: r.sentence("data.units", nil),
+	t := &table{name: routes.UnitData, title: r.sentence("data.units", nil),
 		columns: textColumns("code", "name", "type", "level", "parent_code")}
 	for _, u := range r.site.Units.Units {
 		t.rows = append(t.rows, []any{u.Code, u.Name, u.Type, u.Level, u.Parent})
@@ -243,77 +254,26 @@ func (r *renderer) submittedTable() *table {
 	return t
 }
 
-func isoDate(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.Format("2006-01-02")
+// file is a download with its contents.
+type file struct {
+	*view.Download
+	data []byte
 }
 
 // writeTable writes t as CSV and JSON and returns both downloads.
-func (r *renderer) writeTable(t *table) []*Download {
-	var csvBuf bytes.Buffer
-	csvBuf.WriteString("\ufeff") // so spreadsheet programs read UTF-8
-	w := csv.NewWriter(&csvBuf)
-	w.UseCRLF = true
-	names := make([]string, len(t.columns))
-	head := make([]string, len(t.columns))
-	for i, c := range t.columns {
-		names[i] = c.name
-		head[i] = csvText(c.name)
+func (r *renderer) writeTable(t *table) []file {
+	enc := opendata.Table{Title: t.title, Rows: t.rows}
+	for _, c := range t.columns {
+		enc.Columns = append(enc.Columns, opendata.Column{Name: c.name, Kind: c.kind})
 	}
-	_ = w.Write(head)
-	// JSON objects are written by hand, keys in column order: faster than
-	// maps, whose keys the encoder sorts, and in the order of the CSV.
-	var jsonBuf bytes.Buffer
-	keys := make([][]byte, len(t.columns))
-	for i, c := range names {
-		keys[i] = jsonValue(c)
-	}
-	title := jsonValue(t.title)
-	columns := jsonValue(names)
-	jsonBuf.WriteString("{\n  \"title\": ")
-	jsonBuf.Write(title)
-	jsonBuf.WriteString(",\n  \"columns\": ")
-	jsonBuf.Write(columns)
-	jsonBuf.WriteString(",\n  \"rows\": [")
-	for n, row := range t.rows {
-		if n > 0 {
-			jsonBuf.WriteByte(',')
-		}
-		jsonBuf.WriteString("\n    {")
-		for i, c := range row {
-			if i > 0 {
-				jsonBuf.WriteString(", ")
-			}
-			jsonBuf.Write(keys[i])
-			jsonBuf.WriteString(": ")
-			jsonBuf.Write(jsonCell(t.columns[i].kind, c))
-		}
-		jsonBuf.WriteByte('}')
-	}
-	if len(t.rows) > 0 {
-		jsonBuf.WriteString("\n  ")
-	}
-	jsonBuf.WriteString("]\n}\n")
-
-	for _, row := range t.rows {
-		cells := make([]string, len(row))
-		for i, c := range row {
-			cells[i] = csvCell(t.columns[i].kind, c)
-		}
-		_ = w.Write(cells)
-	}
-	w.Flush()
-
-	var out []*Download
+	var out []file
 	for _, f := range []struct {
 		ext, format string
 		b           []byte
-	}{{"csv", "CSV", csvBuf.Bytes()}, {"json", "JSON", jsonBuf.Bytes()}} {
-		p := dataDir + t.name + "." + f.ext
+	}{{"csv", "CSV", enc.CSV()}, {"json", "JSON", enc.JSON()}} {
+		p := r.routes.Download(t.name + "." + f.ext)
 		r.put(p, f.b)
-		out = append(out, &Download{Path: p, Title: t.title, Format: f.format, Size: len(f.b), Date: r.published, data: f.b})
+		out = append(out, file{&view.Download{Path: p, Title: t.title, Format: f.format, Size: len(f.b), Date: r.view.Published}, f.b})
 	}
 	return out
 }
@@ -321,31 +281,39 @@ func (r *renderer) writeTable(t *table) []*Download {
 // writeZip bundles every download in one archive. Entries carry the data's
 // date, not the build's, so that the archive is byte-identical between
 // builds of the same input.
-func (r *renderer) writeZip(files []*Download) *Download {
+func (r *renderer) writeZip(files []file) *view.Download {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	// The fastest level: the archive is a convenience, and at national scale
-	// the default level costs as much as rendering a thousand pages.
+	// the default level costs as much as rendering a thousand pages. One
+	// compressor serves every entry in turn: making one costs a megabyte.
+	var fw *flate.Writer
 	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
-		return flate.NewWriter(w, flate.BestSpeed)
+		if fw == nil {
+			var err error
+			fw, err = flate.NewWriter(w, flate.BestSpeed)
+			return fw, err
+		}
+		fw.Reset(w)
+		return fw, nil
 	})
-	mod := r.published
+	mod := r.view.Published
 	if mod.IsZero() {
 		mod = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 	}
 	for _, d := range files {
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: strings.TrimPrefix(d.Path, dataDir), Method: zip.Deflate, Modified: mod})
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: strings.TrimPrefix(d.Path, r.routes.Data()), Method: zip.Deflate, Modified: mod})
 		if err == nil {
 			_, err = w.Write(d.data)
 		}
 		if err != nil {
-			r.errs.Add("", 0, 0, "cannot write the zip archive: %v", err)
+			r.fail("", 0, 0, "cannot write the zip archive: %v", err)
 		}
 	}
 	_ = zw.Close()
-	p := dataDir + "minhbach-du-lieu.zip"
+	p := r.routes.Download(routes.AllData + ".zip")
 	r.put(p, buf.Bytes())
-	return &Download{Path: p, Title: r.sentence("data.all", nil), Format: "ZIP", Size: buf.Len(), Date: r.published}
+	return &view.Download{Path: p, Title: r.sentence("data.all", nil), Format: "ZIP", Size: buf.Len(), Date: r.view.Published}
 }
 
 // dataset describes the downloads as a schema.org Dataset, for search
@@ -375,22 +343,12 @@ func (r *renderer) dataset(p *Page) template.JS {
 		"isAccessibleForFree": true,
 		"distribution":        dist,
 	}
-	if !r.published.IsZero() {
-		ds["dateModified"] = isoDate(r.published)
+	if !r.view.Published.IsZero() {
+		ds["dateModified"] = format.ISODate(r.view.Published)
 	}
 	b, err := json.Marshal(ds)
 	if err != nil {
-		r.errs.Add("", 0, 0, "cannot encode the dataset description: %v", err)
+		r.fail("", 0, 0, "cannot encode the dataset description: %v", err)
 	}
 	return template.JS(b)
-}
-
-// jsonValue encodes a value; text is not HTML-escaped (a download, not part
-// of a page).
-func jsonValue(v any) []byte {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	_ = enc.Encode(v)
-	return bytes.TrimSuffix(b.Bytes(), []byte("\n"))
 }

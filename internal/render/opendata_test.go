@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/minhbach/minhbach/internal/diag"
+	"github.com/minhbach/minhbach/internal/view"
 )
 
 // TestJSONTyped checks that JSON downloads hold booleans and numbers as
@@ -102,7 +103,7 @@ func TestCSVCells(t *testing.T) {
 	for i, c := range cells {
 		tbl.rows = append(tbl.rows, []any{"r" + fmt.Sprint(i), c.text, -1.5 * float64(i), i%2 == 0})
 	}
-	r := &renderer{sink: &Memory{}, errs: &diag.List{}}
+	r := &renderer{sink: &Memory{}, errs: &diag.List{}, view: &view.Site{}}
 	r.writeTable(tbl)
 	b := r.sink.(*Memory).Files[dataDir+"t.csv"]
 	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(b, []byte("\ufeff")))).ReadAll()

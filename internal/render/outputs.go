@@ -35,7 +35,7 @@ func (o origin) pos() (line, col int) {
 // add records a problem at the producer o.
 func (r *renderer) add(o origin, format string, args ...any) {
 	line, col := o.pos()
-	r.errs.Add(o.path, line, col, format, args...)
+	r.fail(o.path, line, col, format, args...)
 }
 
 func (o origin) String() string {
@@ -61,7 +61,7 @@ func (r *renderer) claimDownloads() {
 	r.claims = map[string]origin{}
 	for _, k := range r.site.Kinds {
 		for _, ext := range []string{".csv", ".json"} {
-			r.claims[dataDir+k.ID+ext] = origin{
+			r.claims[r.routes.Download(k.ID+ext)] = origin{
 				path:  kindsFile,
 				what:  fmt.Sprintf("the download of record kind %q", k.ID),
 				fix:   "give the kind another id",
@@ -155,10 +155,30 @@ func rank(o origin) int {
 // layoutID matches an id attribute written literally in a layout.
 var layoutID = regexp.MustCompile(`\sid="([^"{}]+)"`)
 
-// htmlID matches an id attribute of a rendered page. Text and attribute
-// values never hold id=" unescaped: html/template and goldmark escape
-// quotes.
-var htmlID = regexp.MustCompile(`\sid="([^"]*)"`)
+// htmlIDs returns the values of the id attributes of a rendered page:
+// every id="…" after a space. Text and attribute values never hold id="
+// unescaped: html/template and goldmark escape quotes. (A scan, not a
+// regular expression: the about page of a national site is a megabyte.)
+func htmlIDs(html string) []string {
+	var ids []string
+	for i := 0; ; {
+		j := strings.Index(html[i:], `id="`)
+		if j < 0 {
+			return ids
+		}
+		start := i + j
+		i = start + 1
+		if start == 0 || !strings.ContainsRune(" \t\n\f\r", rune(html[start-1])) {
+			continue
+		}
+		end := strings.IndexByte(html[start+4:], '"')
+		if end < 0 {
+			return ids
+		}
+		ids = append(ids, html[start+4:start+4+end])
+		i = start + 4 + end + 1
+	}
+}
 
 // reserveIDs collects the element ids the layouts write literally (the
 // skip link's target, the table of contents, sections), so that headings of
@@ -195,16 +215,16 @@ func (r *renderer) renumberHeadings(p *Page, html []byte) bool {
 		return false
 	}
 	outside := map[string]int{} // ids of the page, less those of the Markdown
-	for _, m := range htmlID.FindAllSubmatch(html, -1) {
-		outside[string(m[1])]++
+	for _, id := range htmlIDs(string(html)) {
+		outside[id]++
 	}
-	inside := htmlID.FindAllStringSubmatch(string(p.Content), -1)
-	for _, m := range inside {
-		outside[m[1]]--
+	inside := htmlIDs(string(p.Content))
+	for _, id := range inside {
+		outside[id]--
 	}
 	clash := false
-	for _, m := range inside {
-		clash = clash || outside[m[1]] > 0
+	for _, id := range inside {
+		clash = clash || outside[id] > 0
 	}
 	if !clash {
 		return false
@@ -215,11 +235,7 @@ func (r *renderer) renumberHeadings(p *Page, html []byte) bool {
 			reserved = append(reserved, id)
 		}
 	}
-	// Pages are rendered on several goroutines; goldmark does not say its
-	// parser may be shared between them, and this is rare.
-	r.mu.Lock()
-	content, toc, err := Markdown(p.Source.Body, reserved...)
-	r.mu.Unlock()
+	content, toc, err := r.markdownOnce(p.Source.Body, reserved)
 	if err != nil {
 		return false // reported when the page was first rendered
 	}

@@ -4,14 +4,17 @@ import (
 	"cmp"
 	"fmt"
 
+	"github.com/minhbach/minhbach/internal/format"
 	"github.com/minhbach/minhbach/internal/model"
+	"github.com/minhbach/minhbach/internal/routes"
+	"github.com/minhbach/minhbach/internal/view"
 )
 
-// pages renders every HTML page of the site.
+// pages renders the HTML pages of the site that list no download.
 func (r *renderer) pages() {
 	r.home()
 	for _, pg := range r.site.Pages {
-		if pg.URL == "" || pg.Section == "cap-nhat" {
+		if pg.URL == "" || pg.Section == routes.UpdatesSection {
 			continue
 		}
 		p := r.newPage(pg.Layout, pg.URL, pg.Title, pg.Description)
@@ -22,45 +25,26 @@ func (r *renderer) pages() {
 			p.TOC = nil
 		}
 		p.Registry = r.site.Units
-		p.Targets = r.targets
+		p.Targets = r.view.Targets
 		p.Context = r.site.Context
 		r.emit(p)
 	}
 
-	p := r.newPage("targets", "chi-tieu/", r.sentence("title.targets", nil), "")
-	p.Targets = r.targets
+	p := r.newPage("updates", r.routes.Updates(), r.sentence("title.updates", nil), "")
+	p.Updates = r.view.Updates
 	r.emit(p)
-	for _, v := range r.targets {
-		p := r.newPage("target", v.URL, v.Target.Name, v.Target.Text)
-		p.from = origin{path: "data/targets.toml", what: fmt.Sprintf("the page of target %q", v.Target.ID), fix: fmt.Sprintf("give target %q another id", v.Target.ID), where: v.Target.Where, field: "id"}
-		p.Target = v
-		p.Charts = v.Chart != nil
-		r.emit(p)
-	}
-	for _, l := range r.lists {
-		p := r.newPage("list", l.URL, l.List.Name, "")
-		p.from = origin{path: "data/lists/" + l.List.ID + ".toml", what: fmt.Sprintf("the page of list %q", l.List.ID), fix: "rename the list's file"}
-		p.List = l
-		p.Charts = l.Chart != nil
-		r.emit(p)
-	}
-
-	p = r.newPage("updates", "cap-nhat/", r.sentence("title.updates", nil), "")
-	p.Updates = r.updates
-	r.emit(p)
-	for _, u := range r.updates {
+	for _, u := range r.view.Updates {
 		p := r.newPage("update", u.URL, u.Page.Title, u.Page.Description)
 		p.Source = u.Page
 		p.from = contentOrigin(u.Page)
 		p.Content, _ = r.markdown(u.Page)
 		p.Update = u
-		u.Statuses = r.statusesIn(u.Month)
 		r.emit(p)
 	}
 
-	var top []*UnitView
+	var top []*view.Unit
 	for _, u := range r.site.Units.Units {
-		v := r.unitView(u)
+		v := r.view.Unit(u)
 		if u.Parent == "" {
 			top = append(top, v)
 		}
@@ -69,27 +53,45 @@ func (r *renderer) pages() {
 		p.Unit = v
 		r.emit(p)
 	}
-	p = r.newPage("units", "don-vi/", r.sentence("title.units", map[string]string{"level": capital(r.site.Units.Levels[0].Name)}), "")
+	p = r.newPage("units", r.routes.Units(), r.sentence("title.units", map[string]string{"level": format.Capital(r.site.Units.Levels[0].Name)}), "")
 	p.Units = top
 	p.Registry = r.site.Units
 	r.emit(p)
 
-	p = r.newPage("agencies", "trach-nhiem/", r.sentence("title.agencies", nil), "")
-	p.Agencies = r.agencyViews()
-	p.Reporters = r.reporterViews()
+	p = r.newPage("agencies", r.routes.Agencies(), r.sentence("title.agencies", nil), "")
+	p.Agencies = r.view.Agencies()
+	p.Reporters = r.view.Reporters()
 	p.Registry = r.site.Units
 	r.emit(p)
 
-	p = r.newPage("data", "du-lieu/", r.sentence("title.data", nil), "")
+	r.emit(r.newPage("404", r.routes.NotFound(), r.sentence("title.404", nil), ""))
+}
+
+// dataPages renders the pages that list downloads, once openData has
+// written them: the targets, the lists and the data page.
+func (r *renderer) dataPages() {
+	p := r.newPage("targets", r.routes.Targets(), r.sentence("title.targets", nil), "")
+	p.Targets = r.view.Targets
+	r.emit(p)
+	for _, v := range r.view.Targets {
+		p := r.newPage("target", v.URL, v.Target.Name, v.Target.Text)
+		p.from = origin{path: "data/targets.toml", what: fmt.Sprintf("the page of target %q", v.Target.ID), fix: fmt.Sprintf("give target %q another id", v.Target.ID), where: v.Target.Where, field: "id"}
+		p.Target = v
+		p.Charts = v.Chart != nil
+		r.emit(p)
+	}
+	for _, l := range r.view.Lists {
+		p := r.newPage("list", l.URL, l.List.Name, "")
+		p.from = origin{path: "data/lists/" + l.List.ID + ".toml", what: fmt.Sprintf("the page of list %q", l.List.ID), fix: "rename the list's file"}
+		p.List = l
+		p.Charts = l.Chart != nil
+		r.emit(p)
+	}
+
+	p = r.newPage("data", r.routes.Data(), r.sentence("title.data", nil), "")
 	p.Downloads = r.downloads
+	p.Dataset = r.dataset(p)
 	p.Registry = r.site.Units
-	r.emit(p)
-
-	// The server shows 404.html at any address, so nothing on it can be
-	// relative: its links are absolute (base_url) and its stylesheet is
-	// inlined (see layouts/_base.html).
-	p = r.newPage("404", "404.html", r.sentence("title.404", nil), "")
-	p.Root = r.site.Config.BaseURL
 	r.emit(p)
 }
 
@@ -99,15 +101,15 @@ func (r *renderer) home() {
 	if pg != nil {
 		title, desc = pg.Title, cmp.Or(pg.Description, desc)
 	}
-	p := r.newPage("home", "", title, desc)
+	p := r.newPage("home", r.routes.Home(), title, desc)
 	if pg != nil {
 		p.Source = pg
 		p.Content, _ = r.markdown(pg)
 	}
-	p.Targets = r.targets
-	p.Updates = r.updates
-	if len(r.updates) > 3 {
-		p.Updates = r.updates[:3]
+	p.Targets = r.view.Targets
+	p.Updates = r.view.Updates
+	if len(r.view.Updates) > 3 {
+		p.Updates = r.view.Updates[:3]
 	}
 	p.Context = r.site.Context
 	r.emit(p)

@@ -65,12 +65,12 @@ func TestQuarterlyGrid(t *testing.T) {
 	files := renderPeriodicSite(t, "2020-02", "2020-11", "every = \"quarter\"\nthreshold = 2\n",
 		map[string]int{"2020-02": 1, "2020-03": 1, "2020-04": 1, "2020-05": 0, "2020-06": 0, "2020-07": 1})
 	want := []string{"Q1/2020: Đạt · 2 tin", "Q2/2020: Không đạt · 1 tin", "Q3/2020: Đang thực hiện · 1 tin", "Q4/2020: Chưa có báo cáo"}
-	for _, page := range []string{"index.html", "chi-tieu/x/index.html"} {
+	for _, page := range []string{"index.html", rt.Target("x") + "index.html"} {
 		if got := cells(string(files[page])); strings.Join(got, "|") != strings.Join(want, "|") {
 			t.Errorf("%s: grid %q, want %q", page, got, want)
 		}
 	}
-	home, target := string(files["index.html"]), string(files["chi-tieu/x/index.html"])
+	home, target := string(files["index.html"]), string(files[rt.Target("x")+"index.html"])
 	for _, want := range []string{"X: từng quý</h2>"} {
 		if !strings.Contains(home, want) {
 			t.Errorf("home lacks %q", want)
@@ -92,7 +92,7 @@ func TestYearlyGrid(t *testing.T) {
 	files := renderPeriodicSite(t, "2020-11", "2021-02", "every = \"year\"\nthreshold = 2\n",
 		map[string]int{"2020-11": 1, "2020-12": 1, "2021-01": 1})
 	want := []string{"2020: Đạt · 2 tin", "2021: Đang thực hiện · 1 tin"}
-	if got := cells(string(files["chi-tieu/x/index.html"])); strings.Join(got, "|") != strings.Join(want, "|") {
+	if got := cells(string(files[rt.Target("x")+"index.html"])); strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("grid %q, want %q", got, want)
 	}
 }

@@ -17,7 +17,7 @@ import (
 // May of a one-year plan, against at least 3 a year.
 func TestYearlyTargetPage(t *testing.T) {
 	files := renderSite(t, "city")
-	page := string(files["chi-tieu/phong-su/index.html"])
+	page := string(files[rt.Target("phong-su")+"index.html"])
 	js := regexp.MustCompile(`<script type="application/json" id="chart-phong-su-options">(.*?)</script>`).FindStringSubmatch(page)
 	if js == nil {
 		t.Fatal("no chart")

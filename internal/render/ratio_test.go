@@ -28,7 +28,7 @@ func TestRatioOverWhole(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.threshold, func(t *testing.T) {
 			files := renderTargetSite(t, ratioTarget+"threshold = "+tt.threshold+"\n", report)
-			page := string(files["chi-tieu/x/index.html"])
+			page := string(files[rt.Target("x")+"index.html"])
 			for _, want := range []string{
 				"<p class=\"verdict__calc\">" + tt.calc + "</p>",
 				"verdict verdict--" + tt.status,
@@ -48,7 +48,7 @@ func TestRatioOverWhole(t *testing.T) {
 	}
 	t.Run("part of whole", func(t *testing.T) {
 		files := renderTargetSite(t, ratioTarget+"threshold = 100\npart_of_whole = true\n", "[[cases]]\nunit = \"001\"\ndetected = 5\nhandled = 5\n")
-		if !strings.Contains(string(files["chi-tieu/x/index.html"]), `"yAxis":[{"type":"value","min":0,"max":100}`) {
+		if !strings.Contains(string(files[rt.Target("x")+"index.html"]), `"yAxis":[{"type":"value","min":0,"max":100}`) {
 			t.Errorf("chart axis of a part-of-whole ratio not capped at 100%%")
 		}
 		if want := "không thể vượt 100%"; !strings.Contains(string(files["gioi-thieu/index.html"]), want) {

@@ -3,9 +3,11 @@
 // downloads, the Atom feed, the sitemap.
 //
 // It is the fourth stage of the pipeline (load → model → compute → render →
-// write). It returns files in memory and writes nothing: package write puts
-// them on disk. Every user-interface text comes from the layouts or from
-// layouts/strings.toml, none from Go code.
+// write). It builds the views of the pages (package view), executes the
+// layouts with them, and hands every file to a Sink as soon as it is made;
+// it writes nothing itself: package write puts files on disk. Every path
+// comes from package routes; every user-interface text from the layouts or
+// from layouts/strings.toml, none from Go code.
 //
 // # Layouts
 //
@@ -13,11 +15,18 @@
 // "head"; files whose names start with "_" hold shared definitions; every
 // other layout defines "main" for one page kind: home, page, plan, about,
 // targets, target, list, updates, update, units, unit, agencies, data and
-// 404. Templates are executed with a *Page (see [Page]) and may call these
-// functions:
+// 404. Templates are executed with a *Page (see [Page]); a page's links
+// are its methods: {{.Link PATH}} is a link to PATH (relative to the site
+// root) from the page, and .Routes names the generated pages, so that
+// {{.Link .Routes.Targets}} links to the page of all targets (see package
+// routes). What surrounds a page's own head and main — the templates
+// "frame-head", "frame-open" and "frame-close" of _base.html, with the
+// banner, header, footer and scripts — is executed once per [Frame], with
+// the frame as data. One parsed template set per page kind serves every
+// page of that kind, on every worker at once; the functions depend on the
+// site alone:
 //
 //	t KEY                 the text KEY of layouts/strings.toml
-//	url PATH              a link to PATH (relative to the site root) from this page
 //	num N, int N          N the Vietnamese way: 1.245; 64,8
 //	pct N                 a percentage: 64,8%
 //	date T, month M       a date as dd/mm/yyyy, a month as mm/yyyy
@@ -25,12 +34,9 @@
 //	fold S                S lowercased without diacritics, for filters
 //	capital S             S with its first letter in upper case
 //	bytes N               a file size: 12 KB
-//	unitURL U             the page of unit U
 //	parentName U          the full name of the unit above U
 //	add A B, sub A B      sums and differences of counts
-//	cached NAME KEY DATA  the template NAME executed once per KEY and reused
 //	inlineCSS FILE        a file of static/ as an inline stylesheet (404 page)
-//	dataset PAGE          the schema.org Dataset of the downloads, as JSON
 package render
 
 import (
@@ -44,15 +50,18 @@ import (
 	"path"
 	"runtime"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
 
 	"github.com/minhbach/minhbach/internal/diag"
+	"github.com/minhbach/minhbach/internal/format"
+	"github.com/minhbach/minhbach/internal/markdown"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/progress"
+	"github.com/minhbach/minhbach/internal/routes"
+	"github.com/minhbach/minhbach/internal/view"
 )
 
 // Files maps output paths (slash-separated, relative to the site root) to
@@ -114,16 +123,22 @@ func Site(ctx context.Context, s *model.Site, p *progress.Progress, opt Options,
 	r.reserveIDs()
 	r.checkAgencyIDs()
 	r.claimDownloads()
-	steps := []func(){r.views, r.openData, r.pages, func() { r.execute(ctx) }, r.feeds, r.static}
-	for _, step := range steps {
-		if err := ctx.Err(); err != nil {
-			return Stats{}, err
-		}
-		step()
-	}
+	r.view = view.Build(s, p, r.routes, r.fail)
+	// Pages are executed as soon as they are made. The downloads are
+	// encoded meanwhile: only the pages that list them wait for them.
+	done := r.execute(ctx)
+	var data sync.WaitGroup
+	data.Go(r.openData)
+	r.pages()
+	data.Wait()
+	r.dataPages()
+	close(r.jobs)
+	done.Wait()
 	if err := ctx.Err(); err != nil {
 		return Stats{}, err
 	}
+	r.feeds()
+	r.static()
 	r.checkOutputs()
 	if err := r.errs.Err(); err != nil {
 		return Stats{}, err
@@ -178,29 +193,27 @@ func (r *renderer) fail(path string, line, col int, format string, args ...any) 
 }
 
 type renderer struct {
-	site *model.Site
-	prog *progress.Progress
-	opt  Options
-	sink Sink
-	errs *diag.List
-	tmpl map[string]*template.Template // page kind → base + kind, parsed once
-	jobs []*Page                       // pages waiting to be executed
+	site   *model.Site
+	prog   *progress.Progress
+	routes routes.Table // the paths of the pages and files
+	opt    Options
+	sink   Sink
+	errs   *diag.List
+	tmpl   map[string]*template.Template // page kind → base + kind, parsed once
+	jobs   chan *Page                    // pages for the workers of execute
+	ctx    context.Context               // stops emit once cancelled
 
-	mu        sync.Mutex // guards errs, stats, pageNames, outputs and claims during execute
+	mu        sync.Mutex // guards errs, stats, pageNames, outputs and claims once pages are executed
 	stats     Stats
 	pageNames []string
 	outputs   map[string][]origin // output path → its producers
 	claims    map[string]origin   // downloads named after record kinds, until put
 	reserved  []string            // element ids the layouts use, kept from headings
+	frames    map[frameKey]*Frame // the frames of the queued pages
+	mdMu      sync.Mutex          // one Markdown render at a time, see markdownOnce
 
-	targets   []*TargetView
-	lists     []*ListView
-	updates   []*UpdateView
-	downloads []*Download
-	published time.Time                             // date of the latest report, the data's "as of" date
-	unitURL   map[string]string                     // unit code → its page
-	report    map[model.Month]*model.Report         // the report of each month
-	byUnit    map[string]map[string][]*model.Record // unit code → kind id → records naming it
+	view      *view.Site // what the pages show
+	downloads []*view.Download
 }
 
 const baseLayout = "_base.html"
@@ -210,10 +223,10 @@ func (r *renderer) parseTemplates() {
 	src := r.site.Templates
 	baseSrc, ok := src[baseLayout]
 	if !ok {
-		r.errs.Add("layouts/"+baseLayout, 0, 0, "missing base layout: create layouts/%s", baseLayout)
+		r.fail("layouts/"+baseLayout, 0, 0, "missing base layout: create layouts/%s", baseLayout)
 		return
 	}
-	base, err := template.New(baseLayout).Funcs(r.funcs(nil)).Parse(baseSrc)
+	base, err := template.New(baseLayout).Funcs(r.funcs()).Parse(baseSrc)
 	if err != nil {
 		r.templateError(err)
 		return
@@ -268,57 +281,107 @@ func (r *renderer) templateError(err error) {
 	if lines := strings.Split(src, "\n"); col > 0 && line > 0 && line <= len(lines) && col <= len(lines[line-1]) {
 		col = utf8.RuneCountInString(lines[line-1][:col]) + 1
 	}
-	r.errs.Add("layouts/"+name, line, col, "%s", strings.TrimSpace(rest))
+	msg = strings.TrimSpace(rest)
+	for fn, use := range removedFuncs {
+		if strings.Contains(msg, `function "`+fn+`" not defined`) {
+			msg += ": " + use
+		}
+	}
+	r.fail("layouts/"+name, line, col, "%s", msg)
 }
 
-// Page is what a layout is executed with.
+// removedFuncs are the template functions of earlier versions, with what
+// a layout copied from one writes instead.
+var removedFuncs = map[string]string{
+	"url":     `links are page methods now: write {{$.Link "path/"}} (and {{$.Link $.Routes.Targets}} for a generated page)`,
+	"unitURL": "a unit's view has its page's path: write {{$.Link .URL}}",
+	"cached":  `the header and footer are rendered once per frame: copy the stock _base.html of this version`,
+	"dataset": "the data page has it: write {{.Dataset}}",
+}
+
+// Page is what a layout is executed with. What it shares with the pages
+// of its kind, depth and menu entry is rendered once, in its [Frame].
 type Page struct {
+	Frame       *Frame
+	Site        *model.Config
+	Root        string       // relative link to the site root, e.g. "../../"
+	Routes      routes.Table // the paths of the generated pages, for .Link
+	Published   time.Time    // the data's "as of" date
+	LatestMonth model.Month
 	Kind        string // the layout, e.g. "target"
 	URL         string // relative to the site root, "" for home
-	Root        string // relative link to the site root, e.g. "../../"
 	Title       string
 	Description string
 	Canonical   string
-	Site        *model.Config
-	Nav         []NavItem
-	Charts      bool // the page draws charts: load the chart library
-	Inject      template.HTML
-	Published   time.Time // the data's "as of" date
-	LatestMonth model.Month
+	Charts      bool         // the page draws charts: load the chart library
+	Dataset     template.JS  // the data page: the schema.org Dataset of the downloads
 	Top         *model.Level // the top level of the registry, e.g. districts
 	Reporting   *model.Level // the level whose units send reports
 
 	Content template.HTML // rendered Markdown, for content pages
-	TOC     []TOCEntry
+	TOC     []markdown.TOCEntry
 	Source  *model.Page
 
 	// One of these, by kind.
-	Targets   []*TargetView
-	Target    *TargetView
-	List      *ListView
-	Updates   []*UpdateView
-	Update    *UpdateView
-	Units     []*UnitView
-	Unit      *UnitView
-	Agencies  []*AgencyView
-	Reporters []*ReporterView
-	Downloads []*Download
+	Targets   []*view.Target
+	Target    *view.Target
+	List      *view.List
+	Updates   []*view.Update
+	Update    *view.Update
+	Units     []*view.Unit
+	Unit      *view.Unit
+	Agencies  []*view.Agency
+	Reporters []*view.Reporter
+	Downloads []*view.Download
 	Context   model.Context
 	Registry  *model.Registry
 
-	from origin // a content page, or zero for a generated page
+	from    origin // a content page, or zero for a generated page
+	current int    // the current menu entry, -1 for none
 }
 
-// HeaderKey says which pages share the same banner and header: those of
-// one depth with the same current menu entry.
-func (p *Page) HeaderKey() string {
-	current := -1
-	for i, n := range p.Nav {
-		if n.Current {
-			current = i
-		}
-	}
-	return p.Root + "\x00" + strconv.Itoa(current)
+// Link returns a link to target, a path relative to the site root, from
+// the page: {{.Link .Routes.Targets}}.
+func (p *Page) Link(target string) string {
+	return cmp.Or(p.Root+target, "./")
+}
+
+// Frame is what the pages of one layout, one depth, one current menu entry
+// and with or without charts share: the site, the way to its root, the
+// navigation, the data's date, the scripts. The parts of layouts/_base.html
+// around a page's own (its head links, the banner and header, the footer
+// and scripts) are executed with a Frame, not with a page, so their HTML,
+// rendered once per frame, can depend on nothing a frame does not hold.
+type Frame struct {
+	Site        *model.Config
+	Root        string // relative link to the site root, e.g. "../../"
+	Nav         []NavItem
+	Published   time.Time // the data's "as of" date
+	LatestMonth model.Month
+	Routes      routes.Table // the paths of the generated pages, for .Link
+	Kind        string       // the layout of its pages
+	Charts      bool         // its pages draw charts
+	Inject      template.HTML
+
+	// Head, Open and Close are the templates "frame-head", "frame-open"
+	// and "frame-close" of layouts/_base.html executed with the frame.
+	Head, Open, Close template.HTML
+
+	once sync.Once // renders Head, Open and Close
+}
+
+// Link returns a link to target, a path relative to the site root, from the
+// pages of the frame: {{.Link .Routes.Targets}}.
+func (f *Frame) Link(target string) string {
+	return cmp.Or(f.Root+target, "./")
+}
+
+// frameKey is what tells frames apart; every field of a Frame follows from
+// it and the site.
+type frameKey struct {
+	kind, root string
+	current    int // the current menu entry, -1 for none
+	charts     bool
 }
 
 // NavItem is one entry of the navigation.
@@ -338,14 +401,9 @@ func (r *renderer) newPage(kind, url, title, description string) *Page {
 	p := &Page{
 		Kind:        kind,
 		URL:         url,
-		Root:        strings.Repeat("../", depth),
 		Title:       title,
 		Description: cmp.Or(description, cfg.Description),
 		Canonical:   absURL(cfg.BaseURL, url),
-		Site:        cfg,
-		Inject:      r.opt.Inject,
-		Published:   r.published,
-		LatestMonth: r.prog.Latest,
 		Top:         &model.Level{},
 		Reporting:   &model.Level{},
 	}
@@ -363,73 +421,95 @@ func (r *renderer) newPage(kind, url, title, description string) *Page {
 			}
 		}
 	}
-	for i, m := range cfg.Menu {
-		p.Nav = append(p.Nav, NavItem{Label: m.Label, Path: m.Path, Current: i == best})
+	p.Root = strings.Repeat("../", depth)
+	if kind == "404" {
+		// The server shows 404.html at any address, so nothing on it can be
+		// relative: its links are absolute (base_url) and its stylesheet is
+		// inlined (see layouts/_base.html).
+		p.Root = cfg.BaseURL
 	}
+	p.Site, p.Routes, p.Published, p.LatestMonth, p.current = cfg, r.routes, r.view.Published, r.prog.Latest, best
 	return p
 }
 
-// emit queues a page; execute renders the queue.
+// frame returns the frame of key, made on first use.
+func (r *renderer) frame(key frameKey) *Frame {
+	if f, ok := r.frames[key]; ok {
+		return f
+	}
+	cfg := &r.site.Config
+	f := &Frame{Site: cfg, Root: key.root, Published: r.view.Published, LatestMonth: r.prog.Latest, Routes: r.routes,
+		Kind: key.kind, Charts: key.charts, Inject: r.opt.Inject}
+	for i, m := range cfg.Menu {
+		f.Nav = append(f.Nav, NavItem{Label: m.Label, Path: m.Path, Current: i == key.current})
+	}
+	if r.frames == nil {
+		r.frames = map[frameKey]*Frame{}
+	}
+	r.frames[key] = f
+	return f
+}
+
+// render executes the parts of the frame, with the layouts of its kind,
+// the first time a page of the frame is executed.
+func (f *Frame) render(r *renderer) {
+	f.once.Do(func() {
+		for _, part := range []struct {
+			name string
+			html *template.HTML
+		}{{"frame-head", &f.Head}, {"frame-open", &f.Open}, {"frame-close", &f.Close}} {
+			var b strings.Builder
+			if err := r.tmpl[f.Kind].ExecuteTemplate(&b, part.name, f); err != nil {
+				r.templateError(err)
+				continue
+			}
+			*part.html = template.HTML(b.String())
+		}
+	})
+}
+
+// emit hands a page to the workers of execute; it drops the page once ctx
+// is cancelled.
 func (r *renderer) emit(p *Page) {
 	if r.tmpl[p.Kind] == nil {
-		r.errs.Add("layouts/"+p.Kind+".html", 0, 0, "missing layout for %s pages: create layouts/%s.html", p.Kind, p.Kind)
+		r.fail("layouts/"+p.Kind+".html", 0, 0, "missing layout for %s pages: create layouts/%s.html", p.Kind, p.Kind)
 		return
 	}
-	r.jobs = append(r.jobs, p)
-}
-
-// worker executes pages with its own copy of the templates, whose functions
-// know the page being executed (url needs its depth). Copies, because
-// html/template sets cannot change their functions once executed.
-type worker struct {
-	page  *Page
-	tmpl  map[string]*template.Template
-	cache map[string]template.HTML // "cached" results, by template and key
-}
-
-// execute renders the queued pages on one worker per CPU; it stops handing
-// out pages once ctx is cancelled.
-func (r *renderer) execute(ctx context.Context) {
-	n := min(runtime.GOMAXPROCS(0), max(1, len(r.jobs)/8))
-	workers := make([]*worker, n)
-	for i := range workers {
-		w := &worker{tmpl: map[string]*template.Template{}, cache: map[string]template.HTML{}}
-		for kind, t := range r.tmpl {
-			c, err := t.Clone()
-			if err != nil {
-				r.errs.Add("layouts/"+kind+".html", 0, 0, "cannot copy the layout: %v", err)
-				return
-			}
-			w.tmpl[kind] = c.Funcs(r.funcs(w))
-		}
-		workers[i] = w
+	p.Frame = r.frame(frameKey{kind: p.Kind, root: p.Root, current: p.current, charts: p.Charts})
+	select {
+	case r.jobs <- p:
+	case <-r.ctx.Done():
 	}
-	jobs := make(chan *Page)
+}
+
+// execute starts one worker per CPU that renders the pages emit hands it,
+// until r.jobs is closed; the returned group is done when all have
+// stopped. All workers use the same parsed templates (html/template may
+// execute a template on several goroutines at once).
+func (r *renderer) execute(ctx context.Context) *sync.WaitGroup {
+	r.ctx = ctx
+	r.jobs = make(chan *Page, 64)
 	var wg sync.WaitGroup
-	for _, w := range workers {
+	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			var buf bytes.Buffer
-			for p := range jobs {
+			for p := range r.jobs {
 				if ctx.Err() != nil {
 					continue
 				}
+				p.Frame.render(r)
 				buf.Reset()
-				w.page = p
-				err := w.tmpl[p.Kind].ExecuteTemplate(&buf, baseLayout, p)
+				t := r.tmpl[p.Kind]
+				err := t.ExecuteTemplate(&buf, baseLayout, p)
 				if err == nil && r.renumberHeadings(p, buf.Bytes()) {
 					buf.Reset()
-					err = w.tmpl[p.Kind].ExecuteTemplate(&buf, baseLayout, p)
+					err = t.ExecuteTemplate(&buf, baseLayout, p)
 				}
 				if err != nil {
-					r.mu.Lock()
 					r.templateError(err)
-					r.mu.Unlock()
 					continue
 				}
-				out := p.URL + "index.html"
-				if strings.HasSuffix(p.URL, ".html") {
-					out = p.URL
-				}
+				out := routes.File(p.URL)
 				by := p.from
 				if by == (origin{}) {
 					by = origin{what: "the " + p.Kind + " page"}
@@ -438,53 +518,24 @@ func (r *renderer) execute(ctx context.Context) {
 			}
 		})
 	}
-queue:
-	for _, p := range r.jobs {
-		select {
-		case jobs <- p:
-		case <-ctx.Done():
-			break queue
-		}
-	}
-	close(jobs)
-	wg.Wait()
-	r.jobs = nil
+	return &wg
 }
 
-// funcs returns the template functions; w is nil when parsing.
-func (r *renderer) funcs(w *worker) template.FuncMap {
+// funcs returns the template functions. They depend on the site alone,
+// never on the page being executed: what differs between pages is reached
+// through the page (.Link, .Routes).
+func (r *renderer) funcs() template.FuncMap {
 	return template.FuncMap{
-		"cached": func(name, key string, data any) (template.HTML, error) {
-			if w == nil || w.page == nil {
-				return "", nil
-			}
-			k := w.page.Kind + "\x00" + name + "\x00" + key
-			if h, ok := w.cache[k]; ok {
-				return h, nil
-			}
-			var b strings.Builder
-			if err := w.tmpl[w.page.Kind].ExecuteTemplate(&b, name, data); err != nil {
-				return "", err
-			}
-			w.cache[k] = template.HTML(b.String())
-			return w.cache[k], nil
-		},
-		"t": r.text,
-		"url": func(target string) string {
-			if w == nil || w.page == nil {
-				return target
-			}
-			return cmp.Or(w.page.Root+target, "./")
-		},
-		"num":     func(n float64) string { return formatNumber(n, 1) },
-		"int":     func(n int) string { return formatNumber(float64(n), 0) },
-		"pct":     formatPercent,
-		"date":    formatDate,
-		"month":   r.monthLabel,
+		"t":       r.text,
+		"num":     func(n float64) string { return format.Number(n, 1) },
+		"int":     func(n int) string { return format.Number(float64(n), 0) },
+		"pct":     format.Percent,
+		"date":    format.Date,
+		"month":   format.Month,
 		"status":  func(s any) (string, error) { return r.text("status." + fmt.Sprint(s)) },
-		"fold":    Fold,
-		"bytes":   r.byteSize,
-		"capital": capital,
+		"fold":    markdown.Fold,
+		"bytes":   format.Bytes,
+		"capital": format.Capital,
 		"inlineCSS": func(name string) (template.CSS, error) {
 			b, ok := r.site.Static[name]
 			if !ok {
@@ -492,8 +543,6 @@ func (r *renderer) funcs(w *worker) template.FuncMap {
 			}
 			return inlineStyle(b), nil
 		},
-		"unitURL": func(u *model.Unit) string { return r.unitURL[u.Code] },
-		"dataset": func(p *Page) template.JS { return r.dataset(p) },
 		"parentName": func(u *model.Unit) string {
 			if p := r.site.Units.Unit(u.Parent); p != nil {
 				return p.FullName()
@@ -506,42 +555,11 @@ func (r *renderer) funcs(w *worker) template.FuncMap {
 }
 
 // text returns the user-interface text key.
-func (r *renderer) text(key string) (string, error) {
-	s, ok := r.site.Strings[key]
-	if !ok {
-		return "", fmt.Errorf("missing text %q: the theme has no such text: check the key's spelling", key)
-	}
-	return s, nil
-}
+func (r *renderer) text(key string) (string, error) { return r.view.Text(key) }
 
 // sentence fills the {name} placeholders of the text key.
 func (r *renderer) sentence(key string, args map[string]string) string {
-	s, err := r.text(key)
-	if err != nil {
-		r.errs.Add("layouts/strings.toml", 0, 0, "%v", err)
-		return ""
-	}
-	for _, k := range slices.Sorted(maps.Keys(args)) {
-		s = strings.ReplaceAll(s, "{"+k+"}", args[k])
-	}
-	return s
-}
-
-func (r *renderer) monthLabel(m model.Month) string {
-	if m.IsZero() {
-		return ""
-	}
-	return fmt.Sprintf("%02d/%d", int(m.Mon), m.Year)
-}
-
-func (r *renderer) byteSize(n int) string {
-	switch {
-	case n >= 1<<20:
-		return formatNumber(float64(n)/(1<<20), 1) + " MB"
-	case n >= 1<<10:
-		return formatNumber(float64(n)/(1<<10), 0) + " KB"
-	}
-	return strconv.Itoa(n) + " B"
+	return r.view.Sentence(key, args)
 }
 
 // pageByURL returns the content page at url, or nil.
@@ -553,10 +571,19 @@ func (r *renderer) pageByURL(url string) *model.Page {
 	return r.site.Pages[i]
 }
 
+// markdownOnce renders Markdown, one text at a time: pages are made and
+// executed on several goroutines, goldmark does not say its parser may be
+// shared between them, and Markdown is rendered for few pages.
+func (r *renderer) markdownOnce(src []byte, reserved []string) (template.HTML, []markdown.TOCEntry, error) {
+	r.mdMu.Lock()
+	defer r.mdMu.Unlock()
+	return markdown.Render(src, reserved...)
+}
+
 // markdown renders a content page's body; problems are reported at the page.
-func (r *renderer) markdown(pg *model.Page) (template.HTML, []TOCEntry) {
-	html, toc, err := Markdown(pg.Body, r.reserved...)
-	if me, ok := errors.AsType[*MarkdownError](err); ok {
+func (r *renderer) markdown(pg *model.Page) (template.HTML, []markdown.TOCEntry) {
+	html, toc, err := r.markdownOnce(pg.Body, r.reserved)
+	if me, ok := errors.AsType[*markdown.Error](err); ok {
 		r.fail(pg.Path, pg.BodyLine+me.Line-1, me.Col, "%s", me.Msg)
 	} else if err != nil {
 		r.fail(pg.Path, pg.BodyLine, 0, "cannot render Markdown: %v", err)
@@ -564,14 +591,6 @@ func (r *renderer) markdown(pg *model.Page) (template.HTML, []TOCEntry) {
 	return html, toc
 }
 
-// link returns the path of a page relative to the site root.
-func link(parts ...string) string { return path.Join(parts...) + "/" }
-
-// capital writes the first letter of s in upper case: "huyện, thành phố" →
-// "Huyện, thành phố".
-func capital(s string) string {
-	for i, r := range s {
-		return strings.ToUpper(string(r)) + s[i+utf8.RuneLen(r):]
-	}
-	return s
-}
+// Fold is [markdown.Fold]: s lowercased without diacritics, as the list
+// filters compare names.
+func Fold(s string) string { return markdown.Fold(s) }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/minhbach/minhbach/internal/load"
 	"github.com/minhbach/minhbach/internal/progress"
+	"github.com/minhbach/minhbach/internal/routes"
 	"github.com/minhbach/minhbach/internal/sitetest"
 )
 
@@ -38,14 +39,14 @@ func renderSite(t *testing.T, name string) Files {
 // feeds.
 var goldenFiles = []string{
 	"index.html",
-	"chi-tieu/tuyen-truyen/index.html",
-	"chi-tieu/bao-chi/index.html",
-	"danh-sach/lanh-manh/index.html",
-	"cap-nhat/2020-02/index.html",
-	"du-lieu/chi-tieu.csv",
-	"du-lieu/press.json",
-	"cap-nhat/atom.xml",
-	"sitemap.xml",
+	rt.Target("tuyen-truyen") + "index.html",
+	rt.Target("bao-chi") + "index.html",
+	rt.List("lanh-manh") + "index.html",
+	rt.Updates() + "2020-02/index.html",
+	rt.Download(routes.TargetData("") + ".csv"),
+	rt.Download("press.json"),
+	rt.Feed(),
+	rt.Sitemap(),
 }
 
 func TestGolden(t *testing.T) { compareGolden(t, "small", goldenFiles) }
@@ -126,7 +127,7 @@ func TestCSVDownloads(t *testing.T) {
 		}
 	}
 	slices.Sort(csvs)
-	if !slices.Contains(csvs, "du-lieu/chi-tieu.csv") {
+	if !slices.Contains(csvs, rt.Download(routes.TargetData("")+".csv")) {
 		t.Fatalf("no du-lieu/chi-tieu.csv among %q", csvs)
 	}
 	for _, name := range csvs {

@@ -19,6 +19,7 @@ import (
 	"github.com/minhbach/minhbach/internal/load"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/progress"
+	"github.com/minhbach/minhbach/internal/routes"
 )
 
 var (
@@ -66,7 +67,7 @@ func Month(dir string, m model.Month) ([]string, error) {
 		return nil, fmt.Errorf("month %s is outside the plan period %s to %s: to report on it, change start or end in site.toml", m, plan.Start, plan.End)
 	}
 	reportFile := filepath.Join("data", "reports", m.String()+".toml")
-	postFile := filepath.Join("content", "cap-nhat", m.String()+".md")
+	postFile := filepath.Join("content", routes.UpdatesSection, m.String()+".md")
 	for _, f := range []string{reportFile, postFile} {
 		if _, err := os.Stat(filepath.Join(dir, f)); err == nil {
 			return nil, fmt.Errorf("%s already exists: it is not overwritten", filepath.ToSlash(f))

@@ -19,6 +19,7 @@ import (
 	"github.com/minhbach/minhbach/internal/load"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/progress"
+	"github.com/minhbach/minhbach/internal/routes"
 )
 
 // The files of a new site, as templates named by where they go; "all:"
@@ -121,7 +122,7 @@ func siteSources(ns NewSite) (fstest.MapFS, error) {
 	if err != nil {
 		return nil, err
 	}
-	files[path.Join("content", "cap-nhat", ns.Start.String()+".md")] = &fstest.MapFile{Data: post, Mode: 0o644}
+	files[path.Join("content", routes.UpdatesSection, ns.Start.String()+".md")] = &fstest.MapFile{Data: post, Mode: 0o644}
 	if _, err := load.Site(files); err != nil {
 		return nil, fmt.Errorf("the new site does not load (a bug of minhbach):\n%w", err)
 	}

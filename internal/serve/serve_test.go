@@ -15,7 +15,9 @@ import (
 	"time"
 
 	"github.com/minhbach/minhbach/internal/build"
+	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/render"
+	"github.com/minhbach/minhbach/internal/routes"
 	"github.com/minhbach/minhbach/internal/sitetest"
 )
 
@@ -102,7 +104,7 @@ func TestServeRebuildAndRecover(t *testing.T) {
 		t.Fatal("broken input built")
 	}
 	waitEvent(t, lines, "reload")
-	for _, p := range []string{"/", "/chi-tieu/tuyen-truyen/"} {
+	for _, p := range []string{"/", "/" + rt.Target("tuyen-truyen")} {
 		code, body = get(t, ts.URL+p)
 		if code != 500 || !strings.Contains(body, "data/targets.toml:9:1") || !strings.Contains(body, "unknown key &#34;thresold&#34;") ||
 			!regexp.MustCompile(`9 \| thresold = 60\n<span class="caret">    \^</span>`).MatchString(body) {
@@ -119,7 +121,7 @@ func TestServeRebuildAndRecover(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitEvent(t, lines, "reload")
-	if code, _ = get(t, ts.URL+"/chi-tieu/tuyen-truyen/"); code != 200 {
+	if code, _ = get(t, ts.URL+"/"+rt.Target("tuyen-truyen")); code != 200 {
 		t.Errorf("after the fix: %d", code)
 	}
 
@@ -129,6 +131,9 @@ func TestServeRebuildAndRecover(t *testing.T) {
 	}
 	waitEvent(t, lines, "css")
 }
+
+// rt is where the tests find the site's pages.
+var rt routes.Table
 
 func TestServePaths(t *testing.T) {
 	dir := writeSite(t)
@@ -143,8 +148,8 @@ func TestServePaths(t *testing.T) {
 		path string
 		code int
 	}{
-		{"/chi-tieu/", 200},
-		{"/chi-tieu", 301},
+		{"/" + rt.Targets(), 200},
+		{"/" + strings.TrimSuffix(rt.Targets(), "/"), 301},
 		{"/css/site.css", 200},
 		{"/khong-co/", 404},
 		{"/site.toml", 404},
@@ -196,11 +201,11 @@ func TestRun(t *testing.T) {
 
 	base := waitFor(t, out, regexp.MustCompile(`Preview: (http://\S+)/`))[1]
 	lines := events(t, base)
-	post := filepath.Join(dir, "content", "cap-nhat", "2020-02.md")
+	post := filepath.Join(dir, "content", routes.UpdatesSection, "2020-02.md")
 	b, _ := os.ReadFile(post)
 	os.WriteFile(post, bytes.Replace(b, []byte("**1** hoạt động"), []byte("**một** hoạt động"), 1), 0o644)
 	waitEvent(t, lines, "reload")
-	if _, body := get(t, base+"/cap-nhat/2020-02/"); !strings.Contains(body, "<strong>một</strong> hoạt động") {
+	if _, body := get(t, base+"/"+rt.Update(model.Month{Year: 2020, Mon: 2})); !strings.Contains(body, "<strong>một</strong> hoạt động") {
 		t.Error("the page does not show the edit")
 	}
 	if strings.Contains(errout.String(), "WARNING") {

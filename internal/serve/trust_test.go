@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/minhbach/minhbach/internal/routes"
 	"github.com/minhbach/minhbach/internal/sitetest"
 )
 
@@ -58,10 +59,10 @@ func newTestServer(t *testing.T, dir string) (*Server, *httptest.Server) {
 	return s, ts
 }
 
-// routes are a request of every kind the server answers.
-var routes = []string{
-	"/", "/chi-tieu/", "/chi-tieu", "/css/site.css", "/du-lieu/", "/khong-co/",
-	"/sitemap.xml", reloadPath, errorCSSPath, eventsPath,
+// requests are a request of every kind the server answers.
+var requests = []string{
+	"/", "/" + rt.Targets(), "/" + strings.TrimSuffix(rt.Targets(), "/"), "/css/site.css", "/" + rt.Data(), "/khong-co/",
+	"/" + rt.Sitemap(), reloadPath, errorCSSPath, eventsPath,
 }
 
 // TestHostIsChecked checks that the preview answers only the names it is
@@ -70,7 +71,7 @@ var routes = []string{
 func TestHostIsChecked(t *testing.T) {
 	_, ts := newTestServer(t, writeSite(t))
 	_, port, _ := net.SplitHostPort(strings.TrimPrefix(ts.URL, "http://"))
-	csv := "/du-lieu/chi-tieu.csv"
+	csv := "/" + rt.Download(routes.TargetData("")+".csv")
 	if code, _ := get(t, ts.URL+csv); code != 200 {
 		t.Fatalf("GET %s: %d", csv, code)
 	}
@@ -78,7 +79,7 @@ func TestHostIsChecked(t *testing.T) {
 		"evil.example", "evil.example:" + port, "EVIL.example", "127.0.0.1.evil.example", "localhost.evil.example:" + port,
 		"10.1.2.3", "[::ffff:7f00:1]", "localhost.", "127.0.0.1.",
 	} {
-		for _, p := range append(routes, csv) {
+		for _, p := range append(requests, csv) {
 			resp, body := rawGet(t, ts.URL, p, host)
 			if resp.StatusCode != http.StatusForbidden || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/plain") ||
 				!strings.Contains(body, "forbidden") || len(body) > 300 {
@@ -89,7 +90,7 @@ func TestHostIsChecked(t *testing.T) {
 	for _, host := range []string{
 		"127.0.0.1", "127.0.0.1:" + port, "localhost", "LocalHost:" + port, "[::1]", "[::1]:" + port,
 	} {
-		for _, p := range append(routes, csv) {
+		for _, p := range append(requests, csv) {
 			if resp, body := rawGet(t, ts.URL, p, host); resp.StatusCode == http.StatusForbidden {
 				t.Errorf("Host %q, GET %s: 403 %q", host, p, body)
 			}
@@ -149,7 +150,7 @@ func TestCSPHeader(t *testing.T) {
 		}
 		return resp
 	}
-	for _, p := range routes {
+	for _, p := range requests {
 		check(p)
 	}
 

@@ -1,4 +1,4 @@
-package render
+package markdown
 
 import (
 	"bytes"
@@ -33,14 +33,14 @@ func TestMarkdownLimits(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, _, err := Markdown([]byte(tt.src))
+			_, _, err := Render([]byte(tt.src))
 			if tt.msg == "" {
 				if err != nil {
 					t.Fatalf("refused: %v", err)
 				}
 				return
 			}
-			me, ok := errors.AsType[*MarkdownError](err)
+			me, ok := errors.AsType[*Error](err)
 			if !ok || me.Line != tt.line || me.Col != tt.col || !strings.Contains(me.Msg, tt.msg) {
 				t.Errorf("error %v; want %d:%d: %s", err, tt.line, tt.col, tt.msg)
 			}
@@ -60,7 +60,7 @@ func indentedList(n int) string {
 // TestHeadingIDsAvoidReserved checks that headings never take an id the
 // layout uses, e.g. the skip link's target or the table of contents.
 func TestHeadingIDsAvoidReserved(t *testing.T) {
-	html, toc, err := Markdown([]byte("## Nội dung\n\n## Mục lục\n\n## Nội dung 1\n"), "noi-dung", "muc-luc")
+	html, toc, err := Render([]byte("## Nội dung\n\n## Mục lục\n\n## Nội dung 1\n"), "noi-dung", "muc-luc")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -94,14 +94,14 @@ func fill(s string) []byte {
 }
 
 // BenchmarkMarkdownWorst renders the costliest texts the limits let through:
-// go test -run '^$' -bench MarkdownWorst -benchtime 1x ./internal/render/
+// go test -run '^$' -bench MarkdownWorst -benchtime 1x ./internal/markdown/
 func BenchmarkMarkdownWorst(b *testing.B) {
 	for name, src := range worstMarkdown {
 		b.Run(strings.ReplaceAll(name, " ", "-"), func(b *testing.B) {
 			b.SetBytes(int64(len(src)))
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, _, err := Markdown(src); err != nil {
+				if _, _, err := Render(src); err != nil {
 					b.Fatal(err)
 				}
 			}

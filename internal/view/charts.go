@@ -1,4 +1,4 @@
-package render
+package view
 
 import (
 	"encoding/json"
@@ -7,6 +7,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 
+	"github.com/minhbach/minhbach/internal/format"
 	"github.com/minhbach/minhbach/internal/model"
 )
 
@@ -48,10 +49,10 @@ const (
 // also writes legend, tooltip and title, which that build does not have.
 var chartKeys = []string{"series", "xAxis", "yAxis", "grid", "animation"}
 
-// noValue is how ECharts marks a missing point.
-const noValue = "-"
+// NoValue is how ECharts marks a missing point.
+const NoValue = "-"
 
-func (r *renderer) chartJSON(c interface {
+func (s *Site) chartJSON(c interface {
 	Validate()
 	JSON() map[string]any
 }) template.JS {
@@ -65,21 +66,21 @@ func (r *renderer) chartJSON(c interface {
 	}
 	b, err := json.Marshal(options)
 	if err != nil {
-		r.errs.Add("", 0, 0, "cannot encode chart options: %v", err)
+		s.fail("", 0, 0, "cannot encode chart options: %v", err)
 	}
 	return template.JS(b)
 }
 
-func (r *renderer) targetChart(v *TargetView) *Chart {
+func (s *Site) targetChart(v *Target) *Chart {
 	t := v.Target
 	var labels []string
 	var values, line []opts.LineData
 	var bars []opts.BarData
-	point := func(label string, m *MonthRow) {
+	point := func(label string, m *Month) {
 		labels = append(labels, label)
-		var val any = noValue
+		var val any = NoValue
 		if m != nil && m.HasValue {
-			val = roundTo(m.Month.Value, m.decimals)
+			val = format.Round(m.Month.Value, m.Decimals)
 		}
 		values = append(values, opts.LineData{Value: val})
 		bars = append(bars, opts.BarData{Value: val})
@@ -93,15 +94,15 @@ func (r *renderer) targetChart(v *TargetView) *Chart {
 		}
 	} else {
 		for _, m := range v.Months {
-			point(r.monthLabel(m.Month.Month), m)
+			point(format.Month(m.Month.Month), m)
 		}
 	}
 	id := "chart-" + t.ID
-	name := r.sentence("chart.value", map[string]string{"unit": t.Unit})
+	name := s.Sentence("chart.value", map[string]string{"unit": t.Unit})
 	if t.IsPercent() {
-		name = r.sentence("chart.percent", nil)
+		name = s.Sentence("chart.percent", nil)
 	}
-	thresholdName := r.sentence("chart.threshold", r.thresholdArgs(t))
+	thresholdName := s.Sentence("chart.threshold", s.thresholdArgs(t))
 	yAxis := opts.YAxis{Type: "value", Min: 0}
 	if t.Rule == model.Share || t.PartOfWhole {
 		yAxis.Max = 100 // a ratio that is not part of a whole may pass it
@@ -121,34 +122,34 @@ func (r *renderer) targetChart(v *TargetView) *Chart {
 		l := charts.NewLine()
 		l.SetXAxis(labels).AddSeries(thresholdName, line, dashed, charts.WithItemStyleOpts(opts.ItemStyle{Color: thresholdColor}), charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)}))
 		c.Overlap(l)
-		options = r.chartJSON(c)
+		options = s.chartJSON(c)
 	} else {
 		c := charts.NewLine()
 		c.SetGlobalOptions(global...)
 		c.SetXAxis(labels).
 			AddSeries(name, values, charts.WithLineStyleOpts(opts.LineStyle{Width: 3, Color: valueColor}), charts.WithItemStyleOpts(opts.ItemStyle{Color: valueColor})).
 			AddSeries(thresholdName, line, dashed, charts.WithItemStyleOpts(opts.ItemStyle{Color: thresholdColor}), charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)}))
-		options = r.chartJSON(c)
+		options = s.chartJSON(c)
 	}
-	label := r.sentence("chart.target_label", map[string]string{"name": t.Name})
+	label := s.Sentence("chart.target_label", map[string]string{"name": t.Name})
 	if v.Periods != nil {
-		label = r.sentence("chart.target_label_period", map[string]string{"name": t.Name, "every": r.sentence("every."+string(t.Every), nil)})
+		label = s.Sentence("chart.target_label_period", map[string]string{"name": t.Name, "every": s.Sentence("every."+string(t.Every), nil)})
 	}
 	return &Chart{
 		ID:      id,
 		Label:   label,
-		Summary: r.chartSummary(v),
+		Summary: s.chartSummary(v),
 		Options: options,
 		Legend:  []LegendItem{{Label: name, Color: valueColor}, {Label: thresholdName, Color: thresholdColor, Dashed: true}},
 	}
 }
 
 // chartSummary says in one sentence what a target's chart shows.
-func (r *renderer) chartSummary(v *TargetView) string {
+func (s *Site) chartSummary(v *Target) string {
 	if v.Periods != nil {
-		return r.periodSummary(v)
+		return s.periodSummary(v)
 	}
-	var first, last *MonthRow
+	var first, last *Month
 	for _, m := range v.Months {
 		if m.HasValue {
 			if first == nil {
@@ -158,18 +159,18 @@ func (r *renderer) chartSummary(v *TargetView) string {
 		}
 	}
 	if first == nil {
-		return r.sentence("chart.summary_empty", nil)
+		return s.Sentence("chart.summary_empty", nil)
 	}
-	return r.sentence("chart.summary", map[string]string{
-		"from":       r.monthLabel(first.Month.Month),
+	return s.Sentence("chart.summary", map[string]string{
+		"from":       format.Month(first.Month.Month),
 		"from_value": first.Value,
-		"to":         r.monthLabel(last.Month.Month),
+		"to":         format.Month(last.Month.Month),
 		"to_value":   last.Value,
 		"threshold":  v.Threshold,
 	})
 }
 
-func (r *renderer) listChart(v *ListView) *Chart {
+func (s *Site) listChart(v *List) *Chart {
 	if len(v.Groups) < 2 {
 		return nil
 	}
@@ -192,26 +193,26 @@ func (r *renderer) listChart(v *ListView) *Chart {
 		charts.WithGridOpts(opts.Grid{Left: "40", Right: "16", Top: "16", Bottom: "64"}),
 		charts.WithAnimation(false),
 	)
-	heldName, removedName := r.sentence("chart.list_held", nil), r.sentence("chart.list_removed", nil)
+	heldName, removedName := s.Sentence("chart.list_held", nil), s.Sentence("chart.list_removed", nil)
 	c.SetXAxis(labels).
 		AddSeries(heldName, held, charts.WithItemStyleOpts(opts.ItemStyle{Color: heldColor})).
 		AddSeries(removedName, removed, charts.WithItemStyleOpts(opts.ItemStyle{Color: removedColor}))
 	return &Chart{
 		ID:    id,
-		Label: r.sentence("chart.list_label", map[string]string{"name": v.List.Name, "level": r.site.Units.Levels[0].Name}),
-		Summary: r.sentence("chart.list_summary", map[string]string{
-			"held":  formatNumber(float64(v.Held), 0),
+		Label: s.Sentence("chart.list_label", map[string]string{"name": v.List.Name, "level": s.site.Units.Levels[0].Name}),
+		Summary: s.Sentence("chart.list_summary", map[string]string{
+			"held":  format.Number(float64(v.Held), 0),
 			"most":  mostName,
-			"count": formatNumber(float64(most), 0),
+			"count": format.Number(float64(most), 0),
 		}),
-		Options: r.chartJSON(c),
+		Options: s.chartJSON(c),
 		Legend:  []LegendItem{{Label: heldName, Color: heldColor}, {Label: removedName, Color: removedColor}},
 	}
 }
 
 // periodSummary says in one sentence what the chart of a quarterly or
 // yearly target shows: its first and last periods with a report.
-func (r *renderer) periodSummary(v *TargetView) string {
+func (s *Site) periodSummary(v *Target) string {
 	var first, last *PeriodCell
 	for _, p := range v.Periods {
 		if p.Reported {
@@ -222,19 +223,19 @@ func (r *renderer) periodSummary(v *TargetView) string {
 		}
 	}
 	if first == nil {
-		return r.sentence("chart.summary_empty", nil)
+		return s.Sentence("chart.summary_empty", nil)
 	}
 	key := "chart.summary_period"
 	if first == last {
 		key = "chart.summary_period_one"
 	}
-	return r.sentence(key, map[string]string{
+	return s.Sentence(key, map[string]string{
 		"from":       first.Label,
 		"from_value": first.Value,
 		"to":         last.Label,
 		"to_value":   last.Value,
 		"threshold":  v.Threshold,
 		"unit":       v.Target.Unit,
-		"every":      r.sentence("every."+string(v.Target.Every), nil),
+		"every":      s.Sentence("every."+string(v.Target.Every), nil),
 	})
 }

@@ -1,4 +1,4 @@
-package render
+package markdown
 
 import (
 	"os"
@@ -32,7 +32,7 @@ func FuzzMarkdown(f *testing.F) {
 	f.Add([]byte(strings.Repeat("[", 40) + "a" + strings.Repeat("]", 40)))
 	f.Add([]byte("## Nội dung\n\n## Mục lục\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
-		html, toc, err := Markdown(src, "noi-dung", "muc-luc")
+		html, toc, err := Render(src, "noi-dung", "muc-luc")
 		if err != nil {
 			return
 		}

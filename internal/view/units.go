@@ -1,56 +1,64 @@
-package render
+package view
 
 import (
 	"strings"
 
+	"github.com/minhbach/minhbach/internal/markdown"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/progress"
+	"github.com/minhbach/minhbach/internal/routes"
 )
 
-// UnitView is one unit's page: where it stands, what was recorded in it and
+// Unit is one unit's page: where it stands, what was recorded in it and
 // below it, and its units one level down.
-type UnitView struct {
+type Unit struct {
 	Unit       *model.Unit
 	URL        string
 	Level      *model.Level
-	Ancestors  []*model.Unit // from the top down
+	Ancestors  []*UnitLink // from the top down
 	Children   []*UnitRow
 	ChildLevel *model.Level
 	Activity   []*KindCount // records in and below the unit, per kind, to the latest report
 	RowKinds   []*model.Kind
-	RowLists   []*ListView  // the lists shown for each child
+	RowLists   []*List      // the lists shown for each child
 	Lists      []*UnitList  // lists of units below this one: how many hold the status
 	Standing   []*UnitEntry // lists of units of this level: this unit's place
 	Records    []*KindCount // records naming this unit itself
+}
+
+// UnitLink is a unit with the path of its page.
+type UnitLink struct {
+	*model.Unit
+	URL string
 }
 
 // UnitRow is a unit below another, with its figures.
 type UnitRow struct {
 	Unit     *model.Unit
 	URL      string
-	Activity []int       // per kind of UnitView.RowKinds
-	Lists    []*RowStand // per list of UnitView.RowLists
+	Activity []int       // per kind of Unit.RowKinds
+	Lists    []*RowStand // per list of Unit.RowLists
 }
 
 // RowStand is where a child stands on a list: its own standing if the list
 // is of its level, else how many units below it hold the status.
 type RowStand struct {
-	State   string // "kept", "added", "removed" or "" (its own standing)
+	State   progress.EntryState // its own standing; "" when it has a count
 	Count   int
 	IsCount bool
 }
 
 // UnitList is a list and where a unit's descendants stand on it.
 type UnitList struct {
-	List  *ListView
-	Group *ListGroup
+	List  *List
+	Group *progress.Subtotal
 }
 
 // UnitEntry is a unit's own place on a list.
 type UnitEntry struct {
-	List  *ListView
-	Entry *progress.Entry // nil if the unit is not on it
-	State string          // "kept", "added", "removed" or ""
+	List  *List
+	Entry *progress.Entry     // nil if the unit is not on it
+	State progress.EntryState // "" if it is not on the list
 }
 
 // maxSlug is the longest folder name of a unit's page, in bytes.
@@ -59,15 +67,15 @@ const maxSlug = 80
 // unitURLs gives every unit its page below its parent's:
 // don-vi/huyen-kim-son/xa-kim-chinh/. A unit whose slug its sibling already
 // has gets its code added.
-func unitURLs(reg *model.Registry) map[string]string {
+func unitURLs(reg *model.Registry, rt routes.Table) map[string]string {
 	out := map[string]string{}
 	taken := map[string]bool{}
 	for _, u := range reg.Units {
-		parent := "don-vi/"
+		parent := rt.Units()
 		if p := reg.Unit(u.Parent); p != nil {
 			parent = out[p.Code]
 		}
-		slug := Slug(u.FullName())
+		slug := markdown.Slug(u.FullName())
 		if len(slug) > maxSlug {
 			// A long name makes a long folder name: keep whole words.
 			slug = slug[:maxSlug]
@@ -75,10 +83,10 @@ func unitURLs(reg *model.Registry) map[string]string {
 				slug = slug[:i]
 			}
 		}
-		if slug == "" || taken[parent+slug+"/"] {
-			slug = strings.Trim(slug+"-"+Slug(u.Code), "-")
+		if slug == "" || taken[rt.Unit(parent, slug)] {
+			slug = strings.Trim(slug+"-"+markdown.Slug(u.Code), "-")
 		}
-		out[u.Code] = parent + slug + "/"
+		out[u.Code] = rt.Unit(parent, slug)
 		taken[out[u.Code]] = true
 	}
 	return out
@@ -115,11 +123,11 @@ func depth(reg *model.Registry, level string) int {
 	return -1
 }
 
-func (r *renderer) unitView(u *model.Unit) *UnitView {
-	reg := r.site.Units
-	v := &UnitView{Unit: u, URL: r.unitURL[u.Code], Level: reg.Level(u.Level)}
+func (s *Site) Unit(u *model.Unit) *Unit {
+	reg := s.site.Units
+	v := &Unit{Unit: u, URL: s.unitURL[u.Code], Level: reg.Level(u.Level)}
 	for p := reg.Unit(u.Parent); p != nil; p = reg.Unit(p.Parent) {
-		v.Ancestors = append([]*model.Unit{p}, v.Ancestors...)
+		v.Ancestors = append([]*UnitLink{{Unit: p, URL: s.unitURL[p.Code]}}, v.Ancestors...)
 	}
 	d := depth(reg, u.Level)
 	children := reg.Children(u.Code)
@@ -128,54 +136,54 @@ func (r *renderer) unitView(u *model.Unit) *UnitView {
 		v.ChildLevel = reg.Level(children[0].Level)
 		childDepth = depth(reg, children[0].Level)
 	}
-	for _, k := range r.site.Kinds {
+	for _, k := range s.site.Kinds {
 		kd := depth(reg, k.Level)
 		if k.Level == "" || kd < d {
 			continue
 		}
-		v.Activity = append(v.Activity, &KindCount{Kind: k, Count: r.prog.Activity[k.ID][u.Code]})
+		v.Activity = append(v.Activity, &KindCount{Kind: k, Count: s.prog.Activity[k.ID][u.Code]})
 		if len(children) > 0 && kd >= childDepth {
 			v.RowKinds = append(v.RowKinds, k)
 		}
-		if recs := r.byUnit[u.Code][k.ID]; len(recs) > 0 {
-			v.Records = append(v.Records, &KindCount{Kind: k, Count: len(recs), Records: recs, Table: r.recordTable(k, recs, true, false)})
+		if recs := s.byUnit[u.Code][k.ID]; len(recs) > 0 {
+			v.Records = append(v.Records, &KindCount{Kind: k, Count: len(recs), Records: recs, Table: s.recordTable(k, recs, true, false)})
 		}
 	}
-	for _, l := range r.lists {
+	for _, l := range s.Lists {
 		ld := depth(reg, l.List.Level)
 		switch {
 		case ld == d:
-			e := l.entry[u.Code]
+			e := l.Entry[u.Code]
 			ue := &UnitEntry{List: l, Entry: e}
 			if e != nil {
-				ue.State = entryState(e)
+				ue.State = e.State()
 			}
 			v.Standing = append(v.Standing, ue)
 		case ld > d:
-			if g := l.byUnit[u.Code]; g != nil {
-				v.Lists = append(v.Lists, &UnitList{List: l, Group: g})
-			} else {
-				v.Lists = append(v.Lists, &UnitList{List: l, Group: &ListGroup{Unit: u}})
+			sub := l.Below[u.Code]
+			if sub == nil {
+				sub = &progress.Subtotal{Unit: u}
 			}
+			v.Lists = append(v.Lists, &UnitList{List: l, Group: sub})
 		}
 	}
-	for _, l := range r.lists {
+	for _, l := range s.Lists {
 		if len(children) > 0 && depth(reg, l.List.Level) >= childDepth {
 			v.RowLists = append(v.RowLists, l)
 		}
 	}
 	for _, c := range children {
-		row := &UnitRow{Unit: c, URL: r.unitURL[c.Code]}
+		row := &UnitRow{Unit: c, URL: s.unitURL[c.Code]}
 		for _, k := range v.RowKinds {
-			row.Activity = append(row.Activity, r.prog.Activity[k.ID][c.Code])
+			row.Activity = append(row.Activity, s.prog.Activity[k.ID][c.Code])
 		}
 		for _, l := range v.RowLists {
 			st := &RowStand{}
 			if depth(reg, l.List.Level) == childDepth {
-				if e := l.entry[c.Code]; e != nil {
-					st.State = entryState(e)
+				if e := l.Entry[c.Code]; e != nil {
+					st.State = e.State()
 				}
-			} else if g := l.byUnit[c.Code]; g != nil {
+			} else if g := l.Below[c.Code]; g != nil {
 				st.Count, st.IsCount = g.Held, true
 			} else {
 				st.IsCount = true

@@ -1,4 +1,12 @@
-package render
+// Package markdown renders the Markdown of content pages to HTML, safely:
+// raw HTML is left out, links with dangerous schemes are dropped, and texts
+// whose parsing cost would explode are refused with the line and column
+// of the cause. It also makes the slugs of headings (their ids) and of
+// unit pages, from Vietnamese text without diacritics.
+//
+// Render does part of the render stage's work (see package render) for
+// the pages written in Markdown.
+package markdown
 
 import (
 	"bytes"
@@ -16,10 +24,10 @@ import (
 
 type astKind = ast.NodeKind
 
-// markdown converts content Markdown to HTML. Raw HTML is omitted and links
+// engine converts content Markdown to HTML. Raw HTML is omitted and links
 // with dangerous schemes are dropped: goldmark does both unless told to be
 // unsafe, and it never is here.
-var markdown = goldmark.New(
+var engine = goldmark.New(
 	goldmark.WithExtensions(extension.Table, extension.Strikethrough),
 	goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 )
@@ -53,19 +61,19 @@ const (
 	MaxBracketDepth = 32
 )
 
-// MarkdownError is a Markdown text beyond one of the limits, at a line
+// Error is a Markdown text beyond one of the limits, at a line
 // and column of the text (both from 1, columns in characters).
-type MarkdownError struct {
+type Error struct {
 	Line, Col int
 	Msg       string
 }
 
-func (e *MarkdownError) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Msg) }
+func (e *Error) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Msg) }
 
-// Markdown renders src and returns its HTML and its level-2 and level-3
+// Render renders src and returns its HTML and its level-2 and level-3
 // headings. Headings never take an id of reserved. A text beyond the limits
-// above returns a *MarkdownError.
-func Markdown(src []byte, reserved ...string) (template.HTML, []TOCEntry, error) {
+// above returns a *Error.
+func Render(src []byte, reserved ...string) (template.HTML, []TOCEntry, error) {
 	if err := checkLimits(src); err != nil {
 		return "", nil, err
 	}
@@ -74,7 +82,7 @@ func Markdown(src []byte, reserved ...string) (template.HTML, []TOCEntry, error)
 		ids.Put([]byte(id))
 	}
 	ctx := parser.NewContext(parser.WithIDs(ids))
-	doc := markdown.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	doc := engine.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	var toc []TOCEntry
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		h, ok := n.(*ast.Heading)
@@ -89,7 +97,7 @@ func Markdown(src []byte, reserved ...string) (template.HTML, []TOCEntry, error)
 		return ast.WalkSkipChildren, nil
 	})
 	var buf bytes.Buffer
-	if err := markdown.Renderer().Render(&buf, src, doc); err != nil {
+	if err := engine.Renderer().Render(&buf, src, doc); err != nil {
 		return "", nil, err
 	}
 	return template.HTML(buf.String()), toc, nil
@@ -118,7 +126,7 @@ func plainText(n ast.Node, src []byte) string {
 // would take too long on.
 func checkLimits(src []byte) error {
 	if len(src) > MaxMarkdown {
-		return &MarkdownError{1, 1, fmt.Sprintf("the text is %d KB, more than %d KB: split the page", len(src)>>10, MaxMarkdown>>10)}
+		return &Error{1, 1, fmt.Sprintf("the text is %d KB, more than %d KB: split the page", len(src)>>10, MaxMarkdown>>10)}
 	}
 	var fence string       // the fence of the code block the line is in
 	brackets, open := 0, 0 // in the paragraph
@@ -157,14 +165,14 @@ func checkLimits(src []byte) error {
 			}
 			depth++
 			if depth > MaxNesting {
-				return &MarkdownError{i + 1, utf8.RuneCountInString(line[:at]) + 1,
+				return &Error{i + 1, utf8.RuneCountInString(line[:at]) + 1,
 					fmt.Sprintf("more than %d nested list items or quotes on one line: write the text with less nesting", MaxNesting)}
 			}
 			col += n
 			at += n
 		}
 		if col > MaxIndent {
-			return &MarkdownError{i + 1, utf8.RuneCountInString(line[:at]) + 1,
+			return &Error{i + 1, utf8.RuneCountInString(line[:at]) + 1,
 				fmt.Sprintf("the text starts %d columns in, after indentation and list or quote markers (at most %d): indent less, or nest lists less deeply", col, MaxIndent)}
 		}
 		for j, c := range line {
@@ -178,10 +186,10 @@ func checkLimits(src []byte) error {
 				continue
 			}
 			if brackets > MaxBrackets {
-				return &MarkdownError{i + 1, utf8.RuneCountInString(line[:j]) + 1, fmt.Sprintf("more than %d \"[\" in one paragraph: add blank lines between paragraphs", MaxBrackets)}
+				return &Error{i + 1, utf8.RuneCountInString(line[:j]) + 1, fmt.Sprintf("more than %d \"[\" in one paragraph: add blank lines between paragraphs", MaxBrackets)}
 			}
 			if open > MaxBracketDepth {
-				return &MarkdownError{i + 1, utf8.RuneCountInString(line[:j]) + 1, fmt.Sprintf("more than %d \"[\" open at once: close the brackets", MaxBracketDepth)}
+				return &Error{i + 1, utf8.RuneCountInString(line[:j]) + 1, fmt.Sprintf("more than %d \"[\" open at once: close the brackets", MaxBracketDepth)}
 			}
 		}
 	}

@@ -1,4 +1,4 @@
-package render
+package markdown
 
 import (
 	"regexp"
@@ -135,7 +135,7 @@ func TestMarkdownHeadings(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			html, toc, err := Markdown([]byte(tt.src))
+			html, toc, err := Render([]byte(tt.src))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -176,7 +176,7 @@ func TestMarkdownUniqueIDs(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			html, _, err := Markdown([]byte(tt.src))
+			html, _, err := Render([]byte(tt.src))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -216,7 +216,7 @@ func TestMarkdownUnsafe(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			html, _, err := Markdown([]byte(tt.src))
+			html, _, err := Render([]byte(tt.src))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -242,7 +242,7 @@ func TestMarkdownUnsafe(t *testing.T) {
 }
 
 func TestMarkdownSafeLinksKept(t *testing.T) {
-	html, _, err := Markdown([]byte("[trang](https://example.org/a?b=1&c=2) [nội bộ](../chi-tieu/)"))
+	html, _, err := Render([]byte("[trang](https://example.org/a?b=1&c=2) [nội bộ](../chi-tieu/)"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,16 +1,18 @@
-package render
+package view
 
 import (
 	"cmp"
 	"slices"
 	"strings"
 
+	"github.com/minhbach/minhbach/internal/format"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/progress"
+	"github.com/minhbach/minhbach/internal/routes"
 )
 
-// TargetView is a target ready to show.
-type TargetView struct {
+// Target is a target ready to show.
+type Target struct {
 	*progress.Result
 	URL       string
 	Status    progress.Status
@@ -18,12 +20,15 @@ type TargetView struct {
 	Value     string // the current value, formatted
 	Threshold string // the threshold with its comparison, e.g. "ít nhất 75%"
 	Rule      string // how the target is computed and when it is met, in words
-	Months    []*MonthRow
+	Months    []*Month
 	Chart     *Chart
 	Table     *RecordTable // the records counted
 	Downloads []*Download
-	List      *ListView // membership targets
-	Pace      bool      // the rule has a pace (on track / at risk)
+	List      *List // membership targets
+	Pace      bool  // the rule has a pace (on track / at risk)
+	// Monthly is set for a periodic target whose periods are months: a
+	// month without records misses it.
+	Monthly bool
 	// Periodic is set for a target whose threshold applies to each
 	// period (rules periodic and monthly); Periods are then its periods,
 	// for a grid of quarters or years (nil when every month).
@@ -40,65 +45,66 @@ type TargetView struct {
 	Assessment *model.Assessment
 }
 
-// MonthRow is one month of a target's data table.
-type MonthRow struct {
+// Month is one month of a target's data table.
+type Month struct {
 	*progress.Month
 	Value    string       // the value, formatted; "" if none
 	PaceText string       // the pace, formatted
 	Table    *RecordTable // monthly targets: the month's records
 	Report   bool
-	Reached  bool // monthly targets: the month's value satisfies the threshold
-	decimals int  // of Value, also used by the chart and the downloads
+	Decimals int // of Value, also used by the chart and the downloads
 }
 
-// ListView is a list ready to show.
-type ListView struct {
+// List is a list ready to show.
+type List struct {
 	*progress.ListState
 	URL       string
-	Groups    []*ListGroup               // by the units one level above the list's
-	byUnit    map[string]*ListGroup      // by every unit above the list's level
-	entry     map[string]*progress.Entry // by unit code
+	Groups    []*ListGroup // by the units of the top level
 	Chart     *Chart
 	Rubric    *model.Rubric
-	Target    *TargetView // the membership target counting it, if any
+	Target    *Target // the membership target counting it, if any
 	Downloads []*Download
 }
 
 // Total writes an entry's rubric total with the decimals that keep it on
 // the side of every grade's minimum: 79.96 points short of 80 does not read
 // "80" next to the lower grade.
-func (v *ListView) Total(e *progress.Entry) string {
+func (v *List) Total(e *progress.Entry) string {
 	d := 1
 	if v.Rubric != nil {
 		for _, g := range v.Rubric.Grades {
-			d = moreDecimals(d, sideDecimals(e.Total, g.Min, model.AtLeast, 1))
+			d = format.MoreDecimals(d, format.SideDecimals(e.Total, g.Min, model.AtLeast, 1))
 		}
 	}
-	return formatNumber(e.Total, d)
+	return format.Number(e.Total, d)
 }
 
-// ListGroup is the entries of a list under one parent unit.
+// ListGroup is the entries of a list under one unit of the top level.
 type ListGroup struct {
-	Unit                 *model.Unit
-	Entries              []*progress.Entry
-	Held, Added, Removed int
-	Units                int // units of the list's level below this one
+	*progress.Subtotal
+	Units int // units of the list's level below this one
 }
 
-// UpdateView is a monthly update post with its month's report.
-type UpdateView struct {
+// Update is a monthly update post with its month's report.
+type Update struct {
 	Page      *model.Page
 	URL       string
 	Month     model.Month
 	Report    *model.Report
 	Content   string
 	Kinds     []*KindCount
-	Changes   []*model.ListChange
+	Changes   []*Change
 	Agencies  []*model.Agency // reported on time
 	Late      []*model.Agency // did not
 	Units     []*model.Unit   // reported on time
 	Reporters int             // units expected to report: the reporting level
 	Statuses  []*TargetMonth
+}
+
+// Change is a change of a list in a month's report.
+type Change struct {
+	*model.ListChange
+	Added bool // the unit joined the list (else it left)
 }
 
 // KindCount is how many records of a kind a report holds.
@@ -111,54 +117,57 @@ type KindCount struct {
 
 // TargetMonth is one target's state in one month.
 type TargetMonth struct {
-	Target *TargetView
+	Target *Target
 	Month  *progress.Month
 	Value  string
 }
 
-// AgencyView is an agency with its monthly reporting.
-type AgencyView struct {
+// Agency is an agency with its monthly reporting.
+type Agency struct {
 	*model.Agency
 	OnTime []bool // per month of the period; false also when no report
 }
 
-func (r *renderer) views() {
-	r.unitURL = unitURLs(r.site.Units)
-	r.byUnit = recordsByUnit(r.site)
-	r.report = make(map[model.Month]*model.Report, len(r.site.Reports))
-	for _, rep := range r.site.Reports {
-		r.report[rep.Month] = rep
-		if rep.Published.After(r.published) {
-			r.published = rep.Published
+func (s *Site) views() {
+	s.unitURL = unitURLs(s.site.Units, s.routes)
+	s.byUnit = recordsByUnit(s.site)
+	s.report = make(map[model.Month]*model.Report, len(s.site.Reports))
+	for _, rep := range s.site.Reports {
+		s.report[rep.Month] = rep
+		if rep.Published.After(s.Published) {
+			s.Published = rep.Published
 		}
 	}
-	for _, l := range r.prog.Lists {
-		r.lists = append(r.lists, r.listView(l))
+	for _, l := range s.prog.Lists {
+		s.Lists = append(s.Lists, s.listView(l))
 	}
-	for _, res := range r.prog.Results {
-		r.targets = append(r.targets, r.targetView(res))
+	for _, res := range s.prog.Results {
+		s.Targets = append(s.Targets, s.targetView(res))
 	}
-	for _, pg := range r.site.Pages {
-		if pg.Section == "cap-nhat" {
-			r.updates = append(r.updates, r.updateView(pg))
+	for _, pg := range s.site.Pages {
+		if pg.Section == routes.UpdatesSection {
+			s.Updates = append(s.Updates, s.updateView(pg))
 		}
+	}
+	for _, u := range s.Updates {
+		u.Statuses = s.statusesIn(u.Month)
 	}
 	// Newest first.
-	slices.Reverse(r.updates)
+	slices.Reverse(s.Updates)
 }
 
 // formatValue writes a figure of target t, a percentage or a count, with
 // the given decimals.
-func (r *renderer) formatValue(t *model.Target, v float64, decimals int) string {
+func (s *Site) formatValue(t *model.Target, v float64, decimals int) string {
 	if t.IsPercent() {
-		return formatNumber(v, decimals) + "%"
+		return format.Number(v, decimals) + "%"
 	}
-	return formatNumber(v, decimals)
+	return format.Number(v, decimals)
 }
 
 // formatThreshold writes a target's threshold as the plan states it.
-func (r *renderer) formatThreshold(t *model.Target) string {
-	return r.formatValue(t, t.Threshold, exactDecimals(t.Threshold, 1))
+func (s *Site) formatThreshold(t *model.Target) string {
+	return s.formatValue(t, t.Threshold, format.ExactDecimals(t.Threshold, 1))
 }
 
 // valueDecimals returns the decimals that write a target's value in month m
@@ -166,7 +175,7 @@ func (r *renderer) formatThreshold(t *model.Target) string {
 // threshold and the pace (see package progress). Without them 19,999 of
 // 20,000 against 100% would read "100%" next to "not met".
 func valueDecimals(t *model.Target, m *progress.Month) int {
-	return moreDecimals(sideDecimals(m.Value, t.Threshold, t.Compare, 1), sideDecimals(m.Value, m.Pace, model.AtLeast, 1))
+	return format.MoreDecimals(format.SideDecimals(m.Value, t.Threshold, t.Compare, 1), format.SideDecimals(m.Value, m.Pace, model.AtLeast, 1))
 }
 
 // paceDecimals returns the decimals that write the pace of month m on the
@@ -177,85 +186,75 @@ func paceDecimals(m *progress.Month) int {
 	if !m.HasValue {
 		return 1
 	}
-	return sideDecimals(m.Pace, m.Value, model.MoreThan, 1)
+	return format.SideDecimals(m.Pace, m.Value, model.MoreThan, 1)
 }
 
-// moreDecimals returns the larger of two decimal counts, where -1 (exact)
-// is the largest.
-func moreDecimals(a, b int) int {
-	if a < 0 || b < 0 {
-		return -1
-	}
-	return max(a, b)
-}
-
-func (r *renderer) targetView(res *progress.Result) *TargetView {
+func (s *Site) targetView(res *progress.Result) *Target {
 	t := res.Target
-	v := &TargetView{
+	v := &Target{
 		Result:    res,
-		URL:       link("chi-tieu", t.ID),
+		URL:       s.routes.Target(t.ID),
 		Status:    res.Status(),
-		Threshold: r.sentence("threshold", r.thresholdArgs(t)),
-		Rule:      r.sentence("rule."+string(t.Rule), r.thresholdArgs(t)),
+		Threshold: s.Sentence("threshold", s.thresholdArgs(t)),
+		Rule:      s.Sentence("rule."+string(t.Rule), s.thresholdArgs(t)),
 		Pace:      !t.IsPeriodic() && t.Rule != model.Ratio && !t.Compare.Ceiling(),
 		Periodic:  t.IsPeriodic(),
+		Monthly:   t.IsPeriodic() && t.Every == model.EveryMonth,
 	}
 	if t.Rule == model.Assessed {
-		return r.assessedView(v)
+		return s.assessedView(v)
 	}
 	if t.Kind != nil && !t.IsPeriodic() {
-		v.Table = r.recordTable(t.Kind, res.Records, true, true)
+		v.Table = s.recordTable(t.Kind, res.Records, true, true)
 	}
 	if res.Latest != nil && res.Latest.HasValue {
-		v.Value = r.formatValue(t, res.Latest.Value, valueDecimals(t, res.Latest))
+		v.Value = s.formatValue(t, res.Latest.Value, valueDecimals(t, res.Latest))
 	}
-	v.Calc = r.calc(t, res.Latest)
+	v.Calc = s.calc(t, res.Latest)
 	for _, m := range res.Months {
-		row := &MonthRow{Month: m, Report: m.Reported, decimals: valueDecimals(t, m), Reached: t.Compare.Reached(m.Value, t.Threshold)}
+		row := &Month{Month: m, Report: m.Reported, Decimals: valueDecimals(t, m)}
 		if m.HasValue {
-			row.Value = r.formatValue(t, m.Value, row.decimals)
+			row.Value = s.formatValue(t, m.Value, row.Decimals)
 		}
-		row.PaceText = r.formatValue(t, m.Pace, paceDecimals(m))
-		if rep := r.report[m.Month]; t.IsPeriodic() && rep != nil {
-			row.Table = r.recordTable(t.Kind, t.Records(rep.Records[t.Kind.ID]), false, true)
+		row.PaceText = s.formatValue(t, m.Pace, paceDecimals(m))
+		if rep := s.report[m.Month]; t.IsPeriodic() && rep != nil {
+			row.Table = s.recordTable(t.Kind, t.Records(rep.Records[t.Kind.ID]), false, true)
 		}
 		v.Months = append(v.Months, row)
 	}
 	if t.List != nil {
-		for _, l := range r.lists {
+		for _, l := range s.Lists {
 			if l.List == t.List {
 				v.List = l
 				l.Target = v
 			}
 		}
 	}
-	if t.IsPeriodic() && t.Every != model.EveryMonth {
-		v.Periods = r.periods(v)
-	}
-	v.Chart = r.targetChart(v)
+	v.Periods = s.periods(v)
+	v.Chart = s.targetChart(v)
 	return v
 }
 
 // assessedView completes the view of an assessed target: no value, no
 // threshold, no pace and no chart, only the reporting body's assessments.
-func (r *renderer) assessedView(v *TargetView) *TargetView {
+func (s *Site) assessedView(v *Target) *Target {
 	v.Assessed, v.Threshold, v.Pace = true, "", false
-	v.Statement = r.sentence("assessed.statement", nil)
+	v.Statement = s.Sentence("assessed.statement", nil)
 	for _, m := range v.Result.Months {
-		v.Months = append(v.Months, &MonthRow{Month: m, Report: m.Reported})
+		v.Months = append(v.Months, &Month{Month: m, Report: m.Reported})
 	}
 	args := map[string]string{}
 	if m := v.Result.Latest; m != nil && m.Assessment != nil {
 		v.Assessment = m.Assessment
-		args["month"] = r.monthLabel(m.Assessment.Month)
-		args["status"] = r.sentence("status."+m.Assessment.Status, nil)
+		args["month"] = format.Month(m.Assessment.Month)
+		args["status"] = s.Sentence("status."+m.Assessment.Status, nil)
 		args["note"] = m.Assessment.Note
-		v.Calc = r.sentence("calc.assessed", args)
+		v.Calc = s.Sentence("calc.assessed", args)
 		if m.Assessment.Note != "" {
-			v.Calc = r.sentence("calc.assessed_note", args)
+			v.Calc = s.Sentence("calc.assessed_note", args)
 		}
 	} else {
-		v.Calc = r.sentence("calc.assessed_none", args)
+		v.Calc = s.Sentence("calc.assessed_none", args)
 	}
 	return v
 }
@@ -266,14 +265,14 @@ func (r *renderer) assessedView(v *TargetView) *TargetView {
 // field a sum adds up and of a ratio's numerator and denominator fields, the records it keeps (where), the months a share
 // needs (min_months, counted), whether a ratio may pass 100% (whole) and,
 // for membership, the removals allowed.
-func (r *renderer) thresholdArgs(t *model.Target) map[string]string {
+func (s *Site) thresholdArgs(t *model.Target) map[string]string {
 	c := string(cmp.Or(t.Compare, model.AtLeast))
 	args := map[string]string{
-		"threshold": r.formatThreshold(t),
-		"compare":   r.sentence("compare."+c, nil),
-		"reached":   r.sentence("reached."+c, nil),
+		"threshold": s.formatThreshold(t),
+		"compare":   s.Sentence("compare."+c, nil),
+		"reached":   s.Sentence("reached."+c, nil),
 		"unit":      t.Unit,
-		"max":       formatNumber(float64(t.MaxRemoved), 0),
+		"max":       format.Number(float64(t.MaxRemoved), 0),
 	}
 	if t.Kind != nil {
 		for key, id := range map[string]string{"field": t.Field, "numerator": t.Numerator, "denominator": t.Denominator} {
@@ -284,18 +283,18 @@ func (r *renderer) thresholdArgs(t *model.Target) map[string]string {
 	}
 	args["min_months"], args["counted"] = "", ""
 	if t.Rule == model.Share && t.MinMonths > 1 {
-		n := map[string]string{"n": formatNumber(float64(t.MinMonths), 0)}
-		args["min_months"] = r.sentence("share.min_months", n)
-		args["counted"] = r.sentence("share.counted", n)
+		n := map[string]string{"n": format.Number(float64(t.MinMonths), 0)}
+		args["min_months"] = s.Sentence("share.min_months", n)
+		args["counted"] = s.Sentence("share.counted", n)
 	}
 	if t.IsPeriodic() {
-		args["every"] = r.sentence("every."+string(t.Every), nil)
+		args["every"] = s.Sentence("every."+string(t.Every), nil)
 	}
 	args["whole"] = ""
 	if t.Rule == model.Ratio {
-		args["whole"] = r.sentence("ratio.open", nil)
+		args["whole"] = s.Sentence("ratio.open", nil)
 		if t.PartOfWhole {
-			args["whole"] = r.sentence("ratio.part_of_whole", args)
+			args["whole"] = s.Sentence("ratio.part_of_whole", args)
 		}
 	}
 	args["where"] = ""
@@ -306,136 +305,117 @@ func (r *renderer) thresholdArgs(t *model.Target) map[string]string {
 			if f := t.Kind.Field(c.Field); f != nil {
 				name = f.Name
 			}
-			conds = append(conds, r.sentence("where.condition", map[string]string{"field": name, "values": strings.Join(c.Values, ", ")}))
+			conds = append(conds, s.Sentence("where.condition", map[string]string{"field": name, "values": strings.Join(c.Values, ", ")}))
 		}
-		args["where"] = r.sentence("where", map[string]string{"conditions": strings.Join(conds, "; ")})
+		args["where"] = s.Sentence("where", map[string]string{"conditions": strings.Join(conds, "; ")})
 	}
 	return args
 }
 
 // calc words a target's calculation in a month, e.g. "94 trên 145 xã
 // (64,8%) — chỉ tiêu 75%".
-func (r *renderer) calc(t *model.Target, m *progress.Month) string {
+func (s *Site) calc(t *model.Target, m *progress.Month) string {
 	if m == nil {
-		return r.sentence("calc.no_report", nil)
+		return s.Sentence("calc.no_report", nil)
 	}
 	// The two figures of a ratio keep their order: 19,999.96 of 20,000 does
 	// not read "20.000 trên 20.000".
 	numDecimals, denDecimals := 1, 1
 	switch t.Rule {
 	case model.Ratio, model.Share:
-		numDecimals = sideDecimals(m.Num, m.Den, model.AtLeast, 1)
-		denDecimals = sideDecimals(m.Den, m.Num, model.MoreThan, 1)
+		numDecimals = format.SideDecimals(m.Num, m.Den, model.AtLeast, 1)
+		denDecimals = format.SideDecimals(m.Den, m.Num, model.MoreThan, 1)
 	case model.Sum:
 		numDecimals = valueDecimals(t, m) // the total is the value
 	}
-	args := r.thresholdArgs(t)
-	args["num"] = formatNumber(m.Num, numDecimals)
-	args["den"] = formatNumber(m.Den, denDecimals)
-	args["month"] = r.monthLabel(m.Month)
+	args := s.thresholdArgs(t)
+	args["num"] = format.Number(m.Num, numDecimals)
+	args["den"] = format.Number(m.Den, denDecimals)
+	args["month"] = format.Month(m.Month)
 	if m.HasValue {
-		args["value"] = r.formatValue(t, m.Value, valueDecimals(t, m))
+		args["value"] = s.formatValue(t, m.Value, valueDecimals(t, m))
 	}
 	switch t.Rule {
 	case model.Monthly, model.Periodic:
-		args["met"] = formatNumber(float64(m.MonthsMet), 0)
-		args["missed"] = formatNumber(float64(m.MonthsMissed), 0)
-		args["unreported"] = formatNumber(float64(m.MonthsUnreported), 0)
-		args["months"] = formatNumber(float64(m.MonthsMet+m.MonthsMissed+m.MonthsUnreported), 0)
+		args["met"] = format.Number(float64(m.MonthsMet), 0)
+		args["missed"] = format.Number(float64(m.MonthsMissed), 0)
+		args["unreported"] = format.Number(float64(m.MonthsUnreported), 0)
+		args["months"] = format.Number(float64(m.MonthsMet+m.MonthsMissed+m.MonthsUnreported), 0)
 		if t.Rule == model.Periodic && m.Pending {
 			// The running quarter or year is in none of the counts: say
 			// where it stands, or "0 trên 0 năm" reads as nothing done.
-			args["period"] = r.periodLabel(t.Every, m.Month)
-			return r.sentence("calc.periodic_running", args)
+			args["period"] = s.periodLabel(t.Every, m.Month)
+			return s.Sentence("calc.periodic_running", args)
 		}
 	case model.Ratio:
 		if !m.HasValue {
-			return r.sentence("calc.ratio_none", args)
+			return s.Sentence("calc.ratio_none", args)
 		}
 	case model.Share:
 		if !m.HasValue {
-			return r.sentence("calc.share_none", args)
+			return s.Sentence("calc.share_none", args)
 		}
 	}
-	return r.sentence("calc."+string(t.Rule), args)
+	return s.Sentence("calc."+string(t.Rule), args)
 }
 
-func (r *renderer) listView(st *progress.ListState) *ListView {
+func (s *Site) listView(st *progress.ListState) *List {
 	l := st.List
-	v := &ListView{ListState: st, URL: link("danh-sach", l.ID), Rubric: l.Rubric,
-		byUnit: map[string]*ListGroup{}, entry: map[string]*progress.Entry{}}
-	units := r.site.Units
-	for _, e := range st.Entries {
-		v.entry[e.Unit.Code] = e
-		for p := units.Unit(e.Unit.Parent); p != nil; p = units.Unit(p.Parent) {
-			g := v.byUnit[p.Code]
-			if g == nil {
-				g = &ListGroup{Unit: p}
-				v.byUnit[p.Code] = g
-			}
-			g.Entries = append(g.Entries, e)
-			switch {
-			case e.Lost:
-				g.Removed++
-			case e.New:
-				g.Added++
-				g.Held++
-			default:
-				g.Held++
-			}
-		}
-	}
+	v := &List{ListState: st, URL: s.routes.List(l.ID), Rubric: l.Rubric}
+	units := s.site.Units
 	// Grouped by the top level, so that a national list has one group per
 	// province, not one per district.
 	lv := units.Level(l.Level)
 	if lv != nil && lv.Parent != "" {
 		for _, parent := range units.AtLevel(units.Levels[0].ID) {
-			g := v.byUnit[parent.Code]
-			if g == nil {
-				g = &ListGroup{Unit: parent}
+			sub := st.Below[parent.Code]
+			if sub == nil {
+				sub = &progress.Subtotal{Unit: parent}
 			}
-			g.Units = countBelow(units, parent, l.Level)
-			v.Groups = append(v.Groups, g)
+			v.Groups = append(v.Groups, &ListGroup{Subtotal: sub, Units: countBelow(units, parent, l.Level)})
 		}
 	} else {
-		v.Groups = []*ListGroup{{Entries: st.Entries, Held: st.Held, Added: st.Added, Removed: st.Removed}}
+		v.Groups = []*ListGroup{{Subtotal: &progress.Subtotal{Entries: st.Entries, Tally: st.Tally}}}
 	}
-	v.Chart = r.listChart(v)
+	v.Chart = s.listChart(v)
 	return v
 }
 
-func (r *renderer) updateView(pg *model.Page) *UpdateView {
-	m, _ := model.ParseMonth(strings.TrimSuffix(strings.TrimPrefix(pg.URL, "cap-nhat/"), "/"))
-	v := &UpdateView{Page: pg, URL: pg.URL, Month: m, Report: r.report[m]}
+func (s *Site) updateView(pg *model.Page) *Update {
+	m, _ := s.routes.UpdateMonth(pg.URL)
+	v := &Update{Page: pg, URL: pg.URL, Month: m, Report: s.report[m]}
 	if v.Report != nil {
-		for _, k := range r.site.Kinds {
+		for _, k := range s.site.Kinds {
 			recs := v.Report.Records[k.ID]
 			kc := &KindCount{Kind: k, Count: len(recs), Records: recs}
 			if k.Level == "" {
-				kc.Table = r.recordTable(k, recs, false, false)
+				kc.Table = s.recordTable(k, recs, false, false)
 			}
 			v.Kinds = append(v.Kinds, kc)
 		}
-		v.Changes = v.Report.Changes
-		for _, a := range r.site.Agencies {
-			if slices.Contains(v.Report.OnTimeAgencies, a.ID) {
+		for _, ch := range v.Report.Changes {
+			v.Changes = append(v.Changes, &Change{ListChange: ch, Added: ch.Change == model.Added})
+		}
+		i := slices.Index(s.prog.Months, m)
+		for _, a := range s.site.Agencies {
+			if i >= 0 && s.prog.OnTime.Agencies[a.ID][i] {
 				v.Agencies = append(v.Agencies, a)
 			} else {
 				v.Late = append(v.Late, a)
 			}
 		}
-		v.Reporters = len(r.site.Units.AtLevel(r.site.Config.Plan.ReportingLevel))
+		v.Reporters = len(s.site.Units.AtLevel(s.site.Config.Plan.ReportingLevel))
 		for _, code := range v.Report.OnTimeUnits {
-			v.Units = append(v.Units, r.site.Units.Unit(code))
+			v.Units = append(v.Units, s.site.Units.Unit(code))
 		}
 	}
 	return v
 }
 
 // statusesIn returns every target's state in month m.
-func (r *renderer) statusesIn(m model.Month) []*TargetMonth {
+func (s *Site) statusesIn(m model.Month) []*TargetMonth {
 	var out []*TargetMonth
-	for _, t := range r.targets {
+	for _, t := range s.Targets {
 		for _, mm := range t.Months {
 			if mm.Month.Month == m {
 				out = append(out, &TargetMonth{Target: t, Month: mm.Month, Value: mm.Value})
@@ -445,49 +425,27 @@ func (r *renderer) statusesIn(m model.Month) []*TargetMonth {
 	return out
 }
 
-// entryState names an entry's standing on its list: a key of the strings
-// table under "list.".
-func entryState(e *progress.Entry) string {
-	switch {
-	case e.Lost:
-		return "removed"
-	case e.New:
-		return "added"
-	}
-	return "kept"
-}
-
-func (r *renderer) agencyViews() []*AgencyView {
-	var out []*AgencyView
-	for _, a := range r.site.Agencies {
-		out = append(out, &AgencyView{Agency: a, OnTime: r.onTime(func(rep *model.Report) []string { return rep.OnTimeAgencies }, a.ID)})
+func (s *Site) Agencies() []*Agency {
+	var out []*Agency
+	for _, a := range s.site.Agencies {
+		out = append(out, &Agency{Agency: a, OnTime: s.prog.OnTime.Agencies[a.ID]})
 	}
 	return out
 }
 
-// ReporterView is a unit with its monthly reporting.
-type ReporterView struct {
+// Reporter is a unit with its monthly reporting.
+type Reporter struct {
 	Unit   *model.Unit
+	URL    string // the unit's page
 	OnTime []bool // per month of the period
 }
 
 // reporterViews returns the units of the reporting level with their monthly
 // reporting.
-func (r *renderer) reporterViews() []*ReporterView {
-	var out []*ReporterView
-	for _, u := range r.site.Units.AtLevel(r.site.Config.Plan.ReportingLevel) {
-		out = append(out, &ReporterView{Unit: u, OnTime: r.onTime(func(rep *model.Report) []string { return rep.OnTimeUnits }, u.Code)})
-	}
-	return out
-}
-
-// onTime says, for every month of the period, whether id is among the ones
-// the month's report lists as on time.
-func (r *renderer) onTime(ids func(*model.Report) []string, id string) []bool {
-	var out []bool
-	for _, m := range r.prog.Months {
-		rep := r.report[m]
-		out = append(out, rep != nil && slices.Contains(ids(rep), id))
+func (s *Site) Reporters() []*Reporter {
+	var out []*Reporter
+	for _, u := range s.site.Units.AtLevel(s.site.Config.Plan.ReportingLevel) {
+		out = append(out, &Reporter{Unit: u, URL: s.unitURL[u.Code], OnTime: s.prog.OnTime.Units[u.Code]})
 	}
 	return out
 }
@@ -514,18 +472,18 @@ type Cell struct {
 
 // recordTable lays out records of kind k, with a month column and a unit
 // column if asked.
-func (r *renderer) recordTable(k *model.Kind, recs []*model.Record, withMonth, withUnit bool) *RecordTable {
+func (s *Site) recordTable(k *model.Kind, recs []*model.Record, withMonth, withUnit bool) *RecordTable {
 	if len(recs) == 0 {
 		return nil
 	}
 	t := &RecordTable{}
 	if withMonth {
-		name, _ := r.text("records.month")
+		name, _ := s.Text("records.month")
 		t.Head = append(t.Head, HeadCell{Name: name})
 	}
 	withUnit = withUnit && k.Level != ""
 	if withUnit {
-		name, _ := r.text("records.unit")
+		name, _ := s.Text("records.unit")
 		t.Head = append(t.Head, HeadCell{Name: name})
 	}
 	var link *model.Field
@@ -541,7 +499,7 @@ func (r *renderer) recordTable(k *model.Kind, recs []*model.Record, withMonth, w
 	for _, rec := range recs {
 		row := make([]Cell, 0, len(t.Head))
 		if withMonth {
-			row = append(row, Cell{Text: r.monthLabel(rec.Month)})
+			row = append(row, Cell{Text: format.Month(rec.Month)})
 		}
 		if withUnit {
 			row = append(row, Cell{Text: rec.Unit.FullName()})
@@ -553,11 +511,11 @@ func (r *renderer) recordTable(k *model.Kind, recs []*model.Record, withMonth, w
 			case model.URL:
 				continue
 			case model.Date:
-				row = append(row, Cell{Text: formatDate(v.Date)})
+				row = append(row, Cell{Text: format.Date(v.Date)})
 			case model.Int, model.Number:
 				c := Cell{Num: true}
 				if v.Text != "" {
-					c.Text = formatNumber(v.Number, 1)
+					c.Text = format.Number(v.Number, 1)
 				}
 				row = append(row, c)
 			default:

@@ -1,0 +1,162 @@
+// Package format writes the figures and dates that pages, charts and
+// downloads show: numbers the Vietnamese way (1.245; 64,8), percentages,
+// dates and months, with the decimals that keep a figure on the side of
+// the threshold it is compared with. Packages view and render use it; the
+// formats of another language will live here too.
+package format
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/minhbach/minhbach/internal/model"
+)
+
+// Number writes n the Vietnamese way: "." between thousands, "," before
+// decimals, at most the given number of decimals, trailing zeros dropped:
+// 1245 → "1.245", 64.83 → "64,8". Decimals below 0 write n exactly, with
+// the fewest digits that read back as n.
+func Number(n float64, decimals int) string {
+	if math.IsNaN(n) || math.IsInf(n, 0) {
+		return "–"
+	}
+	// Round halves away from zero, as Round does for charts and
+	// downloads, so that a page and its chart show the same figure.
+	s := strconv.FormatFloat(Round(n, decimals), 'f', decimals, 64)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	whole, frac, _ := strings.Cut(s, ".")
+	frac = strings.TrimRight(frac, "0")
+	var b strings.Builder
+	if neg && (strings.Trim(whole, "0") != "" || frac != "") {
+		b.WriteByte('-')
+	}
+	for i, r := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte('.')
+		}
+		b.WriteRune(r)
+	}
+	if frac != "" {
+		b.WriteByte(',')
+		b.WriteString(frac)
+	}
+	return b.String()
+}
+
+// Round rounds x to the given number of decimals, halves away from zero;
+// decimals below 0 leave x as it is.
+func Round(x float64, decimals int) float64 {
+	if decimals < 0 {
+		return x
+	}
+	p := math.Pow10(decimals)
+	r := math.Round(x*p) / p
+	if math.IsInf(x*p, 0) {
+		return x // too large to have decimals
+	}
+	return r
+}
+
+// maxDecimals bounds the decimals SideDecimals and ExactDecimals try; past
+// it a figure is written exactly.
+const maxDecimals = 12
+
+// SideDecimals returns the fewest decimals, min or more, at which v rounds
+// to a figure on the same side of threshold as v itself under c: 99.995
+// against 100 needs 3, so that a target that failed never shows "100%",
+// and 70.04 against 70.01 needs 2, so that one that was met never shows
+// less than its threshold. Every figure a status depends on is written with
+// it: on pages, in charts and in downloads.
+func SideDecimals(v, threshold float64, c model.Compare, min int) int {
+	if math.IsNaN(v) || math.IsInf(v, 0) || math.IsNaN(threshold) {
+		return min
+	}
+	want := c.Reached(v, threshold)
+	for d := min; d <= maxDecimals; d++ {
+		if c.Reached(Round(v, d), threshold) == want {
+			return d
+		}
+	}
+	return -1
+}
+
+// ExactDecimals returns the fewest decimals, min or more, that write v
+// exactly: a threshold is shown as the plan states it, not rounded.
+func ExactDecimals(v float64, min int) int {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return min
+	}
+	for d := min; d <= maxDecimals; d++ {
+		if Round(v, d) == v {
+			return d
+		}
+	}
+	return -1
+}
+
+// Percent writes a percentage with one decimal at most: "64,8%".
+func Percent(n float64) string { return Number(n, 1) + "%" }
+
+// Date writes a date as dd/mm/yyyy.
+func Date(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("02/01/2006")
+}
+
+// MoreDecimals returns the larger of two decimal counts, where -1 (exact)
+// is the largest.
+func MoreDecimals(a, b int) int {
+	if a < 0 || b < 0 {
+		return -1
+	}
+	return max(a, b)
+}
+
+// Month writes a month as mm/yyyy, and the zero month as "".
+func Month(m model.Month) string {
+	if m.IsZero() {
+		return ""
+	}
+	b := make([]byte, 0, 7)
+	if m.Mon < 10 {
+		b = append(b, '0')
+	}
+	b = strconv.AppendInt(b, int64(m.Mon), 10)
+	b = append(b, '/')
+	return string(strconv.AppendInt(b, int64(m.Year), 10))
+}
+
+// ISODate writes a date as yyyy-mm-dd, for downloads, and the zero date
+// as "".
+func ISODate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2006-01-02")
+}
+
+// Bytes writes a file size: 12 KB, 1,5 MB.
+func Bytes(n int) string {
+	switch {
+	case n >= 1<<20:
+		return Number(float64(n)/(1<<20), 1) + " MB"
+	case n >= 1<<10:
+		return Number(float64(n)/(1<<10), 0) + " KB"
+	}
+	return strconv.Itoa(n) + " B"
+}
+
+// Capital writes the first letter of s in upper case: "huyện, thành phố" →
+// "Huyện, thành phố".
+func Capital(s string) string {
+	for i, r := range s {
+		return strings.ToUpper(string(r)) + s[i+utf8.RuneLen(r):]
+	}
+	return s
+}

@@ -1,0 +1,16 @@
+package render
+
+import (
+	"github.com/minhbach/minhbach/internal/routes"
+	"github.com/minhbach/minhbach/internal/view"
+)
+
+// The tests find pages and downloads where the routes table puts them.
+var (
+	rt      routes.Table
+	dataDir = rt.Data()
+)
+
+// noValue is the chart's mark of a missing point, for the tests that read
+// charts.
+const noValue = view.NoValue

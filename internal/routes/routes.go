@@ -1,0 +1,142 @@
+// Package routes is the one table of the addresses of a site's generated
+// pages and files: the targets at chi-tieu/, the monthly updates at
+// cap-nhat/, the open data at du-lieu/ and so on. Render, the preview
+// server, the feeds, the sitemap and the tests all ask it, so a path is
+// spelled once.
+//
+// Paths are relative to the site root, slash-separated, and end in "/" for
+// a page (written as its index.html). A [Table] holds what every path of
+// one edition of the site starts with: today the root, later a language's
+// folder such as "en/", added to [Table.Prefix] in this one place.
+//
+// The folder names are the site's public addresses, not words of a plan:
+// every plan keeps them, and changing one breaks readers' links.
+package routes
+
+import (
+	"strings"
+
+	"github.com/minhbach/minhbach/internal/model"
+)
+
+// UpdatesSection is the folder of content/ whose pages are the monthly
+// update posts, named by their month (content/cap-nhat/2017-03.md); their
+// pages are at [Table.Update].
+const UpdatesSection = "cap-nhat"
+
+// The folders and files of the generated pages, before a prefix.
+const (
+	targets  = "chi-tieu/"
+	lists    = "danh-sach/"
+	updates  = UpdatesSection + "/"
+	units    = "don-vi/"
+	agencies = "trach-nhiem/"
+	data     = "du-lieu/"
+	feed     = updates + "atom.xml"
+	sitemap  = "sitemap.xml"
+	robots   = "robots.txt"
+	notFound = "404.html"
+)
+
+// Table gives the paths of one edition of the site. The zero Table is the
+// site at its root.
+type Table struct {
+	// Prefix is what every path starts with: "" for the root.
+	Prefix string
+}
+
+func (t Table) at(p string) string { return t.Prefix + p }
+
+// Home is the home page: "" (or the prefix).
+func (t Table) Home() string { return t.Prefix }
+
+// Targets is the page of all targets.
+func (t Table) Targets() string { return t.at(targets) }
+
+// Target is the page of the target with the given id.
+func (t Table) Target(id string) string { return t.at(targets + id + "/") }
+
+// List is the page of the list with the given id.
+func (t Table) List(id string) string { return t.at(lists + id + "/") }
+
+// Updates is the page of all monthly updates.
+func (t Table) Updates() string { return t.at(updates) }
+
+// Update is the page of the update post of month m.
+func (t Table) Update(m model.Month) string { return t.at(updates + m.String() + "/") }
+
+// UpdateMonth returns the month of an update post from its page's path,
+// and false if url is not the page of an update.
+func (t Table) UpdateMonth(url string) (model.Month, bool) {
+	rest, ok := strings.CutPrefix(url, t.at(updates))
+	if !ok || len(rest) < 2 || rest[len(rest)-1] != '/' {
+		return model.Month{}, false
+	}
+	m, err := model.ParseMonth(rest[:len(rest)-1])
+	return m, err == nil
+}
+
+// Feed is the Atom feed of the monthly updates.
+func (t Table) Feed() string { return t.at(feed) }
+
+// Units is the page of the top level of the registry; every unit's page
+// is below it, under its parent's (see [Table.Unit]).
+func (t Table) Units() string { return t.at(units) }
+
+// Unit is the page of a unit named slug whose parent's page is parent, or
+// whose parent is the registry's top when parent is "".
+func (t Table) Unit(parent, slug string) string {
+	if parent == "" {
+		parent = t.Units()
+	}
+	return parent + slug + "/"
+}
+
+// Agencies is the page of who is responsible and who reported on time.
+func (t Table) Agencies() string { return t.at(agencies) }
+
+// Data is the page of the open-data downloads.
+func (t Table) Data() string { return t.at(data) }
+
+// Download is the open-data file name (with its extension).
+func (t Table) Download(name string) string { return t.at(data + name) }
+
+// TargetData is the name, without extension, of the download of the
+// target with the given id; "" names the download of every target.
+func TargetData(id string) string {
+	if id == "" {
+		return "chi-tieu"
+	}
+	return "chi-tieu-" + id
+}
+
+// ListData is the name, without extension, of the download of a list.
+func ListData(id string) string { return "danh-sach-" + id }
+
+// AllData is the name, without extension, of the zip of every download.
+const AllData = "minhbach-du-lieu"
+
+// UnitData is the name, without extension, of the download of the units.
+const UnitData = "don-vi"
+
+// UnitDownload is the download of the units in the format ext: "csv" or
+// "json".
+func (t Table) UnitDownload(ext string) string { return t.Download(UnitData + "." + ext) }
+
+// Sitemap is the sitemap of the site; there is one for all editions.
+func (t Table) Sitemap() string { return sitemap }
+
+// Robots is robots.txt; there is one for all editions.
+func (t Table) Robots() string { return robots }
+
+// NotFound is the page the server shows for an unknown address.
+func (t Table) NotFound() string { return t.at(notFound) }
+
+// File returns the output file of the page at url: its index.html, or url
+// itself when it names a file such as 404.html.
+func File(url string) string {
+	if url == "" || url[len(url)-1] == '/' {
+		return url + "index.html"
+	}
+	return url
+}

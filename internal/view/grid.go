@@ -1,0 +1,107 @@
+package view
+
+import (
+	"strconv"
+
+	"github.com/minhbach/minhbach/internal/model"
+	"github.com/minhbach/minhbach/internal/progress"
+)
+
+// GridYear is one calendar year of a target's month grid.
+type GridYear struct {
+	Year     int
+	Target   *model.Target
+	Months   []*Month
+	Reported int  // months with a report
+	Open     bool // the year of the latest report, or the first year if none: shown unfolded
+}
+
+// gridMonths is the longest period whose month grid is one list of
+// cells; a longer one is laid out a year to a row, so that a five-year
+// programme reads as five rows rather than sixty cells in one flow.
+const gridMonths = 12
+
+// Years splits the target's months by calendar year when the period is
+// longer than a year, and returns nil otherwise. Only the year of the
+// latest report is unfolded.
+func (v *Target) Years() []*GridYear {
+	if len(v.Months) <= gridMonths {
+		return nil
+	}
+	var out []*GridYear
+	for _, m := range v.Months {
+		if len(out) == 0 || out[len(out)-1].Year != m.Month.Month.Year {
+			out = append(out, &GridYear{Year: m.Month.Month.Year, Target: v.Target})
+		}
+		y := out[len(out)-1]
+		y.Months = append(y.Months, m)
+		if m.Report {
+			y.Reported++
+		}
+	}
+	open := out[0]
+	if v.Latest != nil {
+		for _, y := range out {
+			if y.Year == v.Latest.Month.Year {
+				open = y
+			}
+		}
+	}
+	open.Open = true
+	return out
+}
+
+// PeriodCell is one period (quarter or year) of a periodic target's grid,
+// chart, data table and record list.
+type PeriodCell struct {
+	Label string // from layouts/strings.toml: "Q1/2026", "2026"
+	ID    string // the anchor of its records on the target page: "ky-2026-q1"
+	// State is "met", "missed", "running" (under way, not yet decided),
+	// "incomplete" (ended undecided with a month unreported) or "none"
+	// (no report in it): see progress.PeriodState.
+	State progress.PeriodState
+	Value string // the period's records so far, formatted
+	// Reported is true if a month of the period has a report; Table
+	// then holds the period's records (nil if none), month by month.
+	Reported bool
+	Table    *RecordTable
+	last     *Month // the period's last reported month, for the chart
+}
+
+// periods labels and formats the periods progress decided, for the grid,
+// chart, data table and record lists of a target whose periods are
+// quarters or years.
+func (s *Site) periods(v *Target) []*PeriodCell {
+	t := v.Target
+	row := make(map[*progress.Month]*Month, len(v.Months))
+	for _, m := range v.Months {
+		row[m.Month] = m
+	}
+	var out []*PeriodCell
+	for _, p := range v.Result.Periods {
+		first := p.Months[0].Month
+		c := &PeriodCell{Label: s.periodLabel(t.Every, first), ID: "ky-" + strconv.Itoa(first.Year), State: p.State}
+		if t.Every == model.EveryQuarter {
+			c.ID += "-q" + strconv.Itoa((int(first.Mon)-1)/3+1)
+		}
+		if p.Last != nil {
+			var recs []*model.Record
+			for _, m := range p.Months {
+				if rep := s.report[m.Month]; m.Reported && rep != nil {
+					recs = append(recs, t.Records(rep.Records[t.Kind.ID])...)
+				}
+			}
+			c.last = row[p.Last]
+			c.Value, c.Reported = c.last.Value, true
+			c.Table = s.recordTable(t.Kind, recs, true, true)
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// periodLabel names the quarter or year of month m, from
+// layouts/strings.toml: "Q1/2026", "2026".
+func (s *Site) periodLabel(e model.Every, m model.Month) string {
+	return s.Sentence("grid."+string(e), map[string]string{"year": strconv.Itoa(m.Year), "quarter": strconv.Itoa((int(m.Mon)-1)/3 + 1)})
+}

@@ -1,0 +1,86 @@
+// Package view builds what the layouts show, from a site's model and its
+// computed progress: one value per page kind (a target, a list, a monthly
+// update, a unit, the agencies), every figure formatted (package format)
+// and every state a layout tests decided, by package progress or here, so
+// that the layouts only lay them out.
+//
+// It is the first half of the render stage (load → model → compute →
+// render → write): package render builds a [Site] and executes the layouts
+// with its views.
+package view
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/minhbach/minhbach/internal/model"
+	"github.com/minhbach/minhbach/internal/progress"
+	"github.com/minhbach/minhbach/internal/routes"
+)
+
+// Site is the views of a whole site.
+type Site struct {
+	Targets   []*Target // in target order
+	Lists     []*List   // in list order
+	Updates   []*Update // the monthly update posts, newest first
+	Published time.Time // date of the latest report, the data's "as of" date
+
+	site    *model.Site
+	prog    *progress.Progress
+	routes  routes.Table
+	fail    Fail
+	unitURL map[string]string                     // unit code → its page
+	report  map[model.Month]*model.Report         // the report of each month
+	byUnit  map[string]map[string][]*model.Record // unit code → kind id → records naming it
+}
+
+// Fail records a problem at a file, line and column; it may be called from
+// several goroutines at once.
+type Fail func(path string, line, col int, format string, args ...any)
+
+// Build builds the views of site s with its progress p, its pages at the
+// paths of rt. Problems, such as a text missing from layouts/strings.toml,
+// go to fail.
+func Build(s *model.Site, p *progress.Progress, rt routes.Table, fail Fail) *Site {
+	v := &Site{site: s, prog: p, routes: rt, fail: fail}
+	v.views()
+	return v
+}
+
+// Download is one open-data file, as the pages list it.
+type Download struct {
+	Path   string // relative to the site root
+	Title  string
+	Format string // "CSV", "JSON" or "ZIP"
+	Size   int
+	Date   time.Time
+}
+
+// Text returns the user-interface text key of layouts/strings.toml.
+func (s *Site) Text(key string) (string, error) {
+	t, ok := s.site.Strings[key]
+	if !ok {
+		return "", fmt.Errorf("missing text %q: the theme has no such text: check the key's spelling", key)
+	}
+	return t, nil
+}
+
+// Sentence returns the text key with its {name} placeholders filled from
+// args; a missing text is reported, and is "".
+func (s *Site) Sentence(key string, args map[string]string) string {
+	t, err := s.Text(key)
+	if err != nil {
+		s.fail("layouts/strings.toml", 0, 0, "%v", err)
+		return ""
+	}
+	for _, k := range slices.Sorted(maps.Keys(args)) {
+		t = strings.ReplaceAll(t, "{"+k+"}", args[k])
+	}
+	return t
+}
+
+// UnitURL returns the path of unit u's page.
+func (s *Site) UnitURL(u *model.Unit) string { return s.unitURL[u.Code] }
