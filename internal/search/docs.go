@@ -61,13 +61,15 @@ func Collect(s *model.Site, links Links) []Doc {
 			docs = append(docs, Doc{URL: pg.URL, Title: pg.Title, Kind: KindPage, Text: strings.Join(strings.Fields(string(pg.Body)), " ")})
 			continue
 		}
-		for _, sec := range Sections(links.Content(pg)) {
+		secs := Sections(links.Content(pg))
+		if len(secs) == 0 {
+			// A page without text is still found by its title.
+			secs = []Section{{Text: pg.Description}}
+		}
+		for _, sec := range secs {
 			d := Doc{URL: pg.URL, Title: pg.Title, Section: sec.Heading, Kind: KindPage, Text: sec.Text}
 			if sec.ID != "" {
 				d.URL += "#" + sec.ID
-			}
-			if d.Text == "" && d.Section == "" && sec.ID == "" && pg.Description != "" {
-				d.Text = pg.Description
 			}
 			docs = append(docs, d)
 		}

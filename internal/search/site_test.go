@@ -14,8 +14,8 @@ import (
 
 	"github.com/minhbach/minhbach/internal/gensite"
 	"github.com/minhbach/minhbach/internal/load"
+	"github.com/minhbach/minhbach/internal/markdown"
 	"github.com/minhbach/minhbach/internal/model"
-	"github.com/minhbach/minhbach/internal/render"
 	"github.com/minhbach/minhbach/internal/search"
 	"github.com/minhbach/minhbach/internal/sitetest"
 )
@@ -30,7 +30,7 @@ func links(t testing.TB, s *model.Site) search.Links {
 		all = append(all, s.PagesByLang[lang]...)
 	}
 	for _, pg := range all {
-		h, _, err := render.Markdown(pg.Body)
+		h, _, err := markdown.Render(pg.Body)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -278,5 +278,15 @@ func TestExampleEnglish(t *testing.T) {
 	}
 	if pages == 0 {
 		t.Error("no English page is indexed")
+	}
+}
+
+// TestEmptyPage finds a page without text by its title.
+func TestEmptyPage(t *testing.T) {
+	s := &model.Site{Pages: []*model.Page{{URL: "trong/", Title: "Trang trống", Description: "Mô tả"}}}
+	docs := search.Collect(s, search.Links{Content: func(*model.Page) string { return "" }})
+	want := []search.Doc{{URL: "trong/", Title: "Trang trống", Kind: search.KindPage, Text: "Mô tả"}}
+	if !slices.Equal(docs, want) {
+		t.Errorf("Collect: %+v, want %+v", docs, want)
 	}
 }
