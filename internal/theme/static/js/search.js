@@ -245,6 +245,7 @@
         docs.forEach(function (d) { if (d) { list.appendChild(result(form, root, d, ws)); } });
         shown += docs.length;
         if (more) { more.hidden = shown >= ids.length; }
+        list.setAttribute('aria-busy', 'false');
       });
     }
     function search() {
@@ -259,7 +260,9 @@
         if (q) { url.searchParams.set('q', q); } else { url.searchParams.delete('q'); }
         window.history.replaceState(null, '', url.href);
       }
-      if (!ws.length) { status.textContent = ''; return; }
+      if (!ws.length) { status.textContent = ''; list.setAttribute('aria-busy', 'false'); return; }
+      // Busy until this query's results are all there.
+      list.setAttribute('aria-busy', 'true');
       say('loading', 0);
       // The last word may still be being typed: it is a prefix.
       var prefix = !/\s$/.test(q);
@@ -269,7 +272,10 @@
         say(found.length ? 'found' : 'none', found.length);
         return show(PAGE, mine);
       }).catch(function () {
-        if (mine === run) { say('error', 0); }
+        if (mine === run) {
+          say('error', 0);
+          list.setAttribute('aria-busy', 'false');
+        }
       });
     }
 
@@ -284,7 +290,10 @@
       timer = window.setTimeout(search, DELAY);
     });
     if (more) {
-      more.addEventListener('click', function () { show(PAGE, run); });
+      more.addEventListener('click', function () {
+        list.setAttribute('aria-busy', 'true');
+        show(PAGE, run);
+      });
     }
     var q = new URL(window.location.href).searchParams.get('q');
     if (q) {
