@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
 	"github.com/minhbach/minhbach/internal/gensite"
@@ -156,5 +157,39 @@ func TestSearchNational(t *testing.T) {
 	t.Logf("%q: %d results shown; %d files, %d KB gzipped in all, %d KB of them the index", u.FullName(), len(got.Titles), len(got.Resources)+1, total>>10, index>>10)
 	if index > 150<<10 {
 		t.Errorf("the query fetched %d KB of the index, more than 150 KB", index>>10)
+	}
+}
+
+// TestSearchWithoutJavaScript opens the search page with scripts off: the
+// form, which has nowhere to go, stays hidden, and the targets and units
+// are listed instead.
+func TestSearchWithoutJavaScript(t *testing.T) {
+	ctx := browser(t, 360, 740)
+	base, _ := served(t, sitetest.Root())
+	if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+		t.Fatal(err)
+	}
+	c, cancel := within(ctx, 15*time.Second)
+	defer cancel()
+	if err := chromedp.Do(c, chromedp.Navigate(base+"tim-kiem/")); err != nil {
+		t.Fatal(err)
+	}
+	type state struct {
+		FormShown      bool
+		Targets, Units int
+	}
+	s, err := chromedp.Run(c, chromedp.Evaluate[state](`({
+		FormShown: document.querySelector('form[role=search]').offsetParent !== null,
+		Targets: document.querySelectorAll('main a[href*="chi-tieu/"]').length,
+		Units: document.querySelectorAll('main a[href*="don-vi/"]').length
+	})`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.FormShown {
+		t.Error("the search form shows without JavaScript")
+	}
+	if s.Targets == 0 || s.Units == 0 {
+		t.Errorf("without JavaScript the page links to %d targets and %d units", s.Targets, s.Units)
 	}
 }
