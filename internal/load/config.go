@@ -130,7 +130,7 @@ func (l *loader) config() model.Config {
 // reportingLevel checks the plan's reporting level against the registry, or
 // sets it to the top level when the plan does not state it.
 func (l *loader) reportingLevel(p *model.Plan, units *model.Registry) {
-	if l.broken.units || len(units.Levels) == 0 {
+	if l.broken.Units || len(units.Levels) == 0 {
 		return
 	}
 	if p.ReportingLevel == "" {

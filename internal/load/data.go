@@ -34,17 +34,17 @@ func (l *loader) units() *model.Registry {
 	f := l.readTOML(unitsPath, l.errs)
 	var uf unitsFile
 	if f == nil || !f.decode(&uf) {
-		l.broken.units = true
+		l.broken.Units = true
 		return model.NewRegistry("", nil, nil)
 	}
 	// Later stages assume at least one level and one unit.
 	if len(uf.Levels) == 0 {
 		l.errs.Block(unitsPath, 0, 0, "no [[levels]]: define the levels of units, from the top one down, each with id and name")
-		l.broken.units = true
+		l.broken.Units = true
 	}
 	if len(uf.Units) == 0 {
 		l.errs.Block(unitsPath, 0, 0, "no [[units]]: list the units, at least those of the top level")
-		l.broken.units = true
+		l.broken.Units = true
 	}
 	var levels []*model.Level
 	for i, lv := range uf.Levels {
@@ -158,7 +158,7 @@ func (l *loader) agencies() []*model.Agency {
 	f := l.readTOML(agenciesPath, l.errs)
 	var af agenciesFile
 	if f == nil || !f.decode(&af) {
-		l.broken.agencies = true
+		l.broken.Agencies = true
 		return nil
 	}
 	var out []*model.Agency

@@ -7,10 +7,13 @@
 //
 // Load turns files into the model: site.toml and its languages, the
 // registry of units, the agencies, record kinds, targets, lists and
-// rubrics, the monthly reports, the content pages, the theme's texts, and
-// the checks across files. It reads files through package source, which
-// opens them safely within their limits, and decodes TOML with package
-// tomlfile, which says where every key is.
+// rubrics, the theme's texts, layouts and static files, and the checks
+// across data files. It reads files through package source, which opens
+// them safely within their limits, and decodes TOML with package tomlfile,
+// which says where every key is and checks every string. It reads the
+// monthly reports, in parallel, and gives each to package report, which
+// decodes and checks it against the data files; then the content pages,
+// with package content.
 package load
 
 import (
@@ -20,11 +23,14 @@ import (
 	"path"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/minhbach/minhbach/internal/catalog"
+	"github.com/minhbach/minhbach/internal/content"
 	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/model"
+	"github.com/minhbach/minhbach/internal/report"
 	"github.com/minhbach/minhbach/internal/source"
 	"github.com/minhbach/minhbach/internal/tomlfile"
 )
@@ -56,7 +62,7 @@ func Site(fsys fs.FS) (*model.Site, error) { return SiteCached(context.Backgroun
 // between two files once ctx is cancelled, and returns ctx's error.
 func SiteCached(ctx context.Context, fsys fs.FS, cache *Cache) (*model.Site, error) {
 	l := &loader{ctx: ctx, fsys: fsys, errs: &diag.List{}, cache: cache,
-		broken: broken{lists: map[string]bool{}, rubrics: map[string]bool{}}}
+		broken: broken{Broken: report.Broken{Lists: map[string]bool{}}, rubrics: map[string]bool{}}}
 	s := l.site()
 	if err := ctx.Err(); err != nil {
 		return nil, err // the problems found are those of files not read
@@ -87,9 +93,8 @@ type loader struct {
 // would be "unknown" when data/units.toml has a syntax error, and the one
 // problem to fix would drown among them.
 type broken struct {
-	units, agencies, kinds bool
-	targets                bool            // data/targets.toml could not be read
-	lists, rubrics         map[string]bool // by id
+	report.Broken                 // units, agencies, kinds, targets, lists
+	rubrics       map[string]bool // by id
 }
 
 func (l *loader) site() *model.Site {
@@ -104,18 +109,17 @@ func (l *loader) site() *model.Site {
 	s.Targets = l.targets(s.Units, s.Kinds, s.Lists)
 	l.checkTargetLevels(s.Units, s.Targets)
 	s.Context = l.context()
-	s.Reports, s.Drafts.Reports = published(l.reports(s))
+	s.Reports, s.Drafts.Reports = report.Published(l.reports(s))
 	if l.errs.Len() == 0 {
 		l.crossCheck(s)
 	}
 	langs := s.Config.Languages
-	pages, byLang := l.pages(langs)
-	s.Pages, s.Drafts.Pages = l.datePosts(pages, s.Reports, s.Drafts.Reports)
-	s.PagesByLang = datePages(byLang, s.Pages)
+	pages := content.Read(l.ctx, l.fsys, l.errs, langs, l.tr.Unsure, s.Reports, s.Drafts.Reports)
+	s.Pages, s.Drafts.Pages, s.PagesByLang = pages.Shown, pages.Waiting, pages.ByLang
 	s.Strings, s.StringsByLang = l.strings(langs)
 	if len(langs) > 1 {
 		s.Translations = l.tr.Translations()
-		s.Untranslated = append(l.tr.Untranslated(), untranslatedPages(langs, s.Pages, s.PagesByLang)...)
+		s.Untranslated = append(l.tr.Untranslated(), pages.Untranslated...)
 		slices.SortStableFunc(s.Untranslated, func(a, b model.Untranslated) int { return strings.Compare(a.Path, b.Path) })
 	}
 	s.Templates = l.templates()
@@ -140,7 +144,7 @@ func (l *loader) readFile(name string, limit int64) ([]byte, error) {
 }
 
 // tomlFile is a TOML input file as load reads it: its strings are checked
-// against the limits on names, ids and text (see checkText).
+// against the limits on names, ids and text (see tomlfile.File.CheckText).
 type tomlFile struct{ *tomlfile.File }
 
 // readTOML reads path from the site. It returns nil after recording a
@@ -169,13 +173,13 @@ func (l *loader) parseTOMLTo(path string, b []byte, errs *diag.List) *tomlFile {
 
 // decode decodes the file strictly into v, and checks its strings.
 func (f *tomlFile) decode(v any) bool {
-	return f.Decode(v, func() bool { return f.checkText("", "", reflect.ValueOf(v)) })
+	return f.Decode(v, func() bool { return f.CheckText("", "", reflect.ValueOf(v)) })
 }
 
 // decodeRaw decodes the file into a map without checking keys, for reports
 // whose keys come from the data, and checks its strings.
 func (f *tomlFile) decodeRaw() (map[string]any, bool) {
-	return f.DecodeRaw(func(raw map[string]any) bool { return f.checkText("", "", reflect.ValueOf(raw)) })
+	return f.DecodeRaw(func(raw map[string]any) bool { return f.CheckText("", "", reflect.ValueOf(raw)) })
 }
 
 func sortedKeys[V any](m map[string]V) []string {
@@ -207,4 +211,14 @@ func checkUnique[T any](f *tomlFile, items []T, id func(T) string, where func(i 
 		}
 		seen[k] = i
 	}
+}
+
+// quoteAll quotes every string of ss, as Go does, and joins them with
+// commas.
+func quoteAll(ss []string) string {
+	var q []string
+	for _, s := range ss {
+		q = append(q, strconv.Quote(s))
+	}
+	return strings.Join(q, ", ")
 }

@@ -12,7 +12,9 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/minhbach/minhbach/internal/content"
 	"github.com/minhbach/minhbach/internal/diag"
+	"github.com/minhbach/minhbach/internal/report"
 	"github.com/minhbach/minhbach/internal/tomlfile"
 )
 
@@ -41,20 +43,10 @@ type readmeFile struct {
 }
 
 func readmeFiles() []readmeFile {
-	reportKeys := slices.Clone(reservedKeys)
-	for _, k := range changeKeys {
-		reportKeys = append(reportKeys, "list_changes."+k)
-	}
-	reportKeys = append(reportKeys, "submitted.agencies", "submitted.units")
-	for _, k := range assessmentKeys {
-		reportKeys = append(reportKeys, "assessments."+k)
-	}
-	for _, k := range correctionKeys {
-		reportKeys = append(reportKeys, "corrections."+k)
-	}
+	reportKeys := report.Keys()
 	return []readmeFile{
 		{heading: configPath, typ: reflect.TypeFor[configFile]()},
-		{heading: contentDir + "/", typ: reflect.TypeFor[frontMatter]()},
+		{heading: content.Dir + "/", typ: reflect.TypeFor[content.FrontMatter]()},
 		{heading: layoutsDir + "/", typ: reflect.TypeFor[map[string]string]()},
 		{heading: unitsPath, typ: reflect.TypeFor[unitsFile]()},
 		{heading: agenciesPath, typ: reflect.TypeFor[agenciesFile]()},

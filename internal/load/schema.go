@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/minhbach/minhbach/internal/model"
+	"github.com/minhbach/minhbach/internal/report"
 )
 
 type kindsFile struct {
@@ -30,9 +31,6 @@ type kindsFile struct {
 
 const kindsPath = "data/records.toml"
 
-// reservedKeys are the top-level keys of a report that are not record kinds.
-var reservedKeys = []string{"published", "list_changes", "submitted", "assessments", "corrections"}
-
 var fieldTypes = []model.FieldType{model.Text, model.Int, model.Number, model.Date, model.URL, model.Choice}
 
 func (l *loader) kinds(units *model.Registry) []*model.Kind {
@@ -42,7 +40,7 @@ func (l *loader) kinds(units *model.Registry) []*model.Kind {
 	f := l.readTOML(kindsPath, l.errs)
 	var kf kindsFile
 	if f == nil || !f.decode(&kf) {
-		l.broken.kinds = true
+		l.broken.Kinds = true
 		return nil
 	}
 	var out []*model.Kind
@@ -52,10 +50,10 @@ func (l *loader) kinds(units *model.Registry) []*model.Kind {
 		f.Require(at, map[string]string{"id": k.ID, "name": name})
 		kind := &model.Kind{ID: strings.TrimSpace(k.ID), Name: name, Short: l.tr.Resolve(f.File, at+".short", k.Short), Level: strings.TrimSpace(k.Level), Where: model.Place{Locator: f.Locator(), Key: at}}
 		f.checkSlug(at+".id", kind.ID)
-		if slices.Contains(reservedKeys, kind.ID) || kind.ID == "unit" {
+		if slices.Contains(report.ReservedKeys, kind.ID) || kind.ID == "unit" {
 			f.At(at+".id", "%q is a reserved name in reports: choose another id", kind.ID)
 		}
-		if kind.Level != "" && units.Level(kind.Level) == nil && !l.broken.units {
+		if kind.Level != "" && units.Level(kind.Level) == nil && !l.broken.Units {
 			f.At(at+".level", "unknown level %q: use one of %s", kind.Level, levelIDs(units.Levels))
 		}
 		for j, fd := range k.Fields {
@@ -115,7 +113,7 @@ func (l *loader) targets(units *model.Registry, kinds []*model.Kind, lists []*mo
 	f := l.readTOML(targetsPath, l.errs)
 	var tf targetsFile
 	if f == nil || !f.decode(&tf) {
-		l.broken.targets = true
+		l.broken.Targets = true
 		return nil
 	}
 	var out []*model.Target
@@ -175,7 +173,7 @@ func (l *loader) targets(units *model.Registry, kinds []*model.Kind, lists []*mo
 		if tg.Rule == model.Membership {
 			i := slices.IndexFunc(lists, func(x *model.List) bool { return x.ID == t.List })
 			switch {
-			case i < 0 && l.broken.lists[t.List]:
+			case i < 0 && l.broken.Lists[t.List]:
 			case i < 0:
 				f.At(at+".list", "unknown list %q: it must be the name of a file data/lists/NAME.toml", t.List)
 			default:
@@ -188,7 +186,7 @@ func (l *loader) targets(units *model.Registry, kinds []*model.Kind, lists []*mo
 		}
 		k := slices.IndexFunc(kinds, func(x *model.Kind) bool { return x.ID == t.Records })
 		if k < 0 {
-			if !l.broken.kinds {
+			if !l.broken.Kinds {
 				f.At(at+".records", "unknown record kind %q: use the id of a kind in %s", t.Records, kindsPath)
 			}
 			continue
@@ -205,7 +203,7 @@ func (l *loader) targets(units *model.Registry, kinds []*model.Kind, lists []*mo
 				}
 			}
 			switch {
-			case units.Level(tg.Level) == nil && !l.broken.units:
+			case units.Level(tg.Level) == nil && !l.broken.Units:
 				f.At(at+".level", "a share target needs the level of the units it counts: use one of %s", levelIDs(units.Levels))
 			case tg.Kind.Level == "":
 				f.At(at+".records", "kind %q has no level, so its records name no unit to count", tg.Kind.ID)
@@ -357,13 +355,13 @@ func (l *loader) lists(units *model.Registry, rubrics []*model.Rubric) []*model.
 		f := l.readTOML(p, l.errs)
 		var lf listFile
 		if f == nil || !f.decode(&lf) {
-			l.broken.lists[baseName(p)] = true
+			l.broken.Lists[baseName(p)] = true
 			continue
 		}
 		name := l.tr.Resolve(f.File, "name", lf.Name)
 		f.Require("", map[string]string{"name": name, "level": lf.Level})
 		list := &model.List{ID: baseName(p), Name: name, Short: l.tr.Resolve(f.File, "short", lf.Short), Level: lf.Level}
-		if lf.Level != "" && units.Level(lf.Level) == nil && !l.broken.units {
+		if lf.Level != "" && units.Level(lf.Level) == nil && !l.broken.Units {
 			f.At("level", "unknown level %q: use one of %s", lf.Level, levelIDs(units.Levels))
 		}
 		if lf.Rubric != "" {
@@ -379,13 +377,13 @@ func (l *loader) lists(units *model.Registry, rubrics []*model.Rubric) []*model.
 		seen := map[string]int{}
 		for i, m := range lf.Members {
 			at := keyPath("members", i)
-			u := checkUnit(f, at+".unit", m.Unit, list.Level, units, l.broken.units)
+			u := report.CheckUnit(f.File, at+".unit", m.Unit, list.Level, units, l.broken.Units)
 			if j, dup := seen[strings.TrimSpace(m.Unit)]; dup {
 				line, _ := f.Find(keyPath("members", j))
 				f.At(at+".unit", "unit %q is listed twice: it is already a member on line %d", m.Unit, line)
 			}
 			seen[strings.TrimSpace(m.Unit)] = i
-			checkScores(f, at+".scores", m.Scores, list.Rubric)
+			report.CheckScores(f.File, at+".scores", m.Scores, list.Rubric)
 			if u != nil {
 				line, col := f.Find(at + ".since")
 				list.Members = append(list.Members, &model.Member{Unit: u, Since: m.Since, Scores: m.Scores, Pos: model.Pos{Path: p, Line: line, Col: col}})
@@ -394,59 +392,6 @@ func (l *loader) lists(units *model.Registry, rubrics []*model.Rubric) []*model.
 		out = append(out, list)
 	}
 	return out
-}
-
-// checkUnit looks up a unit code of the given level, recording a problem at
-// key if there is none.
-// Nothing is recorded if the registry is broken: the units file's own
-// problems come first.
-func checkUnit(f *tomlFile, key, code, level string, units *model.Registry, broken bool) *model.Unit {
-	code = strings.TrimSpace(code)
-	if code == "" {
-		f.At(key, "missing \"unit\": the code of a unit in %s", unitsPath)
-		return nil
-	}
-	if broken {
-		return nil
-	}
-	u := units.Unit(code)
-	switch {
-	case u == nil:
-		f.At(key, "unknown unit code %q: it is not in %s", code, unitsPath)
-	case level != "" && u.Level != level:
-		if lv := units.Level(level); lv != nil {
-			f.At(key, "unit %q (%s) is not one of the %s counted here", code, u.FullName(), lv.Name)
-		}
-		return nil
-	}
-	return u
-}
-
-// checkScores checks that scores name criteria of the rubric within their
-// maximum points.
-func checkScores(f *tomlFile, key string, scores map[string]float64, r *model.Rubric) {
-	if len(scores) == 0 {
-		return
-	}
-	if r == nil {
-		f.At(key, "scores need a rubric: add rubric = \"NAME\" to the list file")
-		return
-	}
-	max := map[string]float64{}
-	for _, c := range r.Contents {
-		for _, k := range c.Criteria {
-			max[k.ID] = k.Max
-		}
-	}
-	for _, id := range sortedKeys(scores) {
-		m, ok := max[id]
-		switch {
-		case !ok:
-			f.At(keyPath(key, id), "unknown criterion %q: it is not in rubric %q", id, r.ID)
-		case scores[id] < 0 || scores[id] > m:
-			f.At(keyPath(key, id), "score %v for criterion %q is out of range: use 0 to %v", scores[id], id, m)
-		}
-	}
 }
 
 type rubricFile struct {

@@ -26,9 +26,6 @@ const (
 	targetsPath = "data/targets.toml"
 )
 
-// planKeys are the keys of site.toml's [plan] that figures depend on.
-var planKeys = []string{"start", "end", "reporting_level"}
-
 // hasher computes the content hashes of a site's files, each once.
 type hasher struct {
 	fsys fs.FS
@@ -86,32 +83,33 @@ func (h *hasher) sum(p string) (string, error) {
 }
 
 // contentHash returns the hash of the content of the TOML file p (see the
-// package documentation): its values in a canonical form, without comments
-// or layout, without a report's corrections, and of site.toml only the
-// plan period.
+// package documentation): of its values, in a canonical form, only those
+// the figures depend on.
 func contentHash(p string, b []byte) (string, error) {
+	c, err := content(p, b)
+	if err != nil {
+		return "", err
+	}
+	sum := sha256.Sum256([]byte(c))
+	return hex.EncodeToString(sum[:]), nil
+}
+
+// content returns what contentHash hashes: the values of the file p that
+// the figures depend on, in the canonical form.
+func content(p string, b []byte) (string, error) {
 	src := norm.NFC.String(string(bytes.TrimPrefix(b, []byte("\ufeff"))))
 	var v map[string]any
 	if _, err := toml.Decode(src, &v); err != nil {
 		return "", fmt.Errorf("%s: %w", p, err)
 	}
-	switch {
-	case p == configPath:
-		plan, _ := v["plan"].(map[string]any)
-		kept := map[string]any{}
-		for _, k := range planKeys {
-			if x, ok := plan[k]; ok {
-				kept[k] = x
-			}
-		}
-		v = map[string]any{"plan": kept}
-	case strings.HasPrefix(p, "data/reports/"):
-		delete(v, "corrections")
+	if c := countedOf(p); c != nil {
+		v = c.keep(v)
+	} else {
+		delete(v, "corrections") // a report: every value but its corrections
 	}
 	var w strings.Builder
 	canonical(&w, v)
-	sum := sha256.Sum256([]byte(w.String()))
-	return hex.EncodeToString(sum[:]), nil
+	return w.String(), nil
 }
 
 // canonical writes v so that two TOML documents with the same values write

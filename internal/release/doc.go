@@ -45,14 +45,51 @@
 // (the site's title and menu, agencies, context, pages, layouts) are words
 // around the figures and may change freely.
 //
-// A file's hash is the SHA-256 of its content, not of its bytes: the file
-// is read as the loader reads it (UTF-8, byte-order mark dropped, NFC),
-// decoded, and its values written in a canonical form — keys sorted, text
-// quoted as Go quotes it, numbers as the shortest decimal (1 and 1.0 are
-// the same number), dates as YYYY-MM-DD — so that comments, spacing and the
-// order of keys do not count, but every value does. A report's
-// [[corrections]] are left out: declaring a correction does not change the
-// report it is declared in. Of site.toml, only the three keys above count.
+// A file's hash is the SHA-256 of the part of its content the figures
+// depend on, not of its bytes: the file is read as the loader reads it
+// (UTF-8, byte-order mark dropped, NFC), decoded, and of its values only
+// those package progress computes from are kept (see counted.go):
+//
+//   - site.toml: start, end and reporting_level of [plan];
+//   - data/units.toml: each level's id and parent, in order (the first is
+//     the top one); each unit's code, level and parent;
+//   - data/records.toml: each kind's id and level; each field's id, type
+//     and choices (the values reports hold);
+//   - data/targets.toml: each target's id, rule, records, where, level,
+//     field, numerator, denominator, part_of_whole, min_months, every,
+//     list, max_removed, threshold and compare;
+//   - data/lists/ID.toml: level, rubric, and each member's unit, since and
+//     scores;
+//   - data/rubrics/ID.toml: each content's id, each criterion's id and max,
+//     each grade's min, in order (criteria are added up in order, grades
+//     looked up from the highest down);
+//   - a report: every value but its [[corrections]] (declaring a
+//     correction does not change the report it is declared in).
+//
+// Names, texts, units of count, a target's number and source, notes and their
+// translations are words around the figures: they are left out, so that a
+// target renamed or a unit's name translated after a release is no change.
+// So are the keys that only decide whether the data loads (a field's
+// required and min): data that does not load has no figures. Targets,
+// units, kinds, fields and members are taken in the order of their id,
+// code or unit, since their order in the file changes no figure; a key
+// written with the value the loader gives it when left out (compare =
+// "at_least", every = "month", part_of_whole = false, max_removed = 0, a
+// field's type = "text") is the same as the key left out.
+//
+// What is kept is written in a canonical form — keys sorted, text quoted as
+// Go quotes it, numbers as the shortest decimal (1 and 1.0 are the same
+// number), dates as YYYY-MM-DD — so that comments, spacing and the order of
+// keys do not count either, but every value kept does, as written: a where
+// value changed from "A" to ["A"] is a change, though it keeps the same
+// records.
+//
+// This is the file hash of ledger format v1 (the first line of the text an
+// entry's hash is computed from, below). It was first defined as the hash
+// of every value of these files; it was narrowed to the figures' part
+// before any site released a month, so v1 has only this meaning. A later
+// change to what counts must name a new format, or the releases made
+// before it would all read as changed.
 //
 // # Hashes
 //

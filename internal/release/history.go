@@ -239,7 +239,7 @@ func Check(fsys fs.FS, s *model.Site, p *progress.Progress) (*History, error) {
 		}
 		e := l.Entry(first)
 		errs.Add(Path, e.Pos.Line, e.Pos.Col, "%s %s since the release of %s on %s: no correction declares it; undo the change, or declare it in [[corrections]] of %s with month = %q, date, what and why%s",
-			p, changed[first][p].words(), first, e.Date.Format(time.DateOnly), latest, first.String(), waiting[first])
+			p, changed[first][p].words(p), first, e.Date.Format(time.DateOnly), latest, first.String(), waiting[first])
 	}
 	if errs.Len() > 0 {
 		return nil, errs.Err()
@@ -319,14 +319,20 @@ func onlyReports(files map[string]fileChange) bool {
 	return true
 }
 
-func (c fileChange) words() string {
+// words says how the file p changed, and for a data file what of it
+// counts.
+func (c fileChange) words(p string) string {
 	switch {
 	case c.old == "":
 		return "was added (a report published, or a file created, after the release)"
 	case c.now == "":
 		return "was removed or is no longer published"
 	}
-	return fmt.Sprintf("has changed (content hash %s… at the release, %s… now)", short(c.old), short(c.now))
+	what := "a record or a value: all of a report counts but its [[corrections]]"
+	if k := countedOf(p); k != nil {
+		what = k.what
+	}
+	return fmt.Sprintf("has changed in what the figures depend on (%s; content hash %s… at the release, %s… now)", what, short(c.old), short(c.now))
 }
 
 func changedList(files map[string]fileChange) string {

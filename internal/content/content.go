@@ -1,11 +1,27 @@
-package load
+// Package content reads a site's content pages, content/**/*.md: their
+// TOML front matter and their Markdown bodies, in the site's languages.
+//
+// It is a part of the load stage of the pipeline (load → model → compute →
+// render → write): package load calls Read once the data files and the
+// reports are read, since an update post without a date of its own takes
+// its month's report's. Bodies are kept as written; package render turns
+// them into HTML. Every problem is recorded with its file, line and column
+// (the front matter's lines are the Markdown file's).
+package content
 
 import (
 	"cmp"
+	"context"
+	"io/fs"
+	"path"
+	"reflect"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/model"
@@ -15,12 +31,72 @@ import (
 	"golang.org/x/text/language"
 )
 
-const contentDir = "content"
+// reader reads the pages of one site.
+type reader struct {
+	ctx    context.Context
+	fsys   fs.FS
+	errs   *diag.List
+	unsure bool // site.toml's languages have a problem, reported there
+}
+
+// Pages is what Read returns: the pages shown, by language.
+type Pages struct {
+	// Shown are the pages of the default language, by URL, but the update
+	// posts whose month's report is a draft (Waiting).
+	Shown, Waiting []*model.Page
+	// ByLang are the translations of the shown pages, by language, each
+	// by URL.
+	ByLang map[string][]*model.Page
+	// Untranslated lists the pages without a translation in a language.
+	Untranslated []model.Untranslated
+}
+
+// Read reads the content pages of fsys in the site's languages langs (the
+// default first), recording problems in errs; unsure says that site.toml's
+// languages have a problem, reported there, so that a page in a language
+// the site lacks is left out without a word. reports and drafts are the
+// published and draft reports, which date the update posts. It stops
+// between two files once ctx is cancelled.
+func Read(ctx context.Context, fsys fs.FS, errs *diag.List, langs []string, unsure bool, reports, drafts []*model.Report) Pages {
+	l := &reader{ctx: ctx, fsys: fsys, errs: errs, unsure: unsure}
+	pages, byLang := l.pages(langs)
+	var out Pages
+	out.Shown, out.Waiting = l.datePosts(pages, reports, drafts)
+	out.ByLang = datePages(byLang, out.Shown)
+	if len(langs) > 1 {
+		out.Untranslated = untranslatedPages(langs, out.Shown, out.ByLang)
+	}
+	return out
+}
+
+// files lists the regular files below dir with the given extension, sorted.
+func (l *reader) files(dir, ext string) []string {
+	return source.Files(l.ctx, l.fsys, l.errs, dir, ext)
+}
+
+// readFile is source.ReadFile of the site, unless the load is cancelled:
+// ctx is checked between files, which is cheap.
+func (l *reader) readFile(name string, limit int64) ([]byte, error) {
+	if err := l.ctx.Err(); err != nil {
+		return nil, err
+	}
+	return source.ReadFile(l.fsys, name, limit)
+}
+
+// The files content refers to in messages.
+const (
+	configPath = "site.toml"
+	reportsDir = "data/reports"
+)
+
+// Dir is the folder of the content pages.
+const Dir = "content"
 
 // Layouts a content page may name in its front matter.
 var pageLayouts = []string{"page", "plan", "about"}
 
-type frontMatter struct {
+// FrontMatter is the TOML front matter of a page, between +++ lines.
+type FrontMatter struct {
 	Title       string
 	Description string
 	Date        time.Time
@@ -30,8 +106,8 @@ type frontMatter struct {
 
 // pages reads the content pages: those of the default language, and, by
 // language, their translations (NAME.LANG.md beside NAME.md).
-func (l *loader) pages(langs []string) (pages []*model.Page, byLang map[string][]*model.Page) {
-	paths := l.files(contentDir, ".md")
+func (l *reader) pages(langs []string) (pages []*model.Page, byLang map[string][]*model.Page) {
+	paths := l.files(Dir, ".md")
 	for _, p := range paths {
 		lang, orig := pageLang(p, langs)
 		switch {
@@ -40,7 +116,7 @@ func (l *loader) pages(langs []string) (pages []*model.Page, byLang map[string][
 		case lang == langs[0]:
 			l.errs.Add(p, 0, 0, "a page in the default language %s is named without its language: rename it %s", model.LanguageName(lang), orig)
 			continue
-		case !slices.Contains(langs, lang) && l.tr.Unsure:
+		case !slices.Contains(langs, lang) && l.unsure:
 			continue // site.toml's languages have a problem, reported there
 		case !slices.Contains(langs, lang):
 			l.errs.Add(p, 0, 0, "%s is not a language of the site (languages in %s: %s): add it there, or rename the file", model.LanguageName(lang), configPath, quoteAll(langs))
@@ -96,10 +172,10 @@ func pageLang(p string, langs []string) (lang, orig string) {
 
 // page reads the page p, which is orig in language lang (p is orig in the
 // default language).
-func (l *loader) page(p, orig, lang string) *model.Page {
-	b, err := l.readFile(p, MaxFileSize)
+func (l *reader) page(p, orig, lang string) *model.Page {
+	b, err := l.readFile(p, source.MaxFileSize)
 	if err != nil {
-		source.ReadError(l.errs, p, err, MaxFileSize)
+		source.ReadError(l.errs, p, err, source.MaxFileSize)
 		return nil
 	}
 	src, ok := source.Text(p, b, l.errs)
@@ -113,22 +189,22 @@ func (l *loader) page(p, orig, lang string) *model.Page {
 	// Decode the front matter as a TOML file of its own, then shift its lines
 	// so that messages point at the line of the Markdown file.
 	inner := &diag.List{}
-	f := &tomlFile{tomlfile.New(p, fm, inner)}
-	var m frontMatter
-	if f.decode(&m) {
+	f := tomlfile.New(p, fm, inner)
+	var m FrontMatter
+	if f.Decode(&m, func() bool { return f.CheckText("", "", reflect.ValueOf(&m)) }) {
 		f.Require("", map[string]string{"title": m.Title})
 		if m.Layout != "" && !slices.Contains(pageLayouts, m.Layout) {
 			f.At("layout", "unknown layout %q: use %s", m.Layout, strings.Join(pageLayouts, ", "))
 		}
 	}
-	rel := strings.TrimPrefix(orig, contentDir+"/")
+	rel := strings.TrimPrefix(orig, Dir+"/")
 	section, _, _ := strings.Cut(rel, "/")
 	if section == rel {
 		section = ""
 	}
 	if section == routes.UpdatesSection {
 		if _, err := model.ParseMonth(baseName(orig)); err != nil {
-			f.At("", "an update is named by its month, such as content/cap-nhat/2017-03.md")
+			f.At("", "an update is named by its month, such as content/"+routes.UpdatesSection+"/2017-03.md")
 		}
 	}
 	if err := inner.Err(); err != nil {
@@ -221,4 +297,71 @@ func untranslatedPages(langs []string, pages []*model.Page, byLang map[string][]
 		}
 	}
 	return out
+}
+
+// datePosts gives every update post without a date of its own the published
+// date of its month's report, and sets apart the posts whose report is a
+// draft. A post with neither date nor report is an error.
+func (l *reader) datePosts(pages []*model.Page, reports, drafts []*model.Report) (shown, waiting []*model.Page) {
+	for _, pg := range pages {
+		if pg.Section != routes.UpdatesSection || !pg.Date.IsZero() {
+			shown = append(shown, pg)
+			continue
+		}
+		m, err := model.ParseMonth(baseName(pg.Path))
+		if err != nil {
+			continue // reported by page
+		}
+		switch r := reportOf(reports, m); {
+		case reportOf(drafts, m) != nil:
+			waiting = append(waiting, pg)
+		case r != nil:
+			pg.Date = r.Published
+			shown = append(shown, pg)
+		default:
+			l.errs.Add(pg.Path, 1, 0, "missing \"date\": an update is dated by the published date of %s/%s.toml, which does not exist: add the report, or date = %d-%02d-05 here", reportsDir, m, m.Next().Year, int(m.Next().Mon))
+		}
+	}
+	return shown, waiting
+}
+
+func reportOf(reports []*model.Report, m model.Month) *model.Report {
+	i := slices.IndexFunc(reports, func(r *model.Report) bool { return r.Month == m })
+	if i < 0 {
+		return nil
+	}
+	return reports[i]
+}
+
+// checkBody records the first control character of a Markdown body, other
+// than line breaks and tabs, at its line and column.
+func checkBody(p, body string, bodyLine int, errs *diag.List) bool {
+	line, lineStart := bodyLine, 0
+	for i, r := range body {
+		switch {
+		case r == '\n':
+			line, lineStart = line+1, i+1
+		case r == '\t' || !unicode.IsControl(r):
+		default:
+			errs.Add(p, line, utf8.RuneCountInString(body[lineStart:i])+1, "a control character (U+%04X): remove it", r)
+			return false
+		}
+	}
+	return true
+}
+
+// baseName returns the file name of p without its extension.
+func baseName(p string) string {
+	b := path.Base(p)
+	return strings.TrimSuffix(b, path.Ext(b))
+}
+
+// quoteAll quotes every string of ss, as Go does, and joins them with
+// commas.
+func quoteAll(ss []string) string {
+	var q []string
+	for _, s := range ss {
+		q = append(q, strconv.Quote(s))
+	}
+	return strings.Join(q, ", ")
 }
