@@ -43,6 +43,7 @@ var pageKinds = []struct {
 	{"responsibilities", "trach-nhiem/", 0, 200},
 	{"data", "du-lieu/", 0, 200},
 	{"about", "gioi-thieu/", 0, 200},
+	{"search", "tim-kiem/?q=khanh+hoi", 0, 200},
 	{"404", "khong-co-trang-nay/", 0, 404},
 }
 

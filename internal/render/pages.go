@@ -67,6 +67,8 @@ func (r *renderer) pages() {
 	p.Registry = r.site.Units
 	r.emit(p)
 
+	r.searchPage()
+
 	r.emit(r.newPage("404", r.routes.NotFound(), r.sentence("title.404", nil), ""))
 }
 

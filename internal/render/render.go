@@ -184,6 +184,7 @@ func (r *renderer) edition(ctx context.Context) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	r.searchIndex()
 	r.atom()
 	return nil
 }
@@ -253,7 +254,8 @@ type renderer struct {
 	reserved []string            // element ids the layouts use, kept from headings
 	frames   map[frameKey]*Frame // the frames of the queued pages
 
-	view      *view.Site // what the pages show
+	view      *view.Site                    // what the pages show
+	contents  map[*model.Page]template.HTML // content pages' HTML as executed, for the search index
 	downloads []*view.Download
 	columns   []ColumnDoc // the columns of the downloads, described
 }
@@ -738,6 +740,7 @@ func (r *renderer) execute(ctx context.Context) *sync.WaitGroup {
 				if r.lang != r.defLang {
 					b = resolveFallback(b, r.defLang)
 				}
+				r.keepContent(p)
 				out := routes.File(p.URL)
 				by := p.from
 				if by == (origin{}) {

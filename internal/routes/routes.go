@@ -34,6 +34,7 @@ const (
 	units    = "don-vi/"
 	agencies = "trach-nhiem/"
 	data     = "du-lieu/"
+	search   = "tim-kiem/"
 	feed     = updates + "atom.xml"
 	sitemap  = "sitemap.xml"
 	robots   = "robots.txt"
@@ -118,6 +119,13 @@ func (t Table) Agencies() string { return t.at(agencies) }
 
 // Data is the page of the open-data downloads.
 func (t Table) Data() string { return t.at(data) }
+
+// Search is the search page; the files of its index are in its folder.
+func (t Table) Search() string { return t.at(search) }
+
+// SearchIndex is the manifest of the search index (search.Manifest in the
+// search page's folder), which search.js fetches first.
+func (t Table) SearchIndex() string { return t.at(search + "index.json") }
 
 // Download is the open-data file name (with its extension). The
 // downloads are one set for all editions, under the root's data page:
