@@ -370,8 +370,8 @@ func TestInlineTexts(t *testing.T) {
 	for _, tt := range []struct{ in, want string }{
 		{`<p>{{t "a"}}</p>`, `<p>x&lt;y</p>`},
 		{`<p title="{{t "a"}}">`, `<p title="x&lt;y">`},
-		{`{{tf "b" "month" (month .M) "unit" $u.Name}}`, `Tháng {{(month .M)}} của {{$u.Name}} {other}`},
-		{`{{tf "b" "month" (int (len .X))}}`, `Tháng {{(int (len .X))}} của {unit} {other}`},
+		{`{{tf "b" "month" (month .M) "unit" $u.Name}}`, `Tháng {{month .M}} của {{$u.Name}} {other}`},
+		{`{{tf "b" "month" (int (len .X))}}`, `Tháng {{int (len .X)}} của {unit} {other}`},
 		{`<script>var s = {{t "a"}};</script>{{t "a"}}`, `<script>var s = {{t "a"}};</script>x&lt;y`},
 		{`{{t "missing"}} {{t "multi"}}`, `{{t "missing"}} {{t "multi"}}`},
 		{`{{orig .Unit.FullName}} {{orig (parentName .)}}`, `{{.Unit.FullName}} {{(parentName .)}}`},

@@ -394,6 +394,9 @@ func fillAction(text string, args []string) string {
 			text = text[i+1:]
 			continue
 		}
+		if strings.HasPrefix(pipe, "(") && actionArgs(`"" `+pipe) != nil {
+			pipe = pipe[1 : len(pipe)-1] // one call in parentheses: the call, as the layout would write it
+		}
 		b.WriteString(template.HTMLEscapeString(text[:i]))
 		b.WriteString("{{" + pipe + "}}")
 		text = text[i+j+1:]
