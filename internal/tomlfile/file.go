@@ -181,9 +181,12 @@ func (f *File) DecodeRaw(check func(raw map[string]any) bool) (map[string]any, b
 	if !f.prescan() {
 		return nil, false
 	}
-	if _, err := toml.Decode(f.src, &raw); err != nil {
-		f.decodeError(err)
-		return nil, false
+	raw, simple := decodeSimple(f.src)
+	if !simple {
+		if _, err := toml.Decode(f.src, &raw); err != nil {
+			f.decodeError(err)
+			return nil, false
+		}
 	}
 	if check != nil && !check(raw) {
 		return nil, false
