@@ -59,9 +59,10 @@ func BenchmarkReport(b *testing.B) {
 	l := &loader{ctx: context.Background(), fsys: fsys, errs: &diag.List{},
 		broken: broken{Broken: report.Broken{Lists: map[string]bool{}}, rubrics: map[string]bool{}}}
 	for b.Loop() {
-		var errs diag.List
-		if r := l.report(p, s, &errs); r == nil || errs.Len() > 0 {
-			b.Fatal(errs.Err())
+		var it decodedReport
+		l.decodeReport(p, s.Config.Plan, &it)
+		if it.raw == nil || report.FromRaw(it.f, it.raw, it.month, s, &l.broken.Broken) == nil || it.errs.Len() > 0 {
+			b.Fatal(it.errs.Err())
 		}
 	}
 }

@@ -51,7 +51,22 @@ type file struct{ *tomlfile.File }
 // read from the data files, recording its problems in f. It returns nil if
 // the file cannot be decoded.
 func Read(f *tomlfile.File, m model.Month, s *model.Site, b *Broken) *model.Report {
-	return file{f}.report(m, s, b)
+	raw, ok := Decode(f)
+	if !ok {
+		return nil
+	}
+	return FromRaw(f, raw, m, s, b)
+}
+
+// Decode is the first half of Read, which needs nothing of the site: it
+// decodes the report file f and checks its strings, recording its problems
+// in f. Package load decodes the reports while it reads the data files.
+func Decode(f *tomlfile.File) (map[string]any, bool) { return file{f}.decodeRaw() }
+
+// FromRaw is the second half of Read: the report of month m from raw, what
+// Decode gave for the file f.
+func FromRaw(f *tomlfile.File, raw map[string]any, m model.Month, s *model.Site, b *Broken) *model.Report {
+	return file{f}.report(raw, m, s, b)
 }
 
 // decodeRaw decodes the file into a map without checking keys, since a
@@ -75,11 +90,7 @@ func isWebURL(s string) bool {
 // ReservedKeys are the top-level keys of a report that are not record kinds.
 var ReservedKeys = []string{"published", "list_changes", "submitted", "assessments", "corrections"}
 
-func (f file) report(m model.Month, s *model.Site, b *Broken) *model.Report {
-	raw, ok := f.decodeRaw()
-	if !ok {
-		return nil
-	}
+func (f file) report(raw map[string]any, m model.Month, s *model.Site, b *Broken) *model.Report {
 	r := &model.Report{Month: m, Path: f.Path, Records: map[string][]*model.Record{}}
 	for _, key := range sortedKeys(raw) {
 		v := raw[key]
