@@ -182,6 +182,12 @@ func (f *tomlFile) decode(v any) bool {
 	return f.Decode(v, func() bool { return f.CheckText("", "", reflect.ValueOf(v)) })
 }
 
+// decodeSimple is decode with a fill function for plain files; see
+// tomlfile.File.DecodeSimple.
+func (f *tomlFile) decodeSimple(v any, fill func(raw map[string]any) bool) bool {
+	return f.DecodeSimple(v, fill, func() bool { return f.CheckText("", "", reflect.ValueOf(v)) })
+}
+
 // decodeRaw decodes the file into a map without checking keys, for reports
 // whose keys come from the data, and checks its strings.
 func (f *tomlFile) decodeRaw() (map[string]any, bool) {
