@@ -23,7 +23,7 @@ type Releases struct {
 	// Corrected says when the figures were last corrected, or that they
 	// never were.
 	Corrected string
-	Latest         *Release  // the latest release
+	Latest    *Release // the latest release
 	// Unreleased are the published months after the latest release.
 	Unreleased []model.Month
 }
