@@ -53,7 +53,17 @@ func text(html []byte) string {
 // the monthly update and the page of releases show, in words, the value
 // first published, the value now, the date and the reason.
 func TestCorrectionShown(t *testing.T) {
-	files := renderSite(t, corrected(t), render.Options{})
+	fsys := corrected(t)
+	files := renderSite(t, fsys, render.Options{})
+	again := renderSite(t, fsys, render.Options{})
+	if len(again) != len(files) {
+		t.Errorf("%d files, then %d", len(files), len(again))
+	}
+	for name, b := range files {
+		if string(again[name]) != string(b) {
+			t.Errorf("%s differs between two builds", name)
+		}
+	}
 	mark := "Số liệu tháng 01/2020 đã được đính chính ngày 10/04/2020: công bố lần đầu ngày 03/02/2020 là 50% (Có nguy cơ không đạt), nay là 100% (Đạt). Lý do: Nhập sai."
 	for page, want := range map[string][]string{
 		"chi-tieu/vu-viec/index.html": {mark, "100% (đã đính chính, công bố lần đầu: 50%)"},
