@@ -85,6 +85,11 @@ func TestCorrectionShown(t *testing.T) {
 			}
 		}
 	}
+	// The latest month, March, moved too (January's cases carry forward):
+	// the verdict says so.
+	if page := string(files["chi-tieu/vu-viec/index.html"]); !strings.Contains(page, `<p class="revision">Số liệu tháng 03/2020 đã được đính chính ngày 10/04/2020: công bố lần đầu ngày 02/04/2020`) {
+		t.Errorf("the verdict of vu-viec has no revision mark:\n%s", page)
+	}
 	feed := string(files["cap-nhat/atom.xml"])
 	if n := strings.Count(feed, "phien-ban/#phien-ban-"); n != 2*3 { // id and link of each release
 		t.Errorf("the feed has %d links to releases, want 6:\n%s", n, feed)
