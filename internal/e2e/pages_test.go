@@ -43,6 +43,7 @@ var pageKinds = []struct {
 	{"data", "du-lieu/", 0, 200},
 	{"releases", "phien-ban/", 0, 200},
 	{"about", "gioi-thieu/", 0, 200},
+	{"search", "tim-kiem/?q=khanh+hoi", 0, 200},
 	{"404", "khong-co-trang-nay/", 0, 404},
 }
 

@@ -146,6 +146,7 @@ func Site(ctx context.Context, s *model.Site, p *progress.Progress, opt Options,
 	if err := ctx.Err(); err != nil {
 		return Stats{}, err
 	}
+	r.searchIndex()
 	r.feeds()
 	r.static()
 	r.checkOutputs()
@@ -221,7 +222,8 @@ type renderer struct {
 	frames    map[frameKey]*Frame // the frames of the queued pages
 	mdMu      sync.Mutex          // one Markdown render at a time, see markdownOnce
 
-	view      *view.Site // what the pages show
+	view      *view.Site                    // what the pages show
+	contents  map[*model.Page]template.HTML // content pages' HTML as executed, for the search index
 	downloads []*view.Download
 }
 
@@ -528,6 +530,7 @@ func (r *renderer) execute(ctx context.Context) *sync.WaitGroup {
 					r.templateError(err)
 					continue
 				}
+				r.keepContent(p)
 				out := routes.File(p.URL)
 				by := p.from
 				if by == (origin{}) {

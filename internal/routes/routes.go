@@ -33,6 +33,7 @@ const (
 	agencies = "trach-nhiem/"
 	data     = "du-lieu/"
 	releases = "phien-ban/"
+	search   = "tim-kiem/"
 	feed     = updates + "atom.xml"
 	sitemap  = "sitemap.xml"
 	robots   = "robots.txt"
@@ -120,6 +121,13 @@ func VintageData(id string) string {
 // LedgerData is the file name of the ledger of releases among the
 // downloads.
 const LedgerData = "phien-ban.toml"
+
+// Search is the search page; the files of its index are in its folder.
+func (t Table) Search() string { return t.at(search) }
+
+// SearchIndex is the manifest of the search index (search.Manifest in the
+// search page's folder), which search.js fetches first.
+func (t Table) SearchIndex() string { return t.at(search + "index.json") }
 
 // Download is the open-data file name (with its extension).
 func (t Table) Download(name string) string { return t.at(data + name) }
