@@ -100,6 +100,12 @@ func (r *renderer) atom() {
 			latest = u.Page.Date
 		}
 	}
+	for _, e := range r.releaseEntries() {
+		f.Entries = append(f.Entries, e)
+		if t, _ := time.Parse(time.RFC3339, e.Updated); t.After(latest) {
+			latest = t
+		}
+	}
 	if latest.IsZero() {
 		latest = cfg.Plan.Date
 	}

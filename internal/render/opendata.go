@@ -96,6 +96,7 @@ func (r *renderer) openData() {
 		tables = append(tables, r.listTable(l))
 	}
 	tables = append(tables, r.unitTable(), r.submittedTable())
+	tables = append(tables, r.vintageTables()...)
 
 	// Encoding the tables is independent work: at national scale the
 	// records of ten years make tables of tens of thousands of rows.
@@ -111,6 +112,10 @@ func (r *renderer) openData() {
 			r.downloads = append(r.downloads, f.Download)
 		}
 		zipped = append(zipped, fs...)
+	}
+	for _, f := range r.ledgerFile() {
+		r.downloads = append(r.downloads, f.Download)
+		zipped = append(zipped, f)
 	}
 	r.downloads = append(r.downloads, r.writeZip(zipped))
 	for _, v := range r.view.Targets {
@@ -322,7 +327,7 @@ func (r *renderer) dataset(p *Page) template.JS {
 	cfg := r.site.Config
 	var dist []map[string]any
 	for _, d := range r.downloads {
-		mime := map[string]string{"CSV": "text/csv", "JSON": "application/json", "ZIP": "application/zip"}[d.Format]
+		mime := map[string]string{"CSV": "text/csv", "JSON": "application/json", "ZIP": "application/zip", "TOML": "application/toml"}[d.Format]
 		dist = append(dist, map[string]any{
 			"@type":          "DataDownload",
 			"name":           d.Title,

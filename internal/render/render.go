@@ -60,6 +60,7 @@ import (
 	"github.com/minhbach/minhbach/internal/markdown"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/progress"
+	"github.com/minhbach/minhbach/internal/release"
 	"github.com/minhbach/minhbach/internal/routes"
 	"github.com/minhbach/minhbach/internal/view"
 )
@@ -96,6 +97,14 @@ type Options struct {
 	// Inject is HTML added at the end of every page's body; the preview
 	// server uses it for live reload. Empty for published builds.
 	Inject template.HTML
+	// History is what the site's ledger of releases says of its data
+	// (package release): the page of releases, the marks of revised
+	// figures, the vintage tables. Nil for a site without a ledger, which
+	// renders as before ledgers existed.
+	History *release.History
+	// Preview adds a banner to every page while a published month has no
+	// release yet (the preview server); never set for a build.
+	Preview bool
 }
 
 // Stats counts what a render produced.
@@ -123,7 +132,7 @@ func Site(ctx context.Context, s *model.Site, p *progress.Progress, opt Options,
 	r.reserveIDs()
 	r.checkAgencyIDs()
 	r.claimDownloads()
-	r.view = view.Build(s, p, r.routes, r.fail)
+	r.view = view.Build(s, p, opt.History, r.routes, r.fail)
 	// Pages are executed as soon as they are made. The downloads are
 	// encoded meanwhile: only the pages that list them wait for them.
 	done := r.execute(ctx)
@@ -137,6 +146,7 @@ func Site(ctx context.Context, s *model.Site, p *progress.Progress, opt Options,
 	if err := ctx.Err(); err != nil {
 		return Stats{}, err
 	}
+	r.searchIndex()
 	r.feeds()
 	r.static()
 	r.checkOutputs()
@@ -212,7 +222,8 @@ type renderer struct {
 	frames    map[frameKey]*Frame // the frames of the queued pages
 	mdMu      sync.Mutex          // one Markdown render at a time, see markdownOnce
 
-	view      *view.Site // what the pages show
+	view      *view.Site                    // what the pages show
+	contents  map[*model.Page]template.HTML // content pages' HTML as executed, for the search index
 	downloads []*view.Download
 }
 
@@ -333,6 +344,7 @@ type Page struct {
 	Agencies  []*view.Agency
 	Reporters []*view.Reporter
 	Downloads []*view.Download
+	Releases  *view.Releases // the page of releases and home; nil without a ledger
 	Context   model.Context
 	Registry  *model.Registry
 
@@ -362,6 +374,9 @@ type Frame struct {
 	Kind        string       // the layout of its pages
 	Charts      bool         // its pages draw charts
 	Inject      template.HTML
+	// Released is set when the site has a ledger of releases: Published
+	// and LatestMonth are then those of the latest release.
+	Released bool
 
 	// Head, Open and Close are the templates "frame-head", "frame-open"
 	// and "frame-close" of layouts/_base.html executed with the frame.
@@ -440,6 +455,12 @@ func (r *renderer) frame(key frameKey) *Frame {
 	cfg := &r.site.Config
 	f := &Frame{Site: cfg, Root: key.root, Published: r.view.Published, LatestMonth: r.prog.Latest, Routes: r.routes,
 		Kind: key.kind, Charts: key.charts, Inject: r.opt.Inject}
+	if rs := r.view.Releases; rs != nil && rs.Latest != nil {
+		f.Released, f.Published, f.LatestMonth = true, rs.Latest.Date, rs.Latest.Month
+		if r.opt.Preview && len(rs.Unreleased) > 0 {
+			f.Inject = r.previewBanner(rs.Unreleased) + f.Inject
+		}
+	}
 	for i, m := range cfg.Menu {
 		f.Nav = append(f.Nav, NavItem{Label: m.Label, Path: m.Path, Current: i == key.current})
 	}
@@ -509,6 +530,7 @@ func (r *renderer) execute(ctx context.Context) *sync.WaitGroup {
 					r.templateError(err)
 					continue
 				}
+				r.keepContent(p)
 				out := routes.File(p.URL)
 				by := p.from
 				if by == (origin{}) {

@@ -32,6 +32,8 @@ const (
 	units    = "don-vi/"
 	agencies = "trach-nhiem/"
 	data     = "du-lieu/"
+	releases = "phien-ban/"
+	search   = "tim-kiem/"
 	feed     = updates + "atom.xml"
 	sitemap  = "sitemap.xml"
 	robots   = "robots.txt"
@@ -97,6 +99,35 @@ func (t Table) Agencies() string { return t.at(agencies) }
 
 // Data is the page of the open-data downloads.
 func (t Table) Data() string { return t.at(data) }
+
+// Releases is the page of the releases of the monthly figures and of
+// their corrections.
+func (t Table) Releases() string { return t.at(releases) }
+
+// Release is the anchor of the release of month m on the page of
+// releases, without "#".
+func Release(m model.Month) string { return "phien-ban-" + m.String() }
+
+// VintageData is the name, without extension, of the vintage table of the
+// target with the given id: its figures of every month as each release
+// and correction published them; "" names the table of every target.
+func VintageData(id string) string {
+	if id == "" {
+		return "chi-tieu-phien-ban"
+	}
+	return "chi-tieu-" + id + "-phien-ban"
+}
+
+// LedgerData is the file name of the ledger of releases among the
+// downloads.
+const LedgerData = "phien-ban.toml"
+
+// Search is the search page; the files of its index are in its folder.
+func (t Table) Search() string { return t.at(search) }
+
+// SearchIndex is the manifest of the search index (search.Manifest in the
+// search page's folder), which search.js fetches first.
+func (t Table) SearchIndex() string { return t.at(search + "index.json") }
 
 // Download is the open-data file name (with its extension).
 func (t Table) Download(name string) string { return t.at(data + name) }

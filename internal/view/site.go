@@ -18,6 +18,7 @@ import (
 
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/progress"
+	"github.com/minhbach/minhbach/internal/release"
 	"github.com/minhbach/minhbach/internal/routes"
 )
 
@@ -27,6 +28,7 @@ type Site struct {
 	Lists     []*List   // in list order
 	Updates   []*Update // the monthly update posts, newest first
 	Published time.Time // date of the latest report, the data's "as of" date
+	Releases  *Releases // nil for a site without a ledger of releases
 
 	site    *model.Site
 	prog    *progress.Progress
@@ -41,12 +43,14 @@ type Site struct {
 // several goroutines at once.
 type Fail func(path string, line, col int, format string, args ...any)
 
-// Build builds the views of site s with its progress p, its pages at the
-// paths of rt. Problems, such as a text missing from layouts/strings.toml,
-// go to fail.
-func Build(s *model.Site, p *progress.Progress, rt routes.Table, fail Fail) *Site {
+// Build builds the views of site s with its progress p and its history of
+// releases h (nil for a site without a ledger), its pages at the paths of
+// rt. Problems, such as a text missing from layouts/strings.toml, go to
+// fail.
+func Build(s *model.Site, p *progress.Progress, h *release.History, rt routes.Table, fail Fail) *Site {
 	v := &Site{site: s, prog: p, routes: rt, fail: fail}
 	v.views()
+	v.releasesView(h)
 	return v
 }
 
