@@ -7,8 +7,11 @@
 // It is a layer of the load stage (see package load), between package
 // source, which reads files safely, and the decoders that turn files into
 // the model. Before the decoder sees a file, prescan refuses what would
-// exhaust or mislead it (see MaxDepth). A Cache keeps parsed files between
-// builds.
+// exhaust or mislead it (see MaxDepth). Files written in plain TOML, such
+// as the monthly reports and the registry of units, are read by a small
+// reader of their own, several times faster; anything else, valid or not,
+// goes to the decoder, whose messages are the ones shown (see
+// decodeSimple). A Cache keeps parsed files between builds.
 package tomlfile
 
 import (
