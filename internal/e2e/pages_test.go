@@ -239,14 +239,14 @@ func TestRevisionMarks(t *testing.T) {
 	}{
 		{"chi-tieu/bao-chi/", []string{
 			"0 (đã đính chính, công bố lần đầu: 1)",
-			"Số liệu tháng 08/2017 đã được đính chính ngày 04/10/2017: công bố lần đầu ngày 07/09/2017 là 1 (Có nguy cơ không đạt), nay là 0 (Không đạt). Lý do: Sai ngày đăng trong báo cáo tháng 8.",
+			"Số liệu tháng 08/2017 đã được đính chính ngày 06/10/2017: công bố lần đầu ngày 07/09/2017 là 1 (Có nguy cơ không đạt), nay là 0 (Không đạt). Lý do: Sai ngày đăng trong báo cáo tháng 8.",
 		}},
 		{"cap-nhat/2017-08/", []string{"0 (đã đính chính, công bố lần đầu: 1)", "Lý do: Sai ngày đăng trong báo cáo tháng 8."}},
 		{"phien-ban/", []string{
-			"Đính chính số liệu tháng 08/2017, ngày 04/10/2017: Một tin, bài tháng 8 được chuyển sang tháng 9 (ngày đăng thực tế 02/09). Lý do: Sai ngày đăng trong báo cáo tháng 8.",
+			"Đính chính số liệu tháng 08/2017, ngày 06/10/2017: Một tin, bài tháng 8 được chuyển sang tháng 9 (ngày đăng thực tế 02/09). Lý do: Sai ngày đăng trong báo cáo tháng 8.",
 			"Chỉ tiêu 2: Có nguy cơ không đạt → Không đạt",
 		}},
-		{"", []string{"Lần đính chính số liệu gần nhất: ngày 04/10/2017."}},
+		{"", []string{"Lần đính chính số liệu gần nhất: ngày 06/10/2017."}},
 	} {
 		c, cancel := within(ctx, 15*time.Second)
 		if err := chromedp.Do(c, chromedp.Navigate(base+tc.path)); err != nil {

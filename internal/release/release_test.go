@@ -250,7 +250,7 @@ func TestChanges(t *testing.T) {
 		}, nil},
 		{"record moved, no correction", move, []string{
 			`data/releases.toml:@1: data/reports/2020-01.toml has changed`,
-			`data/releases.toml:@1: target "bao-chi" of 2020-01 was released on 2020-02-03 as 1 (1/0), met and is now 0 (0/0), not_met (and its figures of 1 later released month(s))`,
+			`data/releases.toml:@1: target "bao-chi" of 2020-01 was released on 2020-02-03 as 1, met and is now 0, not_met (and its figures of 1 later released month(s))`,
 			`data/releases.toml:@2: data/reports/2020-02.toml has changed`,
 		}},
 		{"record moved, corrected as the wrong month", func(t *testing.T, fsys fstest.MapFS) {
@@ -305,14 +305,14 @@ func TestChanges(t *testing.T) {
 			edit(t, fsys, "site.toml", `end = "2020-04"`, `end = "2020-03"`)
 		}, []string{
 			`data/releases.toml:@1: site.toml has changed`,
-			`data/releases.toml:@3: target "mo-hinh" of 2020-03 was released on 2020-04-02 as 0 (0/0), on_track and is now 0 (0/0), not_met`,
+			`data/releases.toml:@3: target "mo-hinh" of 2020-03 was released on 2020-04-02 as 0, on_track and is now 0, not_met`,
 			`data/releases.toml:@3: target "vu-viec" of 2020-03 was released on 2020-04-02 as 66.66666666666667 (2/3), at_risk and is now 66.66666666666667 (2/3), not_met`,
 		}},
 		{"released report deleted", func(t *testing.T, fsys fstest.MapFS) {
 			delete(fsys, "data/reports/2020-03.toml")
 		}, []string{
 			`data/releases.toml:@3: data/reports/2020-03.toml was removed or is no longer published since the release of 2020-03 on 2020-04-02`,
-			`data/releases.toml:@3: target "bao-chi" of 2020-03 was released on 2020-04-02 as 1 (1/0), not_met and is now no value (0/0), no_data`,
+			`data/releases.toml:@3: target "bao-chi" of 2020-03 was released on 2020-04-02 as 1, not_met and is now no value, no_data`,
 			`data/releases.toml:@3: target "lanh-manh" of 2020-03`,
 			`data/releases.toml:@3: target "mo-hinh" of 2020-03`,
 			`data/releases.toml:@3: target "tuyen-truyen" of 2020-03`,
@@ -398,7 +398,7 @@ func TestWhatCounts(t *testing.T) {
 			edit(t, fsys, targets, "rule = \"monthly\"\nrecords = \"press\"\nthreshold = 1", "rule = \"monthly\"\nrecords = \"press\"\nthreshold = 2")
 		}, []string{
 			`data/releases.toml:@1: data/targets.toml has changed in what the figures depend on (a target's id, rule, records, where, level, field, numerator, denominator, part_of_whole, min_months, every, list, max_removed, threshold or compare; content hash `,
-			`data/releases.toml:@1: target "bao-chi" of 2020-01 was released on 2020-02-03 as 1 (1/0), met and is now 1 (1/0), not_met, since data/targets.toml changed`,
+			`data/releases.toml:@1: target "bao-chi" of 2020-01 was released on 2020-02-03 as 1, met and is now 1, not_met, since data/targets.toml changed`,
 		}},
 		{"unit's parent changed", nil, func(t *testing.T, fsys fstest.MapFS) {
 			edit(t, fsys, units, "level = \"commune\"\nparent = \"002\"", "level = \"commune\"\nparent = \"001\"")
