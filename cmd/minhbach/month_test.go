@@ -74,14 +74,18 @@ func TestNewMonth(t *testing.T) {
 		"# [[outreach]]", "# [[press]]", "# [[cases]]", "# [[models]]", "# [[list_changes]]",
 		"#   10001  Xã Khánh An", "#   10002  Xã Khánh Hòa", "#   10003  Xã Đồng Hướng",
 		`# Tháng 02/2020: agencies = ["so", "huyen"]`, "agencies = []",
+		`chạy "minhbach release 2020-03"`, "# [[corrections]]",
 	} {
 		if !strings.Contains(string(report), want) {
 			t.Errorf("the new report lacks %q:\n%s", want, report)
 		}
 	}
+	if post, _ := os.ReadFile(filepath.Join(dir, "content", "cap-nhat", "2020-03.md")); !strings.Contains(string(post), `chạy "minhbach release 2020-03"`) {
+		t.Errorf("the new post does not mention the release step:\n%s", post)
+	}
 	// The new files pass check (the unwritten post is a warning) and build.
 	code, out, _ = runCLI("check", "-src", dir)
-	if code != 0 || !strings.Contains(out, "content/cap-nhat/2020-03.md:6: warning: the update for 2020-03 still has the template's text") {
+	if code != 0 || !strings.Contains(out, "content/cap-nhat/2020-03.md:7: warning: the update for 2020-03 still has the template's text") {
 		t.Errorf("check after new month: exit %d\n%s", code, out)
 	}
 	if code, _, stderr = runCLI("build", "-src", dir); code != 0 {

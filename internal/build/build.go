@@ -101,6 +101,7 @@ func run(ctx context.Context, src fs.FS, opt render.Options, sink render.Sink, c
 	if err != nil {
 		return nil, nil, nil, render.Stats{}, err
 	}
+	opt.History = h
 	stats, err := render.Site(ctx, s, p, opt, sink)
 	return s, p, h, stats, err
 }

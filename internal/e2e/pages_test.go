@@ -42,6 +42,7 @@ var pageKinds = []struct {
 	{"commune", "don-vi/huyen-kim-son/xa-kim-chinh/", 0, 200},
 	{"responsibilities", "trach-nhiem/", 0, 200},
 	{"data", "du-lieu/", 0, 200},
+	{"releases", "phien-ban/", 0, 200},
 	{"about", "gioi-thieu/", 0, 200},
 	{"search", "tim-kiem/?q=khanh+hoi", 0, 200},
 	{"404", "khong-co-trang-nay/", 0, 404},
@@ -235,6 +236,58 @@ func TestWithoutJavaScript(t *testing.T) {
 			if pk.kind == "healthy" && s.ListRows < 40 {
 				t.Errorf("healthy: %d rows without JavaScript, want the whole list", s.ListRows)
 			}
+		}
+	}
+}
+
+// TestRevisionMarks checks, with scripts off, that a revised figure reads
+// as words where it appears — its value now, the value first published,
+// the date and the reason — and that no mark is hidden from screen readers.
+func TestRevisionMarks(t *testing.T) {
+	ctx := browser(t, 360, 900)
+	base, _ := served(t, sitetest.Root())
+	if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		path string
+		want []string
+	}{
+		{"chi-tieu/bao-chi/", []string{
+			"0 (đã đính chính, công bố lần đầu: 1)",
+			"Số liệu tháng 08/2017 đã được đính chính ngày 06/10/2017: công bố lần đầu ngày 07/09/2017 là 1 (Có nguy cơ không đạt), nay là 0 (Không đạt). Lý do: Sai ngày đăng trong báo cáo tháng 8.",
+		}},
+		{"cap-nhat/2017-08/", []string{"0 (đã đính chính, công bố lần đầu: 1)", "Lý do: Sai ngày đăng trong báo cáo tháng 8."}},
+		{"phien-ban/", []string{
+			"Đính chính số liệu tháng 08/2017, ngày 06/10/2017: Một tin, bài tháng 8 được chuyển sang tháng 9 (ngày đăng thực tế 02/09). Lý do: Sai ngày đăng trong báo cáo tháng 8.",
+			"Chỉ tiêu 2: Có nguy cơ không đạt → Không đạt",
+		}},
+		{"", []string{"Lần đính chính số liệu gần nhất: ngày 06/10/2017."}},
+	} {
+		c, cancel := within(ctx, 15*time.Second)
+		if err := chromedp.Do(c, chromedp.Navigate(base+tc.path)); err != nil {
+			t.Fatalf("%s: %v", tc.path, err)
+		}
+		cancel()
+		type state struct {
+			Text   string
+			Hidden int
+		}
+		s, err := chromedp.Run(ctx, chromedp.Evaluate[state](`(function () {
+			var hidden = Array.from(document.querySelectorAll('.revision, .revisions li')).filter(function (e) {
+				return e.closest('[aria-hidden="true"]') || e.innerText.trim() === ''; });
+			return {Text: document.querySelector('main').innerText.replace(/\s+/g, ' '), Hidden: hidden.length};
+		})()`))
+		if err != nil {
+			t.Fatalf("%s: %v", tc.path, err)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(s.Text, w) {
+				t.Errorf("/%s does not read %q:\n%s", tc.path, w, s.Text)
+			}
+		}
+		if s.Hidden > 0 {
+			t.Errorf("/%s: %d revision marks hidden from screen readers or empty", tc.path, s.Hidden)
 		}
 	}
 }

@@ -13,27 +13,110 @@ import (
 
 type unitsFile struct {
 	Source string
-	Levels []struct {
-		ID       string
-		Name     text
-		Singular text
-		Parent   string
-	}
-	Units []struct {
-		Code   string
-		Name   string
-		Type   string
-		Level  string
-		Parent string
-	}
+	Levels []unitsLevel
+	Units  []unitsUnit
+}
+
+type unitsLevel struct {
+	ID       string
+	Name     text
+	Singular text
+	Parent   string
+}
+
+type unitsUnit struct {
+	Code   string
+	Name   string
+	Type   string
+	Level  string
+	Parent string
 }
 
 const unitsPath = "data/units.toml"
 
+// fill fills uf from the raw file as the decoder would, if the file holds
+// only the keys of unitsFile, each with a string (see
+// tomlfile.File.DecodeSimple): the registry of a national site has 10,000
+// units, and the decoder takes long to read them.
+func (uf *unitsFile) fill(raw map[string]any) bool {
+	for key, v := range raw {
+		switch key {
+		case "source":
+			s, ok := v.(string)
+			if !ok {
+				return false
+			}
+			uf.Source = s
+		case "levels":
+			tables, ok := v.([]map[string]any)
+			if !ok {
+				return false
+			}
+			uf.Levels = make([]unitsLevel, len(tables))
+			for i, t := range tables {
+				lv := &uf.Levels[i]
+				for k, v := range t {
+					s, ok := v.(string)
+					if !ok {
+						return false
+					}
+					switch k {
+					case "id":
+						lv.ID = s
+					case "name":
+						ok = lv.Name.UnmarshalTOML(s) == nil
+					case "singular":
+						ok = lv.Singular.UnmarshalTOML(s) == nil
+					case "parent":
+						lv.Parent = s
+					default:
+						ok = false
+					}
+					if !ok {
+						return false
+					}
+				}
+			}
+		case "units":
+			tables, ok := v.([]map[string]any)
+			if !ok {
+				return false
+			}
+			uf.Units = make([]unitsUnit, len(tables))
+			for i, t := range tables {
+				u := &uf.Units[i]
+				for k, v := range t {
+					s, ok := v.(string)
+					if !ok {
+						return false
+					}
+					switch k {
+					case "code":
+						u.Code = s
+					case "name":
+						u.Name = s
+					case "type":
+						u.Type = s
+					case "level":
+						u.Level = s
+					case "parent":
+						u.Parent = s
+					default:
+						return false
+					}
+				}
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 func (l *loader) units() *model.Registry {
 	f := l.readTOML(unitsPath, l.errs)
 	var uf unitsFile
-	if f == nil || !f.decode(&uf) {
+	if f == nil || !f.decodeSimple(&uf, uf.fill) {
 		l.broken.Units = true
 		return model.NewRegistry("", nil, nil)
 	}

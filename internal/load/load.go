@@ -100,6 +100,7 @@ type broken struct {
 func (l *loader) site() *model.Site {
 	s := &model.Site{}
 	s.Config = l.config()
+	decoded := l.decodeReports(s.Config.Plan)
 	s.Units = l.units()
 	l.reportingLevel(&s.Config.Plan, s.Units)
 	s.Agencies = l.agencies()
@@ -109,7 +110,7 @@ func (l *loader) site() *model.Site {
 	s.Targets = l.targets(s.Units, s.Kinds, s.Lists)
 	l.checkTargetLevels(s.Units, s.Targets)
 	s.Context = l.context()
-	s.Reports, s.Drafts.Reports = report.Published(l.reports(s))
+	s.Reports, s.Drafts.Reports = report.Published(l.reports(decoded, s))
 	if l.errs.Len() == 0 {
 		l.crossCheck(s)
 	}
@@ -132,6 +133,11 @@ func (l *loader) site() *model.Site {
 // A missing dir is not an error: the caller decides whether it is required.
 func (l *loader) files(dir, ext string) []string {
 	return source.Files(l.ctx, l.fsys, l.errs, dir, ext)
+}
+
+// filesTo is files, recording problems in errs.
+func (l *loader) filesTo(errs *diag.List, dir, ext string) []string {
+	return source.Files(l.ctx, l.fsys, errs, dir, ext)
 }
 
 // readFile is source.ReadFile of the site, unless the load is cancelled:
@@ -174,6 +180,12 @@ func (l *loader) parseTOMLTo(path string, b []byte, errs *diag.List) *tomlFile {
 // decode decodes the file strictly into v, and checks its strings.
 func (f *tomlFile) decode(v any) bool {
 	return f.Decode(v, func() bool { return f.CheckText("", "", reflect.ValueOf(v)) })
+}
+
+// decodeSimple is decode with a fill function for plain files; see
+// tomlfile.File.DecodeSimple.
+func (f *tomlFile) decodeSimple(v any, fill func(raw map[string]any) bool) bool {
+	return f.DecodeSimple(v, fill, func() bool { return f.CheckText("", "", reflect.ValueOf(v)) })
 }
 
 // decodeRaw decodes the file into a map without checking keys, for reports

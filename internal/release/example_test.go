@@ -14,8 +14,10 @@ func ExampleFigure_String() {
 	fmt.Println(first)
 	fmt.Println(now)
 	fmt.Println(first.Equal(now))
+	fmt.Println(release.Figure{Target: "bao-chi", Status: progress.NotMet, Value: 0, HasValue: true})
 	// Output:
 	// 50 (1/2), at_risk
 	// 100 (2/2), met
 	// false
+	// 0, not_met
 }

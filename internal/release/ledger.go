@@ -64,6 +64,11 @@ func (f Figure) String() string {
 	if f.HasValue {
 		v = number(f.Value)
 	}
+	if f.Den == 0 {
+		// a count, a sum or a ratio with nothing to divide by: the
+		// fraction would only repeat the value or read as a division by 0
+		return fmt.Sprintf("%s, %s", v, f.Status)
+	}
 	return fmt.Sprintf("%s (%s/%s), %s", v, number(f.Num), number(f.Den), f.Status)
 }
 

@@ -100,6 +100,12 @@ func (r *renderer) atom() {
 			latest = u.Page.Date
 		}
 	}
+	for _, e := range r.releaseEntries() {
+		f.Entries = append(f.Entries, e)
+		if t, _ := time.Parse(time.RFC3339, e.Updated); t.After(latest) {
+			latest = t
+		}
+	}
 	if latest.IsZero() {
 		latest = cfg.Plan.Date
 	}
@@ -112,7 +118,11 @@ func (r *renderer) atom() {
 		r.fail("", 0, 0, "cannot write the Atom feed: %v", err)
 	}
 	buf.WriteByte('\n')
-	r.put(r.routes.Feed(), buf.Bytes())
+	b := buf.Bytes()
+	if r.lang != r.defLang {
+		b = []byte(stripFallback(string(b))) // the feed has no markup to mark a text's language
+	}
+	r.put(r.routes.Feed(), b)
 }
 
 func (r *renderer) sitemap() {

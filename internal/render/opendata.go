@@ -96,6 +96,7 @@ func (r *renderer) openData() {
 		tables = append(tables, r.listTable(l))
 	}
 	tables = append(tables, r.unitTable(), r.submittedTable())
+	tables = append(tables, r.vintageTables()...)
 	r.columns = r.columnDocs(tables)
 
 	// Encoding the tables is independent work: at national scale the
@@ -112,6 +113,10 @@ func (r *renderer) openData() {
 			r.downloads = append(r.downloads, f.Download)
 		}
 		zipped = append(zipped, fs...)
+	}
+	for _, f := range r.ledgerFile() {
+		r.downloads = append(r.downloads, f.Download)
+		zipped = append(zipped, f)
 	}
 	r.downloads = append(r.downloads, r.writeZip(zipped))
 	for _, v := range r.view.Targets {
@@ -392,7 +397,7 @@ func (r *renderer) dataset(p *Page) template.JS {
 	cfg := r.site.Config
 	var dist []map[string]any
 	for _, d := range r.downloads {
-		mime := map[string]string{"CSV": "text/csv", "JSON": "application/json", "ZIP": "application/zip"}[d.Format]
+		mime := map[string]string{"CSV": "text/csv", "JSON": "application/json", "ZIP": "application/zip", "TOML": "application/toml"}[d.Format]
 		dist = append(dist, map[string]any{
 			"@type":          "DataDownload",
 			"name":           d.Title,

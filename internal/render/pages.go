@@ -67,6 +67,7 @@ func (r *renderer) pages() {
 	p.Registry = r.site.Units
 	r.emit(p)
 
+	r.releasesPage()
 	r.searchPage()
 
 	r.emit(r.newPage("404", r.routes.NotFound(), r.sentence("title.404", nil), ""))
@@ -119,6 +120,7 @@ func (r *renderer) home() {
 		p.Updates = r.view.Updates[:3]
 	}
 	p.Context = r.site.Context
+	p.Releases = r.view.Releases
 	r.emit(p)
 }
 

@@ -66,6 +66,7 @@ import (
 	"github.com/minhbach/minhbach/internal/markdown"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/progress"
+	"github.com/minhbach/minhbach/internal/release"
 	"github.com/minhbach/minhbach/internal/routes"
 	"github.com/minhbach/minhbach/internal/view"
 )
@@ -102,6 +103,14 @@ type Options struct {
 	// Inject is HTML added at the end of every page's body; the preview
 	// server uses it for live reload. Empty for published builds.
 	Inject template.HTML
+	// History is what the site's ledger of releases says of its data
+	// (package release): the page of releases, the marks of revised
+	// figures, the vintage tables. Nil for a site without a ledger, which
+	// renders as before ledgers existed.
+	History *release.History
+	// Preview adds a banner to every page while a published month has no
+	// release yet (the preview server); never set for a build.
+	Preview bool
 }
 
 // Stats counts what a render produced.
@@ -170,7 +179,7 @@ func (r *renderer) edition(ctx context.Context) error {
 		r.checkAgencyIDs()
 		r.claimDownloads()
 	}
-	r.view = view.Build(r.site, r.prog, r.routes, r.fail)
+	r.view = view.Build(r.site, r.prog, r.opt.History, r.routes, r.fail)
 	// Pages are executed as soon as they are made. The downloads are
 	// encoded meanwhile: only the pages that list them wait for them.
 	done := r.execute(ctx)
@@ -553,7 +562,8 @@ type Page struct {
 	Agencies  []*view.Agency
 	Reporters []*view.Reporter
 	Downloads []*view.Download
-	Columns   []ColumnDoc // the data page of a site in several languages
+	Columns   []ColumnDoc    // the data page of a site in several languages
+	Releases  *view.Releases // the page of releases and home; nil without a ledger
 	Context   model.Context
 	Registry  *model.Registry
 
@@ -583,6 +593,9 @@ type Frame struct {
 	Kind        string       // the layout of its pages
 	Charts      bool         // its pages draw charts
 	Inject      template.HTML
+	// Released is set when the site has a ledger of releases: Published
+	// and LatestMonth are then those of the latest release.
+	Released bool
 
 	// Head, Open, Main and Close are the templates "frame-head",
 	// "frame-open", "frame-main" and "frame-close" of layouts/_base.html
@@ -667,6 +680,12 @@ func (r *renderer) frame(key frameKey) *Frame {
 	cfg := &r.site.Config
 	f := &Frame{Site: cfg, Root: key.root, Published: r.view.Published, LatestMonth: r.prog.Latest, Routes: r.routes,
 		Kind: key.kind, Charts: key.charts, Inject: r.opt.Inject}
+	if rs := r.view.Releases; rs != nil && rs.Latest != nil {
+		f.Released, f.Published, f.LatestMonth = true, rs.Latest.Date, rs.Latest.Month
+		if r.opt.Preview && len(rs.Unreleased) > 0 {
+			f.Inject = r.previewBanner(rs.Unreleased) + f.Inject
+		}
+	}
 	for i, m := range cfg.Menu {
 		f.Nav = append(f.Nav, NavItem{Label: m.Label, Path: m.Path, Current: i == key.current})
 	}

@@ -29,31 +29,36 @@ func Published(reports []*model.Report) (done, drafts []*model.Report) {
 // as the same count of cases in one district.)
 func Duplicates(reports []*model.Report, errs *diag.List) {
 	for _, r := range reports {
-		seen := map[string]*model.Record{}
+		n := 0
+		for _, recs := range r.Records {
+			n += len(recs)
+		}
+		seen := make(map[string]*model.Record, n)
+		var key []byte
 		for _, k := range sortedKeys(r.Records) {
 			for _, rec := range r.Records[k] {
-				key := recordKey(rec)
-				if first, ok := seen[key]; ok {
+				key = recordKey(key[:0], rec)
+				if first, ok := seen[string(key)]; ok {
 					at := rec.Where.Pos()
 					errs.Add(at.Path, at.Line, at.Col, "this %s record repeats the one on line %d: remove one of them", k, first.Where.Pos().Line)
 					continue
 				}
-				seen[key] = rec
+				seen[string(key)] = rec
 			}
 		}
 	}
 }
 
-func recordKey(rec *model.Record) string {
-	var b strings.Builder
-	b.WriteString(rec.Kind.ID)
+// recordKey appends to b what makes two records of one report the same.
+func recordKey(b []byte, rec *model.Record) []byte {
+	b = append(b, rec.Kind.ID...)
 	if rec.Unit != nil {
-		b.WriteString("\x00" + rec.Unit.Code)
+		b = append(append(b, 0), rec.Unit.Code...)
 	}
 	for _, f := range rec.Kind.Fields {
-		b.WriteString("\x00" + rec.Values[f.ID].Text)
+		b = append(append(b, 0), rec.Values[f.ID].Text...)
 	}
-	return b.String()
+	return b
 }
 
 // CheckUnit looks up a unit code of the given level, recording a problem at

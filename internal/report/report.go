@@ -51,7 +51,22 @@ type file struct{ *tomlfile.File }
 // read from the data files, recording its problems in f. It returns nil if
 // the file cannot be decoded.
 func Read(f *tomlfile.File, m model.Month, s *model.Site, b *Broken) *model.Report {
-	return file{f}.report(m, s, b)
+	raw, ok := Decode(f)
+	if !ok {
+		return nil
+	}
+	return FromRaw(f, raw, m, s, b)
+}
+
+// Decode is the first half of Read, which needs nothing of the site: it
+// decodes the report file f and checks its strings, recording its problems
+// in f. Package load decodes the reports while it reads the data files.
+func Decode(f *tomlfile.File) (map[string]any, bool) { return file{f}.decodeRaw() }
+
+// FromRaw is the second half of Read: the report of month m from raw, what
+// Decode gave for the file f.
+func FromRaw(f *tomlfile.File, raw map[string]any, m model.Month, s *model.Site, b *Broken) *model.Report {
+	return file{f}.report(raw, m, s, b)
 }
 
 // decodeRaw decodes the file into a map without checking keys, since a
@@ -75,11 +90,7 @@ func isWebURL(s string) bool {
 // ReservedKeys are the top-level keys of a report that are not record kinds.
 var ReservedKeys = []string{"published", "list_changes", "submitted", "assessments", "corrections"}
 
-func (f file) report(m model.Month, s *model.Site, b *Broken) *model.Report {
-	raw, ok := f.decodeRaw()
-	if !ok {
-		return nil
-	}
+func (f file) report(raw map[string]any, m model.Month, s *model.Site, b *Broken) *model.Report {
 	r := &model.Report{Month: m, Path: f.Path, Records: map[string][]*model.Record{}}
 	for _, key := range sortedKeys(raw) {
 		v := raw[key]
@@ -137,7 +148,7 @@ func (f file) report(m model.Month, s *model.Site, b *Broken) *model.Report {
 				continue
 			}
 			for i, rec := range f.tables(key, v) {
-				if x := f.record(keyPath(key, i), rec, s.Kinds[k], m, s, b); x != nil {
+				if x := f.record(key+"["+strconv.Itoa(i)+"]", rec, s.Kinds[k], m, s, b); x != nil {
 					r.Records[key] = append(r.Records[key], x)
 				}
 			}
@@ -171,14 +182,20 @@ func (f file) record(at string, raw map[string]any, k *model.Kind, m model.Month
 		if _, isString := raw["unit"].(string); raw["unit"] != nil && !isString {
 			f.At(at+".unit", "unit must be a code in quotes, such as unit = \"14320\"")
 		}
-		rec.Unit = CheckUnit(f.File, at+".unit", code, k.Level, s.Units, b.Units)
+		if u := knownUnit(code, k.Level, s.Units, b.Units); u != nil {
+			rec.Unit = u // the common case, without the key path CheckUnit needs
+		} else {
+			rec.Unit = CheckUnit(f.File, at+".unit", code, k.Level, s.Units, b.Units)
+		}
 		ok = rec.Unit != nil
 	}
-	for _, key := range sortedKeys(raw) {
-		if key != "unit" || k.Level == "" {
-			if k.Field(key) == nil {
-				f.At(keyPath(at, key), "unknown field %q for %s: use one of %s", key, k.ID, fieldIDs(k))
-				ok = false
+	if !knownFields(raw, k) {
+		for _, key := range sortedKeys(raw) {
+			if key != "unit" || k.Level == "" {
+				if k.Field(key) == nil {
+					f.At(keyPath(at, key), "unknown field %q for %s: use one of %s", key, k.ID, fieldIDs(k))
+					ok = false
+				}
 			}
 		}
 	}
@@ -206,6 +223,31 @@ func (f file) record(at string, raw map[string]any, k *model.Kind, m model.Month
 		return nil
 	}
 	return rec
+}
+
+// knownUnit returns the unit of the code if CheckUnit would find it without
+// a problem, or nil.
+func knownUnit(code, level string, units *model.Registry, broken bool) *model.Unit {
+	code = strings.TrimSpace(code)
+	if broken || code == "" {
+		return nil
+	}
+	u := units.Unit(code)
+	if u == nil || level != "" && u.Level != level {
+		return nil
+	}
+	return u
+}
+
+// knownFields reports whether every key of the raw record is a field of k,
+// or its unit.
+func knownFields(raw map[string]any, k *model.Kind) bool {
+	for key := range raw {
+		if (key != "unit" || k.Level == "") && k.Field(key) == nil {
+			return false
+		}
+	}
+	return true
 }
 
 func fieldIDs(k *model.Kind) string {

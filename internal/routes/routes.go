@@ -34,6 +34,7 @@ const (
 	units    = "don-vi/"
 	agencies = "trach-nhiem/"
 	data     = "du-lieu/"
+	releases = "phien-ban/"
 	search   = "tim-kiem/"
 	feed     = updates + "atom.xml"
 	sitemap  = "sitemap.xml"
@@ -119,6 +120,28 @@ func (t Table) Agencies() string { return t.at(agencies) }
 
 // Data is the page of the open-data downloads.
 func (t Table) Data() string { return t.at(data) }
+
+// Releases is the page of the releases of the monthly figures and of
+// their corrections.
+func (t Table) Releases() string { return t.at(releases) }
+
+// Release is the anchor of the release of month m on the page of
+// releases, without "#".
+func Release(m model.Month) string { return "phien-ban-" + m.String() }
+
+// VintageData is the name, without extension, of the vintage table of the
+// target with the given id: its figures of every month as each release
+// and correction published them; "" names the table of every target.
+func VintageData(id string) string {
+	if id == "" {
+		return "chi-tieu-phien-ban"
+	}
+	return "chi-tieu-" + id + "-phien-ban"
+}
+
+// LedgerData is the file name of the ledger of releases among the
+// downloads.
+const LedgerData = "phien-ban.toml"
 
 // Search is the search page; the files of its index are in its folder.
 func (t Table) Search() string { return t.at(search) }

@@ -211,7 +211,7 @@ func TestTransferNational(t *testing.T) {
 		search.Words(tg.Name)[0],
 		search.Words(tg.Name)[len(search.Words(tg.Name))-1],
 		"thang 12",
-		"xa", // in nearly every unit's title
+		"xa",          // in nearly every unit's title
 		"t", "h", "n", // one letter, still typing
 	}
 	total := 0

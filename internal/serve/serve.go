@@ -119,7 +119,7 @@ func (s *Server) rebuild(ctx context.Context, changed []string) error {
 	var res *build.Result
 	fsys, closeSite, err := s.open()
 	if err == nil {
-		res, err = build.Render(ctx, fsys, render.Options{Inject: inject}, s.cache)
+		res, err = build.Render(ctx, fsys, render.Options{Inject: inject, Preview: true}, s.cache)
 		closeSite()
 	}
 	elapsed := time.Since(start)

@@ -44,12 +44,31 @@ func ReadFile(fsys fs.FS, name string, limit int64) ([]byte, error) {
 	if info.Size() > limit {
 		return nil, ErrTooLarge
 	}
-	// The file may have grown since Stat.
-	b, err := io.ReadAll(io.LimitReader(f, limit+1))
+	// The file may have grown since Stat: read to its end, past the size
+	// Stat gave (the buffer is that size, so that it is read in one go).
+	b, err := readAll(io.LimitReader(f, limit+1), info.Size())
 	if err == nil && int64(len(b)) > limit {
 		return nil, ErrTooLarge
 	}
 	return b, err
+}
+
+// readAll is io.ReadAll, starting with a buffer for size bytes.
+func readAll(r io.Reader, size int64) ([]byte, error) {
+	b := make([]byte, 0, max(size, 0)+1)
+	for {
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err != nil {
+			if err == io.EOF {
+				err = nil
+			}
+			return b, err
+		}
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)] // grow
+		}
+	}
 }
 
 // ReadError records why name could not be read.

@@ -252,6 +252,9 @@ func checkNumber(tok string) string {
 	if c := tok[0]; !(c >= '0' && c <= '9' || c == '+' || c == '-') || strings.Contains(tok, ":") {
 		return ""
 	}
+	if plainNumberOrDate(tok) {
+		return "" // most tokens: a small whole number, or a date
+	}
 	tooLarge := fmt.Sprintf("%s is too large to be shown exactly: use a number from -%d to %d", tok, maxExact, maxExact)
 	s := strings.ReplaceAll(tok, "_", "")
 	body := strings.TrimLeft(s, "+-")
@@ -286,6 +289,24 @@ func checkNumber(tok string) string {
 		return tooLarge
 	}
 	return ""
+}
+
+// plainNumberOrDate reports whether tok is a whole number of at most 15
+// digits, which a float64 holds exactly, or a date such as 2017-03-15,
+// which is not a number: checkNumber passes both, without parsing.
+func plainNumberOrDate(tok string) bool {
+	digits := func(s string) bool {
+		for i := 0; i < len(s); i++ {
+			if s[i] < '0' || s[i] > '9' {
+				return false
+			}
+		}
+		return s != ""
+	}
+	if len(tok) == 10 && tok[4] == '-' && tok[7] == '-' {
+		return digits(tok[:4]) && digits(tok[5:7]) && digits(tok[8:])
+	}
+	return len(tok) <= 15 && digits(tok)
 }
 
 // prescan records the problems prescan finds in the file and reports

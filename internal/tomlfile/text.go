@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -41,22 +42,136 @@ var checkerType = reflect.TypeFor[Checker]()
 // span lines), names and ids not too long. It reports whether all were
 // fine.
 func (f *File) CheckText(at, key string, v reflect.Value) bool {
+	c := textCheck{f: f, base: at}
+	return c.value(key, v)
+}
+
+// textCheck walks a decoded value for CheckText. It keeps the key path of
+// the value being checked as a stack of parts, and writes it out (as
+// KeyPath would) only for a problem or a Checker: the national site's
+// reports hold some 50,000 strings, and almost none has a problem.
+type textCheck struct {
+	f    *File
+	base string
+	path []pathPart
+}
+
+// pathPart is a part of a key path: a key, or the index of an array
+// element.
+type pathPart struct {
+	key     string
+	index   int
+	isIndex bool
+}
+
+// at returns the key path of the value being checked.
+func (c *textCheck) at() string {
+	var b strings.Builder
+	b.WriteString(c.base)
+	for _, p := range c.path {
+		if p.isIndex {
+			b.WriteString("[" + strconv.Itoa(p.index) + "]")
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('.')
+		}
+		if isBare(p.key) {
+			b.WriteString(p.key)
+		} else {
+			b.WriteString(strconv.Quote(p.key))
+		}
+	}
+	return b.String()
+}
+
+func (c *textCheck) push(p pathPart) { c.path = append(c.path, p) }
+func (c *textCheck) pop()            { c.path = c.path[:len(c.path)-1] }
+
+// raw checks a value of a map decoded without a struct, the most common
+// case, without reflection. It reports false for handled if v is of a type
+// the decoder does not give.
+func (c *textCheck) raw(key string, v any) (ok, handled bool) {
+	switch v := v.(type) {
+	case string:
+		return c.text(key, v), true
+	case int64, float64, bool, time.Time:
+		return true, true
+	case map[string]any:
+		return c.rawMap(v), true
+	case []map[string]any:
+		ok := true
+		for i, el := range v {
+			c.push(pathPart{index: i, isIndex: true})
+			ok = c.rawMap(el) && ok
+			c.pop()
+		}
+		return ok, true
+	case []any:
+		ok := true
+		for i, el := range v {
+			if k := reflect.ValueOf(el).Kind(); k == reflect.Struct || k == reflect.Map {
+				c.push(pathPart{index: i, isIndex: true})
+				ok = c.any(key, el) && ok
+				c.pop()
+				continue
+			}
+			ok = c.any(key, el) && ok
+		}
+		return ok, true
+	}
+	return false, false
+}
+
+func (c *textCheck) rawMap(m map[string]any) bool {
+	names := make([]string, 0, len(m))
+	for name := range m {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	ok := true
+	for _, name := range names {
+		c.push(pathPart{key: name})
+		ok = c.any(name, m[name]) && ok
+		c.pop()
+	}
+	return ok
+}
+
+// any checks v, a value held in an interface.
+func (c *textCheck) any(key string, v any) bool {
+	if ok, handled := c.raw(key, v); handled {
+		return ok
+	}
+	return c.value(key, reflect.ValueOf(v))
+}
+
+func (c *textCheck) text(key, s string) bool {
+	if msg := TextProblem(key, s); msg != "" {
+		c.f.At(c.at(), "%s", msg)
+		return false
+	}
+	return true
+}
+
+func (c *textCheck) value(key string, v reflect.Value) bool {
 	switch v.Kind() {
 	case reflect.Pointer, reflect.Interface:
 		if v.IsNil() {
 			return true
 		}
-		return f.CheckText(at, key, v.Elem())
+		return c.value(key, v.Elem())
 	case reflect.Struct:
 		if v.Type().Implements(checkerType) {
-			return v.Interface().(Checker).Check(f, at, key, TextProblem)
+			return v.Interface().(Checker).Check(c.f, c.at(), key, TextProblem)
 		}
-		if v.Type() == reflect.TypeFor[time.Time]() {
+		if v.Type() == timeType {
 			return true
 		}
 		ok := true
+		t := v.Type()
 		for i := range v.NumField() {
-			sf := v.Type().Field(i)
+			sf := t.Field(i)
 			if !sf.IsExported() {
 				continue
 			}
@@ -64,7 +179,9 @@ func (f *File) CheckText(at, key string, v reflect.Value) bool {
 			if k == "" {
 				k = strings.ToLower(sf.Name)
 			}
-			ok = f.CheckText(KeyPath(at, k), k, v.Field(i)) && ok
+			c.push(pathPart{key: k})
+			ok = c.value(k, v.Field(i)) && ok
+			c.pop()
 		}
 		return ok
 	case reflect.Slice, reflect.Array:
@@ -74,14 +191,19 @@ func (f *File) CheckText(at, key string, v reflect.Value) bool {
 			for el.Kind() == reflect.Interface && !el.IsNil() {
 				el = el.Elem()
 			}
-			p := at
 			if el.Kind() == reflect.Struct || el.Kind() == reflect.Map {
-				p = KeyPath(at, i)
+				c.push(pathPart{index: i, isIndex: true})
+				ok = c.value(key, el) && ok
+				c.pop()
+				continue
 			}
-			ok = f.CheckText(p, key, el) && ok
+			ok = c.value(key, el) && ok
 		}
 		return ok
 	case reflect.Map:
+		if m, isRaw := v.Interface().(map[string]any); isRaw {
+			return c.rawMap(m)
+		}
 		ok := true
 		var names []string
 		for it := v.MapRange(); it.Next(); {
@@ -89,26 +211,29 @@ func (f *File) CheckText(at, key string, v reflect.Value) bool {
 		}
 		slices.Sort(names)
 		for _, name := range names {
-			ok = f.CheckText(KeyPath(at, name), name, v.MapIndex(reflect.ValueOf(name).Convert(v.Type().Key()))) && ok
+			c.push(pathPart{key: name})
+			ok = c.value(name, v.MapIndex(reflect.ValueOf(name).Convert(v.Type().Key()))) && ok
+			c.pop()
 		}
 		return ok
 	case reflect.String:
-		if msg := TextProblem(key, v.String()); msg != "" {
-			f.At(at, "%s", msg)
-			return false
-		}
+		return c.text(key, v.String())
 	}
 	return true
 }
 
+var timeType = reflect.TypeFor[time.Time]()
+
 // TextProblem returns what is wrong with the text s of the key, or "".
 func TextProblem(key, s string) string {
-	multiLine := slices.Contains(multiLineKeys, key)
-	for i, r := range s {
-		if !unicode.IsControl(r) || multiLine && (r == '\n' || r == '\t' || r == '\r' && strings.HasPrefix(s[i:], "\r\n")) {
-			continue
+	if hasControl(s) {
+		multiLine := slices.Contains(multiLineKeys, key)
+		for i, r := range s {
+			if !unicode.IsControl(r) || multiLine && (r == '\n' || r == '\t' || r == '\r' && strings.HasPrefix(s[i:], "\r\n")) {
+				continue
+			}
+			return fmt.Sprintf("%q holds a control character (U+%04X): remove it", key, r)
 		}
-		return fmt.Sprintf("%q holds a control character (U+%04X): remove it", key, r)
 	}
 	limit := 0
 	switch {
@@ -117,8 +242,27 @@ func TextProblem(key, s string) string {
 	case slices.Contains(idKeys, key):
 		limit = MaxIDLength
 	}
-	if n := utf8.RuneCountInString(s); limit > 0 && n > limit {
-		return fmt.Sprintf("%q is %d characters long: shorten it to at most %d", key, n, limit)
+	// A text has at most as many characters as bytes.
+	if limit > 0 && len(s) > limit {
+		if n := utf8.RuneCountInString(s); n > limit {
+			return fmt.Sprintf("%q is %d characters long: shorten it to at most %d", key, n, limit)
+		}
 	}
 	return ""
+}
+
+// hasControl reports whether s may hold a control character
+// (unicode.IsControl): a byte below 0x20, DEL, or U+0080 to U+009F, which
+// UTF-8 writes as 0xC2 followed by 0x80 to 0x9F. It is a scan of bytes,
+// which TextProblem does for every string of every file.
+func hasControl(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < 0x20 || c == 0x7f:
+			return true
+		case c == 0xc2 && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] <= 0x9f:
+			return true
+		}
+	}
+	return false
 }

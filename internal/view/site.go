@@ -19,6 +19,7 @@ import (
 	"github.com/minhbach/minhbach/internal/format"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/progress"
+	"github.com/minhbach/minhbach/internal/release"
 	"github.com/minhbach/minhbach/internal/routes"
 )
 
@@ -28,6 +29,7 @@ type Site struct {
 	Lists     []*List   // in list order
 	Updates   []*Update // the monthly update posts, newest first
 	Published time.Time // date of the latest report, the data's "as of" date
+	Releases  *Releases // nil for a site without a ledger of releases
 
 	site    *model.Site
 	prog    *progress.Progress
@@ -43,13 +45,14 @@ type Site struct {
 // several goroutines at once.
 type Fail func(path string, line, col int, format string, args ...any)
 
-// Build builds the views of site s with its progress p, its pages at the
-// paths of rt, its figures and dates in the language of s (its
-// Config.Language). Problems, such as a text missing from layouts/strings.toml,
-// go to fail.
-func Build(s *model.Site, p *progress.Progress, rt routes.Table, fail Fail) *Site {
+// Build builds the views of site s with its progress p and its history of
+// releases h (nil for a site without a ledger), its pages at the paths of
+// rt, its figures and dates in the language of s (its Config.Language).
+// Problems, such as a text missing from layouts/strings.toml, go to fail.
+func Build(s *model.Site, p *progress.Progress, h *release.History, rt routes.Table, fail Fail) *Site {
 	v := &Site{site: s, prog: p, routes: rt, fail: fail, f: format.For(s.Config.Language)}
 	v.views()
+	v.releasesView(h)
 	return v
 }
 

@@ -43,6 +43,9 @@ type Target struct {
 	// Assessment is the latest assessment of an assessed target; nil
 	// before the first.
 	Assessment *model.Assessment
+	// Revisions are its figures revised since their first release, by
+	// month.
+	Revisions []*Revision
 }
 
 // Month is one month of a target's data table.
@@ -52,7 +55,8 @@ type Month struct {
 	PaceText string       // the pace, formatted
 	Table    *RecordTable // monthly targets: the month's records
 	Report   bool
-	Decimals int // of Value, also used by the chart and the downloads
+	Decimals int       // of Value, also used by the chart and the downloads
+	Revision *Revision // set if the month's figures were corrected after their release
 }
 
 // List is a list ready to show.
@@ -119,9 +123,10 @@ type KindCount struct {
 
 // TargetMonth is one target's state in one month.
 type TargetMonth struct {
-	Target *Target
-	Month  *progress.Month
-	Value  string
+	Target   *Target
+	Month    *progress.Month
+	Value    string
+	Revision *Revision // set if corrected after its release
 }
 
 // Agency is an agency with its monthly reporting.

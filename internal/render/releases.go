@@ -1,0 +1,152 @@
+package render
+
+import (
+	"html"
+	"html/template"
+	"strings"
+
+	"github.com/minhbach/minhbach/internal/format"
+	"github.com/minhbach/minhbach/internal/model"
+	"github.com/minhbach/minhbach/internal/routes"
+	"github.com/minhbach/minhbach/internal/view"
+)
+
+// releasesPage renders the page of releases, for a site with a ledger.
+func (r *renderer) releasesPage() {
+	if r.view.Releases == nil {
+		return
+	}
+	p := r.newPage("releases", r.routes.Releases(), r.sentence("title.releases", nil), r.sentence("releases.description", nil))
+	p.Releases = r.view.Releases
+	r.emit(p)
+}
+
+// previewBanner is the banner the preview server shows on every page while
+// the published months are not all released.
+func (r *renderer) previewBanner(months []model.Month) template.HTML {
+	names := make([]string, len(months))
+	for i, m := range months {
+		names[i] = r.f.Month(m)
+	}
+	text := r.sentence("preview.unreleased", map[string]string{"months": strings.Join(names, ", "), "month": months[len(months)-1].String()})
+	return template.HTML(`<div class="preview-banner" role="status" style="position:sticky;bottom:0;margin:0;padding:.5rem 1rem;background:#fff3cd;color:#3d2e00;border-top:2px solid #8a6d00"><p style="margin:0">` +
+		html.EscapeString(text) + "</p></div>\n")
+}
+
+// releaseEntries returns an Atom entry per release, newest first: what it
+// published, the statuses it moved, the corrections it carried.
+func (r *renderer) releaseEntries() []atomEntry {
+	rs := r.view.Releases
+	if rs == nil {
+		return nil
+	}
+	base := r.site.Config.BaseURL
+	var out []atomEntry
+	for _, rel := range rs.Releases {
+		link := absURL(base, r.routes.Releases()) + "#" + rel.ID
+		e := atomEntry{
+			Title:   rel.Title + " — " + r.sentence("releases.date", map[string]string{"date": r.f.Date(rel.Date)}),
+			ID:      link,
+			Updated: atomTime(rel.Date),
+			Link:    atomLink{Href: link, Rel: "alternate", Type: "text/html"},
+		}
+		var b strings.Builder
+		para := func(s string) { b.WriteString("<p>" + html.EscapeString(s) + "</p>") }
+		var kinds []string
+		for _, k := range rel.Kinds {
+			kinds = append(kinds, k.Kind.Name+": "+r.f.Number(float64(k.Count), 0))
+		}
+		if len(kinds) > 0 {
+			para(r.sentence("releases.records", map[string]string{"month": r.f.Month(rel.Month)}) + " " + strings.Join(kinds, "; "))
+		}
+		for _, m := range rel.Moves {
+			para(m.Text)
+		}
+		for _, c := range rel.Corrections {
+			para(c.Text)
+			for _, f := range c.Figures {
+				para(f.Text)
+			}
+		}
+		e.Content.Type = "html"
+		e.Content.Body = b.String()
+		out = append(out, e)
+	}
+	return out
+}
+
+// ledgerFile is the ledger as a download, and in the zip of everything:
+// whoever keeps it can check the releases of the published figures.
+func (r *renderer) ledgerFile() []file {
+	h := r.opt.History
+	if h == nil || h.Ledger == nil {
+		return nil
+	}
+	p := r.routes.Download(routes.LedgerData)
+	if r.base != nil { // the default language's edition has written it
+		return []file{{r.base.download(p, r.sentence("data.ledger", nil)), nil}}
+	}
+	r.put(p, h.Ledger.Src)
+	return []file{{&view.Download{Path: p, Title: r.sentence("data.ledger", nil), Format: "TOML", Size: len(h.Ledger.Src), Date: r.view.Published}, h.Ledger.Src}}
+}
+
+// vintageColumns are the columns of a vintage table: a target's figures of
+// a month as published on the day of release (the month's release, or a
+// correction: revised). The figures are the ledger's, exact, not rounded
+// for display, so that they reproduce what each release recorded.
+var vintageColumns = []column{
+	{"target", textCell}, {"month", textCell}, {"release", textCell}, {"value", numberCell}, {"status", textCell},
+	{"numerator", numberCell}, {"denominator", numberCell}, {"revised", boolCell},
+}
+
+// vintageTables returns the vintage table of every target and one of each,
+// for a site with a ledger.
+func (r *renderer) vintageTables() []*table {
+	h := r.opt.History
+	if h == nil || h.Ledger == nil {
+		return nil
+	}
+	all := &table{name: routes.VintageData(""), title: r.sentence("data.vintages", nil), columns: vintageColumns}
+	out := []*table{all}
+	for _, v := range r.view.Targets {
+		t := &table{name: routes.VintageData(v.Target.ID), title: r.sentence("data.vintage", map[string]string{"name": v.Target.Name}), columns: vintageColumns}
+		for _, vt := range h.Vintages {
+			if vt.Target != v.Target.ID {
+				continue
+			}
+			var value any
+			if vt.Figure.HasValue {
+				value = vt.Figure.Value
+			}
+			t.rows = append(t.rows, []any{vt.Target, vt.Month.String(), format.ISODate(vt.Release), value, string(vt.Figure.Status), vt.Figure.Num, vt.Figure.Den, vt.Revised})
+		}
+		out = append(out, t)
+	}
+	// The table of every target keeps the ledger's order: by release, then
+	// target.
+	for _, vt := range h.Vintages {
+		var value any
+		if vt.Figure.HasValue {
+			value = vt.Figure.Value
+		}
+		all.rows = append(all.rows, []any{vt.Target, vt.Month.String(), format.ISODate(vt.Release), value, string(vt.Figure.Status), vt.Figure.Num, vt.Figure.Den, vt.Revised})
+	}
+	return out
+}
+
+// RevisionLink is a revised figure with the link to its note on its
+// target's page, from the page that shows it.
+type RevisionLink struct {
+	*view.Revision
+	Link string
+}
+
+// CorrectionLinks returns the figures a correction changed, with their
+// links from the page p.
+func (p *Page) CorrectionLinks(c *view.Correction) []RevisionLink {
+	out := make([]RevisionLink, len(c.Figures))
+	for i, f := range c.Figures {
+		out[i] = RevisionLink{f, p.Link(f.Target.URL) + "#" + f.ID}
+	}
+	return out
+}
