@@ -599,9 +599,9 @@ type Frame struct {
 
 	// Head, Open, Main and Close are the templates "frame-head",
 	// "frame-open", "frame-main" and "frame-close" of layouts/_base.html
-	// executed with the frame: the page's language switch goes between
-	// Open (ending with the header) and Main. A layout without
-	// "frame-main" has it empty.
+	// executed with the frame: on a site in several languages, the page's
+	// language switch goes between Open (ending with the header) and Main.
+	// A layout without "frame-main" has it empty.
 	Head, Open, Main, Close template.HTML
 
 	once sync.Once // renders Head, Open and Close
