@@ -17,6 +17,9 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"golang.org/x/text/feature/plural"
+	"golang.org/x/text/language"
+
 	"github.com/minhbach/minhbach/internal/model"
 )
 
@@ -241,3 +244,20 @@ const (
 	FallbackOpen  = "\uE000"
 	FallbackClose = "\uE001"
 )
+
+// One reports whether n takes the singular, the plural form "one", in the
+// language tag lang, by the cardinal plural rules of the Unicode CLDR
+// (golang.org/x/text/feature/plural): in English only n == 1 exactly, a
+// whole number; in Vietnamese never, since it has no plural forms; a tag
+// the rules do not know takes "other", never "one". Texts with a variant
+// for "one" (a strings key KEY.one, a target's unit_one) use it then.
+func One(lang string, n float64) bool {
+	if n != math.Trunc(n) || n < 0 || n > math.MaxInt32 || lang == "" {
+		return false
+	}
+	tag, err := language.Parse(lang)
+	if err != nil {
+		return false
+	}
+	return plural.Cardinal.MatchPlural(tag, int(n), 0, 0, 0, 0) == plural.One
+}

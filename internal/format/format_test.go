@@ -228,3 +228,19 @@ func TestFormatterLanguages(t *testing.T) {
 		t.Errorf("Capital of a marked text: %q", got)
 	}
 }
+
+func TestOne(t *testing.T) {
+	for _, c := range []struct {
+		lang string
+		n    float64
+		want bool
+	}{
+		{"en", 1, true}, {"en-GB", 1, true}, {"en", 2, false}, {"en", 0, false},
+		{"en", 1.5, false}, {"en", 21, false}, {"vi", 1, false}, {"vi", 2, false},
+		{"fr", 0, true}, {"", 1, false}, {"xx-??", 1, false},
+	} {
+		if got := One(c.lang, c.n); got != c.want {
+			t.Errorf("One(%q, %v) = %v, want %v", c.lang, c.n, got, c.want)
+		}
+	}
+}
