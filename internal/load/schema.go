@@ -95,6 +95,7 @@ type targetsFile struct {
 		Threshold   *float64
 		Compare     string
 		Unit        text
+		UnitOne     text `toml:"unit_one"`
 		Field       string
 		Numerator   string
 		Denominator string
@@ -125,9 +126,10 @@ func (l *loader) targets(units *model.Registry, kinds []*model.Kind, lists []*mo
 			delete(required, "unit") // nothing is counted
 		}
 		f.Require(at, required)
+		unitOne := l.tr.ResolveIn(f.File, at+".unit_one", model.ContextSingular, t.UnitOne)
 		tg := &model.Target{
 			ID: strings.TrimSpace(t.ID), Number: t.Number, Name: name, Text: txt, Source: t.Source,
-			Rule: model.Rule(t.Rule), Level: t.Level, Unit: unit, Compare: model.Compare(cmp.Or(t.Compare, string(model.AtLeast))),
+			Rule: model.Rule(t.Rule), Level: t.Level, Unit: unit, UnitOne: unitOne, Compare: model.Compare(cmp.Or(t.Compare, string(model.AtLeast))),
 			Field: strings.TrimSpace(t.Field), Numerator: t.Numerator, Denominator: t.Denominator, PartOfWhole: t.PartOfWhole, MaxRemoved: t.MaxRemoved,
 			Where: model.Place{Locator: f.Locator(), Key: at},
 		}

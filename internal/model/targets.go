@@ -47,6 +47,7 @@ type Target struct {
 	Threshold   float64
 	Compare     Compare     // how the value is compared with Threshold
 	Unit        string      // unit of count, e.g. "xã"
+	UnitOne     string      // unit of count when the number is one ("news item"); "" is Unit
 	Field       string      // Sum: the id of the field added up
 	Filter      []Condition // the records counted must meet every one; none keeps all
 	Numerator   string      // Ratio: field ids

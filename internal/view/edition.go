@@ -146,6 +146,13 @@ func Edition(s *model.Site, lang string) *model.Site {
 	for i, t := range s.Targets {
 		c := *t
 		c.Name, c.Text, c.Unit = tr(t.Name), tr(t.Text), tr(t.Unit)
+		// unit_one is kept apart from unit like a level's singular; with no
+		// translation of its own, the unit's (translated or marked) is used.
+		if u, ok := s.TrIn(lang, model.ContextSingular, t.UnitOne); ok {
+			c.UnitOne = u
+		} else {
+			c.UnitOne = ""
+		}
 		if t.Kind != nil {
 			c.Kind = kinds[t.Kind]
 		}

@@ -88,6 +88,32 @@ func (s *Site) Sentence(key string, args map[string]string) string {
 	return t
 }
 
+// SentenceN is Sentence of the text key about the number n: its variant
+// KEY.one, if the table has one, when n takes the singular in the site's
+// language (format.One: in English n == 1; in Vietnamese never).
+func (s *Site) SentenceN(key string, n float64, args map[string]string) string {
+	return s.Sentence(OneKey(s.site.Strings, s.site.Config.Language, key, n), args)
+}
+
+// OneKey returns key, or its variant key+".one" when str has it and n
+// takes the singular in the language lang.
+func OneKey(str model.Strings, lang, key string, n float64) string {
+	if _, ok := str[key+".one"]; ok && format.One(lang, n) {
+		return key + ".one"
+	}
+	return key
+}
+
+// unit returns the unit of count of target t for the number n: its
+// singular unit_one when n takes the singular in the site's language and
+// the target has one, else its unit.
+func (s *Site) unit(t *model.Target, n float64) string {
+	if t.UnitOne != "" && format.One(s.site.Config.Language, n) {
+		return t.UnitOne
+	}
+	return t.Unit
+}
+
 // UnitURL returns the path of unit u's page.
 func (s *Site) UnitURL(u *model.Unit) string { return s.unitURL[u.Code] }
 

@@ -281,6 +281,12 @@ func (s *Site) thresholdArgs(t *model.Target) map[string]string {
 		"unit":      t.Unit,
 		"max":       s.f.Number(float64(t.MaxRemoved), 0),
 	}
+	// The unit follows the threshold ("at least 1 news item") unless the
+	// threshold is a percentage; calc makes it follow the figure counted.
+	if t.Rule != model.Share && t.Rule != model.Ratio {
+		args["unit"] = s.unit(t, t.Threshold)
+	}
+	args["unit_threshold"] = args["unit"]
 	if t.Kind != nil {
 		for key, id := range map[string]string{"field": t.Field, "numerator": t.Numerator, "denominator": t.Denominator} {
 			if f := t.Kind.Field(id); f != nil {
@@ -291,8 +297,8 @@ func (s *Site) thresholdArgs(t *model.Target) map[string]string {
 	args["min_months"], args["counted"] = "", ""
 	if t.Rule == model.Share && t.MinMonths > 1 {
 		n := map[string]string{"n": s.f.Number(float64(t.MinMonths), 0)}
-		args["min_months"] = s.Sentence("share.min_months", n)
-		args["counted"] = s.Sentence("share.counted", n)
+		args["min_months"] = s.SentenceN("share.min_months", float64(t.MinMonths), n)
+		args["counted"] = s.SentenceN("share.counted", float64(t.MinMonths), n)
 	}
 	if t.IsPeriodic() {
 		args["every"] = s.Sentence("every."+string(t.Every), nil)
@@ -339,6 +345,14 @@ func (s *Site) calc(t *model.Target, m *progress.Month) string {
 	args["num"] = s.f.Number(m.Num, numDecimals)
 	args["den"] = s.f.Number(m.Den, denDecimals)
 	args["month"] = s.f.Month(m.Month)
+	// The unit follows the figure counted: "1 record", "94 of 145 communes";
+	// unit_threshold still follows the threshold ("target: at least 5 tonnes").
+	switch t.Rule {
+	case model.Count, model.Sum:
+		args["unit"] = s.unit(t, format.Round(m.Num, numDecimals))
+	case model.Share, model.Ratio:
+		args["unit"] = s.unit(t, format.Round(m.Den, denDecimals))
+	}
 	if m.HasValue {
 		args["value"] = s.formatValue(t, m.Value, valueDecimals(t, m))
 	}
