@@ -31,7 +31,8 @@ const (
 // after the first, layouts/strings.LANG.toml the same way, which must give
 // every key of the first. The site may replace any stock text, but not add
 // one: a key the stock table lacks is a misspelling or a text the theme no
-// longer uses.
+// longer uses. The exception is KEY.one, the form of the text KEY for a
+// number that takes the singular, which any file may add to a known KEY.
 func (l *loader) strings(langs []string) (model.Strings, map[string]model.Strings) {
 	def := l.stringsOf(stringsPath, nil)
 	if def == nil || len(langs) < 2 {
@@ -71,7 +72,11 @@ func (l *loader) stringsOf(p string, keys model.Strings) model.Strings {
 		}
 		ok := true
 		for _, k := range sortedKeys(own) {
-			if _, isKnown := known[k]; !isKnown {
+			_, isKnown := known[k]
+			if base, one := strings.CutSuffix(k, ".one"); one && !isKnown {
+				_, isKnown = known[base] // a text's form for one (see format.One)
+			}
+			if !isKnown {
 				f.At(tomlfile.JoinPath([]string{k}), "unknown key %q: the stock theme has no such text, so it would never be shown; check its spelling or remove it", k)
 				ok = false
 				continue

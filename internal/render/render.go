@@ -56,6 +56,7 @@ import (
 	"regexp"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -445,6 +446,9 @@ func (r *renderer) inlineTexts(src string) string {
 			key = m[4:6] // {{tf "KEY" …}}
 		}
 		text, ok := r.site.Strings[src[key[0]:key[1]]]
+		if _, one := r.site.Strings[src[key[0]:key[1]]+".one"]; one {
+			continue // its form depends on its number n: chosen when executed
+		}
 		if !ok || strings.ContainsAny(text, "\r\n") || raw(m[0]) {
 			continue
 		}
@@ -782,6 +786,13 @@ func (r *renderer) funcs() template.FuncMap {
 	return template.FuncMap{
 		"t": r.text,
 		"tf": func(key string, args ...string) (string, error) {
+			// The placeholder n is the number the sentence is about: its
+			// variant KEY.one, if any, is used when n takes the singular.
+			for i := 0; i+1 < len(args); i += 2 {
+				if n, err := strconv.Atoi(args[i+1]); args[i] == "n" && err == nil {
+					key = view.OneKey(r.site.Strings, r.lang, key, float64(n))
+				}
+			}
 			t, err := r.text(key)
 			for i := 0; i+1 < len(args); i += 2 {
 				t = strings.ReplaceAll(t, "{"+args[i]+"}", args[i+1])
