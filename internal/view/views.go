@@ -352,6 +352,8 @@ func (s *Site) calc(t *model.Target, m *progress.Month) string {
 		args["unit"] = s.unit(t, format.Round(m.Num, numDecimals))
 	case model.Share, model.Ratio:
 		args["unit"] = s.unit(t, format.Round(m.Den, denDecimals))
+	case model.Membership:
+		args["unit"] = t.Unit // "communes newly holding the title: 1"
 	}
 	if m.HasValue {
 		args["value"] = s.formatValue(t, m.Value, valueDecimals(t, m))
