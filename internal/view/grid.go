@@ -61,6 +61,7 @@ type PeriodCell struct {
 	// (no report in it): see progress.PeriodState.
 	State progress.PeriodState
 	Value string // the period's records so far, formatted
+	Unit  string // the target's unit for Value: its unit_one for 1 in English
 	// Reported is true if a month of the period has a report; Table
 	// then holds the period's records (nil if none), month by month.
 	Reported bool
@@ -92,7 +93,7 @@ func (s *Site) periods(v *Target) []*PeriodCell {
 				}
 			}
 			c.last = row[p.Last]
-			c.Value, c.Reported = c.last.Value, true
+			c.Value, c.Unit, c.Reported = c.last.Value, c.last.Unit, true
 			c.Table = s.recordTable(t.Kind, recs, true, true)
 		}
 		out = append(out, c)

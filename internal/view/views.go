@@ -52,6 +52,7 @@ type Target struct {
 type Month struct {
 	*progress.Month
 	Value    string       // the value, formatted; "" if none
+	Unit     string       // the target's unit for Value: its unit_one for 1 in English
 	PaceText string       // the pace, formatted
 	Table    *RecordTable // monthly targets: the month's records
 	Report   bool
@@ -219,9 +220,12 @@ func (s *Site) targetView(res *progress.Result) *Target {
 	}
 	v.Calc = s.calc(t, res.Latest)
 	for _, m := range res.Months {
-		row := &Month{Month: m, Report: m.Reported, Decimals: valueDecimals(t, m)}
+		row := &Month{Month: m, Report: m.Reported, Decimals: valueDecimals(t, m), Unit: t.Unit}
 		if m.HasValue {
 			row.Value = s.formatValue(t, m.Value, row.Decimals)
+			if !t.IsPercent() {
+				row.Unit = s.unit(t, format.Round(m.Value, row.Decimals))
+			}
 		}
 		row.PaceText = s.formatValue(t, m.Pace, paceDecimals(m))
 		if rep := s.report[m.Month]; t.IsPeriodic() && rep != nil {
