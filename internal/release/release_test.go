@@ -368,6 +368,9 @@ func TestWhatCounts(t *testing.T) {
 			edit(t, fsys, targets, `unit = "tin, bài"`, `unit = "tin"`)
 			edit(t, fsys, targets, `number = 2`, `number = 7`)
 		}, nil},
+		{"unit_one added", nil, func(t *testing.T, fsys fstest.MapFS) {
+			edit(t, fsys, targets, `unit = "tin, bài"`, "unit = \"tin, bài\"\nunit_one = \"tin\"")
+		}, nil},
 		{"unit and level renamed", nil, func(t *testing.T, fsys fstest.MapFS) {
 			edit(t, fsys, units, `name = "Kim Sơn"`, `name = "Kim Sơn mới"`)
 			edit(t, fsys, units, `type = "Thị trấn"`, `type = "Phường"`)
