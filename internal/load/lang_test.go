@@ -164,6 +164,9 @@ func TestLanguageErrors(t *testing.T) {
 		{"strings unknown key", func(t *testing.T, fsys fstest.MapFS) {
 			fsys["layouts/strings.en.toml"] = &fstest.MapFile{Data: []byte("\"status.met\" = \"Achieved\"\n\"status.mett\" = \"x\"\n")}
 		}, `layouts/strings.en.toml:2:1: unknown key "status.mett": the stock theme has no such text`},
+		{"strings unknown key for one", func(t *testing.T, fsys fstest.MapFS) {
+			fsys["layouts/strings.en.toml"] = &fstest.MapFile{Data: []byte("\"unit.records.one\" = \"{n} entry\"\n\"status.mett.one\" = \"x\"\n")}
+		}, `layouts/strings.en.toml:2:1: unknown key "status.mett.one": the stock theme has no such text`},
 		{"strings missing keys", func(t *testing.T, fsys fstest.MapFS) {
 			edit(t, fsys, "site.toml", `["vi", "en"]`, `["vi", "en", "fr"]`)
 			fsys["layouts/strings.fr.toml"] = &fstest.MapFile{Data: []byte("\"status.met\" = \"Atteint\"\n")}
@@ -458,4 +461,25 @@ func stockStrings(t *testing.T) string {
 	delete(m, "status.met")
 	keys := slices.Sorted(maps.Keys(m))
 	return strconv.Itoa(len(keys)) + ` texts of layouts/strings.toml have no translation here: add "` + strings.Join(keys[:5], `", "`) + `"`
+}
+
+// TestStringsOne: a site's strings file may give KEY.one for a known KEY,
+// in any language, also where the stock theme has none (Vietnamese).
+func TestStringsOne(t *testing.T) {
+	fsys := bilingual(t)
+	fsys["layouts/strings.en.toml"] = &fstest.MapFile{Data: []byte("\"search.found.one\" = \"{n} hit\"\n")}
+	fsys["layouts/strings.toml"] = &fstest.MapFile{Data: []byte("\"search.found.one\" = \"{n} kết quả\"\n")}
+	s, err := load.Site(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := s.StringsByLang["en"]["search.found.one"]; got != "{n} hit" {
+		t.Errorf("English search.found.one = %q", got)
+	}
+	if got := s.StringsByLang["en"]["unit.records.one"]; got != "{n} record" {
+		t.Errorf("stock English unit.records.one = %q", got)
+	}
+	if got := s.Strings["search.found.one"]; got != "{n} kết quả" {
+		t.Errorf("Vietnamese search.found.one = %q", got)
+	}
 }
