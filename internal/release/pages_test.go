@@ -198,3 +198,53 @@ func TestFooterFromRelease(t *testing.T) {
 		t.Errorf("the footer does not read %q:\n%s", want, got)
 	}
 }
+
+// TestCorrectionShownByQuarter: a quarterly target whose January figure
+// was corrected says so, in words, in the row and the grid cell of its
+// first quarter, linking to the note under the table; its second quarter,
+// with no corrected month, does not.
+func TestCorrectionShownByQuarter(t *testing.T) {
+	fsys := site(t)
+	fsys["data/targets.toml"] = &fstest.MapFile{Data: append(fsys["data/targets.toml"].Data, []byte(`
+[[targets]]
+id = "tin-quy"
+number = 6
+name = "Tin hằng quý"
+text = "mỗi quý 1 tin"
+rule = "periodic"
+every = "quarter"
+records = "press"
+threshold = 1
+unit = "tin"
+`)...)}
+	fsys["data/reports/2020-04.toml"] = &fstest.MapFile{Data: []byte("published = 2020-05-04\n\n[[press]]\ndate = 2020-04-03\ntitle = \"Tin 4\"\n")}
+	for _, m := range []string{"2020-01", "2020-02", "2020-03", "2020-04"} {
+		releaseMonth(t, fsys, m)
+	}
+	edit(t, fsys, "data/reports/2020-01.toml", "[[cases]]", "[[press]]\ndate = 2020-01-25\ntitle = \"Tin 1b\"\n\n[[cases]]")
+	correct(t, fsys, "2020-01", "2020-05-10")
+	if _, problems := check(t, fsys); problems != "" {
+		t.Fatal(problems)
+	}
+	files := renderSite(t, fsys, render.Options{})
+	page := string(files["chi-tieu/tin-quy/index.html"])
+	got := text([]byte(page))
+	for _, w := range []string{
+		"Q1/2020 3 (đã đính chính) ít nhất 1 ✓ Đạt",                // the row of the data table
+		"Q1/2020 ✓ Đạt · 3 tin · đã đính chính Q2/2020",            // the grid cell
+		"Số liệu tháng 01/2020 đã được đính chính ngày 10/05/2020", // the note under the table
+	} {
+		if !strings.Contains(got, w) {
+			t.Errorf("the page of tin-quy does not read %q:\n%s", w, got)
+		}
+	}
+	if !strings.Contains(page, `<a class="revision" href="#dinh-chinh-2020-03">`) || !strings.Contains(page, `<li id="dinh-chinh-2020-03">`) {
+		t.Errorf("the row of Q1/2020 does not link to its note:\n%s", page)
+	}
+	if n := strings.Count(got, "(đã đính chính)"); n != 1 {
+		t.Errorf("%d rows marked, want 1 (Q2/2020 has no corrected month):\n%s", n, got)
+	}
+	if n := strings.Count(got, "· đã đính chính"); n != 1 {
+		t.Errorf("%d grid cells marked, want 1 (Q2/2020 has no corrected month):\n%s", n, got)
+	}
+}

@@ -66,7 +66,12 @@ type PeriodCell struct {
 	// then holds the period's records (nil if none), month by month.
 	Reported bool
 	Table    *RecordTable
-	last     *Month // the period's last reported month, for the chart
+	// Revision is set if a figure of a month in the period was corrected
+	// after its release: the latest such month's, whose note gives the
+	// period's figure first published and now.
+	Revision *Revision
+	last     *Month        // the period's last reported month, for the chart
+	months   []model.Month // the months of the period
 }
 
 // periods labels and formats the periods progress decided, for the grid,
@@ -82,6 +87,9 @@ func (s *Site) periods(v *Target) []*PeriodCell {
 	for _, p := range v.Result.Periods {
 		first := p.Months[0].Month
 		c := &PeriodCell{Label: s.periodLabel(t.Every, first), ID: "ky-" + strconv.Itoa(first.Year), State: p.State}
+		for _, m := range p.Months {
+			c.months = append(c.months, m.Month)
+		}
 		if t.Every == model.EveryQuarter {
 			c.ID += "-q" + strconv.Itoa((int(first.Mon)-1)/3+1)
 		}

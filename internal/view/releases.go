@@ -100,6 +100,13 @@ func (s *Site) releasesView(h *release.History) {
 				m.Revision = v
 			}
 		}
+		for _, p := range t.Periods {
+			for _, m := range p.months {
+				if m == r.Month && (p.Revision == nil || p.Revision.Month.Before(m)) {
+					p.Revision = v
+				}
+			}
+		}
 		t.Revisions = append(t.Revisions, v)
 		for _, c := range r.Corrections {
 			covered[c] = append(covered[c], v)
