@@ -21,7 +21,6 @@ import (
 	"fmt"
 	"maps"
 	"slices"
-	"strconv"
 	"strings"
 
 	"golang.org/x/text/language"
@@ -210,7 +209,7 @@ func (tr *Catalog) ResolveIn(f *tomlfile.File, at, ctx string, t Text) string {
 	for _, lang := range slices.Sorted(maps.Keys(t.langs)) {
 		if !slices.Contains(tr.langs, lang) && !tr.Unsure {
 			line, col := langPlace(f, at, lang, t.langs[lang])
-			f.Errs().Add(f.Path, line, col, "unknown language %q: the languages of %s are %s; add it there or remove this text", lang, "site.toml", quoteAll(tr.langs))
+			f.Errs().Add(f.Path, line, col, "unknown language %q: the languages of %s are %s; add it there or remove this text", lang, "site.toml", tomlfile.QuoteAll(tr.langs))
 		}
 	}
 	s, ok := t.langs[def]
@@ -300,12 +299,4 @@ func (tr *Catalog) Untranslated() []model.Untranslated {
 		}
 	}
 	return out
-}
-
-func quoteAll(ss []string) string {
-	var q []string
-	for _, s := range ss {
-		q = append(q, strconv.Quote(s))
-	}
-	return strings.Join(q, ", ")
 }

@@ -17,7 +17,6 @@ import (
 	"reflect"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -119,7 +118,7 @@ func (l *reader) pages(langs []string) (pages []*model.Page, byLang map[string][
 		case !slices.Contains(langs, lang) && l.unsure:
 			continue // site.toml's languages have a problem, reported there
 		case !slices.Contains(langs, lang):
-			l.errs.Add(p, 0, 0, "%s is not a language of the site (languages in %s: %s): add it there, or rename the file", model.LanguageName(lang), configPath, quoteAll(langs))
+			l.errs.Add(p, 0, 0, "%s is not a language of the site (languages in %s: %s): add it there, or rename the file", model.LanguageName(lang), configPath, tomlfile.QuoteAll(langs))
 			continue
 		case !slices.Contains(paths, orig):
 			l.errs.Add(p, 0, 0, "a translation of %s, which does not exist: add that page in the default language, or remove this one", orig)
@@ -354,14 +353,4 @@ func checkBody(p, body string, bodyLine int, errs *diag.List) bool {
 func baseName(p string) string {
 	b := path.Base(p)
 	return strings.TrimSuffix(b, path.Ext(b))
-}
-
-// quoteAll quotes every string of ss, as Go does, and joins them with
-// commas.
-func quoteAll(ss []string) string {
-	var q []string
-	for _, s := range ss {
-		q = append(q, strconv.Quote(s))
-	}
-	return strings.Join(q, ", ")
 }

@@ -23,7 +23,6 @@ import (
 	"path"
 	"reflect"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/minhbach/minhbach/internal/catalog"
@@ -223,14 +222,4 @@ func checkUnique[T any](f *tomlFile, items []T, id func(T) string, where func(i 
 		}
 		seen[k] = i
 	}
-}
-
-// quoteAll quotes every string of ss, as Go does, and joins them with
-// commas.
-func quoteAll(ss []string) string {
-	var q []string
-	for _, s := range ss {
-		q = append(q, strconv.Quote(s))
-	}
-	return strings.Join(q, ", ")
 }

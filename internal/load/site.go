@@ -102,7 +102,7 @@ func (l *loader) stringsOf(p string, keys model.Strings) model.Strings {
 		if n > 5 {
 			missing, more = missing[:5], ", …"
 		}
-		l.errs.Add(at, 0, 0, "%d texts of %s have no translation here: add %s%s", n, stringsPath, quoteAll(missing), more)
+		l.errs.Add(at, 0, 0, "%d texts of %s have no translation here: add %s%s", n, stringsPath, tomlfile.QuoteAll(missing), more)
 		return nil
 	}
 	return out

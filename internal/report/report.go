@@ -302,17 +302,9 @@ func fieldValue(fd *model.Field, v any) (model.Value, error) {
 	case fd.Type == model.URL && s != "" && !isWebURL(s):
 		return model.Value{}, fmt.Errorf("%s must be a web address starting with https:// or http://", fd.ID)
 	case fd.Type == model.Choice && !slices.Contains(fd.Choices, s):
-		return model.Value{}, fmt.Errorf("%s %q is not one of the allowed values: %s", fd.ID, s, quoteAll(fd.Choices))
+		return model.Value{}, fmt.Errorf("%s %q is not one of the allowed values: %s", fd.ID, s, tomlfile.QuoteAll(fd.Choices))
 	}
 	return model.Value{Text: s}, nil
-}
-
-func quoteAll(ss []string) string {
-	var q []string
-	for _, s := range ss {
-		q = append(q, strconv.Quote(s))
-	}
-	return strings.Join(q, ", ")
 }
 
 // Keys returns the key paths a report may hold besides its record kinds,

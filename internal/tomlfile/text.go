@@ -266,3 +266,13 @@ func hasControl(s string) bool {
 	}
 	return false
 }
+
+// QuoteAll quotes every string of ss, as Go does, and joins them with
+// commas: the form messages list allowed values in.
+func QuoteAll(ss []string) string {
+	q := make([]string, len(ss))
+	for i, s := range ss {
+		q[i] = strconv.Quote(s)
+	}
+	return strings.Join(q, ", ")
+}
