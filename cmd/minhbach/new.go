@@ -72,10 +72,9 @@ Flags of new site (after "site"):
 			}
 			var m model.Month
 			if len(args) == 2 {
-				var ok bool
-				if m, ok = parseMonth(args[1]); !ok {
-					fmt.Fprintf(stderr, "new month: %q is not a month: write it YYYY-MM, with a year from 0001 and a month from 01 to 12\n", args[1])
-					return errUsage
+				var err error
+				if m, err = monthArg(stderr, "new month: ", args[1]); err != nil {
+					return err
 				}
 			}
 			files, err := scaffold.Month(*src, m)
@@ -103,10 +102,9 @@ func newSite(args []string, now time.Time, stdout, stderr io.Writer) error {
 	}
 	m := model.Month{Year: now.Year(), Mon: now.Month()}
 	if *start != "" {
-		var ok bool
-		if m, ok = parseMonth(*start); !ok {
-			fmt.Fprintf(stderr, "new site: -start %q is not a month: write it YYYY-MM, with a year from 0001 and a month from 01 to 12\n", *start)
-			return errUsage
+		var err error
+		if m, err = monthArg(stderr, "new site: -start ", *start); err != nil {
+			return err
 		}
 	}
 	if *levels != 1 && *levels != 2 {
@@ -129,6 +127,17 @@ func newSite(args []string, now time.Time, stdout, stderr io.Writer) error {
 // from 1, a dash and two digits of a month from 01 to 12. It is stricter
 // than a time layout, which takes year 0 (the zero month, that is "the
 // month after the latest report").
+// monthArg parses the month s given on the command line; if it is not one,
+// it says so on stderr, after prefix, and returns errUsage.
+func monthArg(stderr io.Writer, prefix, s string) (model.Month, error) {
+	m, ok := parseMonth(s)
+	if !ok {
+		fmt.Fprintf(stderr, "%s%q is not a month: write it YYYY-MM, with a year from 0001 and a month from 01 to 12\n", prefix, s)
+		return model.Month{}, errUsage
+	}
+	return m, nil
+}
+
 func parseMonth(s string) (model.Month, bool) {
 	if len(s) != 7 || s[4] != '-' {
 		return model.Month{}, false

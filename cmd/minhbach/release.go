@@ -51,10 +51,9 @@ Flags:
 			}
 			var m model.Month
 			if len(args) == 1 {
-				var ok bool
-				if m, ok = parseMonth(args[0]); !ok {
-					fmt.Fprintf(stderr, "release: %q is not a month: write it YYYY-MM, with a year from 0001 and a month from 01 to 12\n", args[0])
-					return errUsage
+				var err error
+				if m, err = monthArg(stderr, "release: ", args[0]); err != nil {
+					return err
 				}
 			}
 			var day time.Time
