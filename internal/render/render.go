@@ -864,7 +864,3 @@ func (r *renderer) markdown(pg *model.Page) (template.HTML, []markdown.TOCEntry)
 	}
 	return html, toc
 }
-
-// Fold is [markdown.Fold]: s lowercased without diacritics, as the list
-// filters compare names.
-func Fold(s string) string { return markdown.Fold(s) }
