@@ -8,6 +8,7 @@ import (
 	"io"
 	"time"
 
+	"github.com/minhbach/minhbach/internal/build"
 	"github.com/minhbach/minhbach/internal/load"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/progress"
@@ -72,7 +73,12 @@ Flags:
 // runRelease releases month m (the latest published report's if zero) of
 // the site in src on day (the report's published date if zero).
 func runRelease(ctx context.Context, src string, m model.Month, day time.Time, stdout io.Writer) error {
-	problems, err := runCheck(ctx, src)
+	fsys, closeSite, err := load.Dir(src)
+	if err != nil {
+		return err
+	}
+	defer closeSite()
+	problems, err := build.Check(ctx, fsys)
 	if err != nil {
 		return err
 	}
@@ -86,11 +92,6 @@ func runRelease(ctx context.Context, src string, m model.Month, day time.Time, s
 	if failed {
 		return errors.New("release: the site does not pass check: fix the errors above, then release")
 	}
-	fsys, closeSite, err := load.Dir(src)
-	if err != nil {
-		return err
-	}
-	defer closeSite()
 	s, err := load.Site(fsys)
 	if err != nil {
 		return err
