@@ -295,4 +295,3 @@ func appendAt(text string, added Written) Written {
 	keys := make([]string, strings.Count(text, "\n"), strings.Count(text, "\n")+len(added.Keys))
 	return Written{Text: text + added.Text, Keys: append(keys, added.Keys...)}
 }
-
