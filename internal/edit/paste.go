@@ -162,6 +162,16 @@ func headingColumns(cells []string, k *model.Kind, levelName string) ([]string, 
 		}
 		id, ok := names[c]
 		if !ok {
+			// A heading may shorten a field's name: "Số người" for
+			// "Số người tham dự".
+			for _, f := range k.Fields {
+				if strings.HasPrefix(markdown.Fold(f.Name), c+" ") {
+					id, ok = f.ID, true
+					break
+				}
+			}
+		}
+		if !ok {
 			return nil, false
 		}
 		cols[i], found = id, true

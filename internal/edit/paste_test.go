@@ -47,7 +47,7 @@ func TestPaste(t *testing.T) {
 		},
 		{
 			name: "by heading, in another order",
-			text: "Số người\tĐơn vị\tngay\n30\tKhánh Hội — Huyện Yên Khánh\t2017-12-09\n",
+			text: "Số\tĐơn vị\tngay\n30\tKhánh Hội — Huyện Yên Khánh\t2017-12-09\n",
 			rows: []Row{{"unit": "11", "date": "2017-12-09", "participants": "30"}},
 			// the heading is line 1
 			lines: []int{2},

@@ -64,7 +64,7 @@
       D = res.body; T = D.texts; V = D.values;
       V.records = V.records || {};
       V.changes = V.changes || []; V.assessments = V.assessments || []; V.corrections = V.corrections || [];
-      post = D.post; correction = {};
+      post = D.post; correction = {}; pasted = {};
       if (month || params.get('month')) {
         params.set('month', D.month);
         history.replaceState(null, '', '?' + params.toString());
@@ -80,6 +80,7 @@
     opts = opts || {};
     var fid = input.id || id();
     input.id = fid;
+    input.setAttribute('data-key', key);
     var msg = el('p', { class: 'msg', id: fid + '-msg', hidden: true });
     var kids = [el('label', { for: fid, text: label + (opts.required ? ' (' + T.required + ')' : '') }), input];
     if (opts.hint) {
@@ -242,7 +243,7 @@
     var s = section(kind.name, 'k-' + kind.id);
     if (!rows.length) s.appendChild(el('p', { text: T.none }));
     rows.forEach(function (_, i) { s.appendChild(recordRow(kind, rows, i)); });
-    var add = el('button', { type: 'button', text: T.add + ': ' + kind.name });
+    var add = el('button', { type: 'button', id: 'add-' + kind.id, text: T.add + ': ' + kind.name });
     add.addEventListener('click', function () {
       rows.push({});
       render();
@@ -254,14 +255,22 @@
     return s;
   }
 
+  var pasted = {}; // kind id → {text, box}: kept across renders
+
   function pasteBox(kind, rows) {
-    var ta = el('textarea', { rows: 4 });
-    var out = el('div', { 'aria-live': 'polite' });
-    var btn = el('button', { type: 'button', text: T.pasteRead });
+    var state = pasted[kind.id] = pasted[kind.id] || { text: '', box: null, open: false };
+    var ta = el('textarea', { rows: 4, value: state.text });
+    ta.addEventListener('input', function () { state.text = ta.value; });
+    var out = el('div', { 'aria-live': 'polite' }, [state.box]);
+    var btn = el('button', { type: 'button', id: 'paste-read-' + kind.id, text: T.pasteRead });
     btn.addEventListener('click', function () {
       api('paste', { month: D.month, kind: kind.id, text: ta.value }).then(function (res) {
-        out.textContent = '';
-        if (res.status !== 200) { out.appendChild(el('p', { class: 'note bad', text: res.body.error })); return; }
+        if (res.status !== 200) {
+          state.box = el('p', { class: 'note bad', text: res.body.error });
+          out.textContent = '';
+          out.appendChild(state.box);
+          return;
+        }
         var b = res.body;
         b.rows.forEach(function (r) { rows.push(r); });
         var notes = [];
@@ -273,16 +282,15 @@
             return el('li', { text: T.pasteLine + ' ' + x.line + ': ' + x.text + ' — ' + x.reason });
           })));
         }
-        if (!b.rejected.length) ta.value = '';
-        var box = el('div', { class: 'note' + (bad.length ? ' bad' : ' ok'), role: 'status' }, notes);
+        if (!b.rejected.length) state.text = '';
+        state.box = el('div', { class: 'note' + (bad.length ? ' bad' : ' ok'), id: 'paste-result-' + kind.id }, notes);
         render();
         scheduleCheck();
-        var again = document.getElementById('paste-' + kind.id);
-        if (again) { again.parentNode.querySelector('[aria-live]').appendChild(box); }
       });
     });
-    var d = el('details', { id: 'paste-' + kind.id }, [el('summary', { text: T.paste + ': ' + kind.name }),
+    var d = el('details', { id: 'paste-' + kind.id, open: state.open }, [el('summary', { text: T.paste + ': ' + kind.name }),
       field('paste.' + kind.id, T.paste, ta, { wide: true, hint: T.pasteHelp }), btn, out]);
+    d.addEventListener('toggle', function () { state.open = d.open; });
     return d;
   }
 
