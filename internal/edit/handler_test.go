@@ -2,6 +2,7 @@ package edit
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"io/fs"
 	"net/http"
@@ -12,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/minhbach/minhbach/internal/build"
 	"github.com/minhbach/minhbach/internal/load"
 	"github.com/minhbach/minhbach/internal/sitetest"
 )
@@ -219,5 +221,140 @@ func TestSaveShowsCheckMessages(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no message at %s: %+v", key, f.Problems)
+	}
+}
+
+// copyExample copies the example site into a temporary folder.
+func copyExample(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, in := range []string{"site.toml", "content", "data", "layouts", "static"} {
+		src := filepath.Join(sitetest.Root(), in)
+		err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			rel, _ := filepath.Rel(sitetest.Root(), p)
+			if d.IsDir() {
+				return os.MkdirAll(filepath.Join(dir, rel), 0o755)
+			}
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			return os.WriteFile(filepath.Join(dir, rel), b, 0o644)
+		})
+		if err != nil && !os.IsNotExist(err) {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// TestCorrection changes a released month that is not the latest: the save
+// is refused until the form gives a correction, which is appended to the
+// latest published report, whose own text is kept.
+func TestCorrection(t *testing.T) {
+	dir := copyExample(t)
+	e := New(dir, func() (fs.FS, func() error, error) { return load.Dir(dir) }, func(h string) bool { return h == host })
+	body := saveBody(t, e, "2017-11")
+	v := body["values"].(Values)
+	v.Records["press"] = append(v.Records["press"], Row{"date": "2017-11-20", "outlet": "Báo thử", "press_level": "tỉnh", "medium": "báo in", "title": "Tin thêm"})
+	body["values"] = v
+	nov := filepath.Join(dir, "data", "reports", "2017-11.toml")
+	dec := filepath.Join(dir, "data", "reports", "2017-12.toml")
+	novWas, _ := os.ReadFile(nov)
+	decWas, _ := os.ReadFile(dec)
+
+	w := post(e, "save", body, own)
+	var f failure
+	json.Unmarshal(w.Body.Bytes(), &f)
+	if w.Code != http.StatusUnprocessableEntity || !f.NeedCorrection {
+		t.Fatalf("a change of a released month without a correction: %d %s", w.Code, w.Body)
+	}
+	if now, _ := os.ReadFile(nov); !bytes.Equal(now, novWas) {
+		t.Fatal("the refused save wrote the report")
+	}
+
+	// A correction dated before the month's release: check's message, at
+	// the correction's date.
+	body["correction"] = Row{"date": "2017-11-15", "what": "Thêm một tin", "why": "Sót"}
+	w = post(e, "save", body, own)
+	f = failure{}
+	json.Unmarshal(w.Body.Bytes(), &f)
+	found := false
+	for _, p := range f.Problems {
+		found = found || p.Key == "correction.date" && strings.Contains(p.Msg, "a correction is made after the release")
+	}
+	if w.Code != http.StatusUnprocessableEntity || !found {
+		t.Fatalf("a correction before the release: %d %s", w.Code, w.Body)
+	}
+
+	body["correction"] = Row{"date": "2018-02-01", "what": "Thêm một tin", "why": "Sót"}
+	if w := post(e, "save", body, own); w.Code != 200 {
+		t.Fatalf("save with a correction: %d %s", w.Code, w.Body)
+	}
+	decNow, _ := os.ReadFile(dec)
+	want := string(decWas) + "\n[[corrections]]\nmonth = \"2017-11\"\ndate = 2018-02-01\nwhat = \"Thêm một tin\"\nwhy = \"Sót\"\n"
+	if string(decNow) != want {
+		t.Errorf("2017-12.toml after the save:\n%s\nwant its text and the correction", decNow[max(0, len(decNow)-300):])
+	}
+	fsys, closeSite, _ := load.Dir(dir)
+	defer closeSite()
+	errs, err := build.Check(context.Background(), fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, x := range errs {
+		if !x.Warning {
+			t.Errorf("check after the save: %v", x)
+		}
+	}
+}
+
+// TestComments checks what a save does with comments written by hand: the
+// first block is kept, the others are listed before the save, then gone.
+func TestComments(t *testing.T) {
+	e, dir := newEditor(t, "small")
+	report := filepath.Join(dir, "data", "reports", "2020-02.toml")
+	was, _ := os.ReadFile(report)
+	hand := "# Header by hand\n# second line\n\n" + strings.Replace(string(was), "\n[", "\n# a note by hand\n[", 1)
+	if err := os.WriteFile(report, []byte(hand), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var d pageData
+	get(t, e, Prefix+"data?month=2020-02", &d)
+	if len(d.Dropped) != 1 || d.Dropped[0] != "a note by hand" {
+		t.Errorf("dropped comments %q, want the note", d.Dropped)
+	}
+	if w := post(e, "save", saveBody(t, e, "2020-02"), own); w.Code != 200 {
+		t.Fatalf("save: %d %s", w.Code, w.Body)
+	}
+	now, _ := os.ReadFile(report)
+	if !strings.HasPrefix(string(now), "# Header by hand\n# second line\n\n") || strings.Contains(string(now), "a note by hand") {
+		t.Errorf("saved:\n%s", now)
+	}
+}
+
+// TestLocked checks that a report holding what the form cannot show is not
+// saved over: the editor says what, and a save is refused.
+func TestLocked(t *testing.T) {
+	e, dir := newEditor(t, "small")
+	report := filepath.Join(dir, "data", "reports", "2020-02.toml")
+	was, _ := os.ReadFile(report)
+	if err := os.WriteFile(report, append([]byte("bogus = true\n"), was...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var d pageData
+	get(t, e, Prefix+"data?month=2020-02", &d)
+	if len(d.Locked) != 1 || !strings.Contains(d.Locked[0], `"bogus" is not a record kind`) {
+		t.Fatalf("locked %q", d.Locked)
+	}
+	body := map[string]any{"token": e.token, "month": "2020-02", "hash": d.Hash, "postHash": d.PostHash, "values": Values{Records: map[string][]Row{}}}
+	if w := post(e, "save", body, own); w.Code != http.StatusConflict {
+		t.Errorf("save over a locked report: %d %s", w.Code, w.Body)
+	}
+	if now, _ := os.ReadFile(report); !bytes.HasPrefix(now, []byte("bogus = true\n")) {
+		t.Error("the locked report was written")
 	}
 }
