@@ -157,6 +157,17 @@ func TestEditor(t *testing.T) {
 	wait("the pasted rows", `!!document.getElementById('paste-result-outreach') && /3/.test(document.getElementById('paste-result-outreach').textContent)`)
 	bad := "records.outreach." + strconv.Itoa(outreach+3) + ".date"
 	wait("the wrong date in red", `document.querySelector('`+string(q(bad))+`').classList.contains('invalid') && /2017-11-30 is not in 2017-12/.test(document.getElementById(document.querySelector('`+string(q(bad))+`').id + '-msg').textContent)`)
+	// With fields in red and the paste's report shown, at both widths:
+	// axe finds nothing serious, and nothing is wider than a phone.
+	for _, width := range []int64{360, 1280} {
+		run("viewport", chromedp.EmulateViewport(width, 900))
+		if axe != "" {
+			axeCheck(t, ctx, axe, width)
+		}
+		if w := jsInt(t, ctx, `document.documentElement.scrollWidth`); w > int(width) {
+			t.Errorf("%d px: the editor is %d px wide", width, w)
+		}
+	}
 	run("focus it", chromedp.Focus(q(bad)))
 	js("select its text", `document.activeElement.select()`)
 	run("type the right date", chromedp.KeyEvent("2017-12-31"))
@@ -167,8 +178,11 @@ func TestEditor(t *testing.T) {
 	wait("the correction asked for", focused("correction.date"))
 	run("the correction", chromedp.KeyEvent("2018-02-01"), key(kb.Tab), chromedp.KeyEvent("Thêm tin và hoạt động"),
 		key(kb.Tab), chromedp.KeyEvent("Báo cáo thiếu"))
+	builds := strings.Count(out.String(), "built ")
 	run("save again", chromedp.Focus(chromedp.CSS("#save")), key(kb.Enter))
 	wait("saved", `/Đã lưu/.test(document.getElementById('status').textContent)`)
+	// The preview rebuilds once the watcher sees the file.
+	out.Wait(t, regexp.MustCompile(`(?s)(?:built \d+ pages.*){`+strconv.Itoa(builds+1)+`}`), 15*time.Second)
 
 	// The target's page shows the new item once rebuilt.
 	run("open the target", chromedp.Navigate(base+"/chi-tieu/bao-chi/"))
