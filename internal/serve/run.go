@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/minhbach/minhbach/internal/edit"
 	"github.com/minhbach/minhbach/internal/watch"
 )
 
@@ -56,6 +57,7 @@ func (s *Server) run(ctx context.Context, addr string, out, errout io.Writer) er
 		fmt.Fprintf(errout, "\n*** WARNING: serving on %s, which other computers can reach. The preview may show unpublished data. Use -addr 127.0.0.1:1313 to keep it private. ***\n\n", ln.Addr())
 	}
 	fmt.Fprintf(out, "Preview: http://%s/  (Ctrl+C to stop)\n", displayAddr(ln.Addr()))
+	fmt.Fprintf(out, "Report editor: http://%s%s\n", displayAddr(ln.Addr()), edit.Prefix)
 
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
