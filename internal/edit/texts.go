@@ -62,6 +62,7 @@ var uiTexts = map[string][2]string{
 	"choose":         {"— chọn —", "— choose —"},
 	"required":       {"bắt buộc", "required"},
 	"none":           {"Chưa có dòng nào.", "No rows yet."},
+	"unsaved":        {"Các thay đổi chưa lưu sẽ mất. Vẫn chuyển tháng?", "Changes not saved will be lost. Change the month anyway?"},
 	"otherLang":      {"English", "Tiếng Việt"},
 }
 

@@ -64,7 +64,7 @@
       D = res.body; T = D.texts; V = D.values;
       V.records = V.records || {};
       V.changes = V.changes || []; V.assessments = V.assessments || []; V.corrections = V.corrections || [];
-      post = D.post; correction = {}; pasted = {};
+      post = D.post; correction = {}; pasted = {}; dirty = false;
       if (month || params.get('month')) {
         params.set('month', D.month);
         history.replaceState(null, '', '?' + params.toString());
@@ -175,7 +175,7 @@
         li.addEventListener('mousedown', function (ev) { ev.preventDefault(); pick(u); });
         list.appendChild(li);
       });
-      if (!shown.length) list.appendChild(el('li', { text: T.noMatch, 'aria-disabled': 'true' }));
+      if (!shown.length) list.appendChild(el('li', { role: 'option', id: lid + '-none', text: T.noMatch, 'aria-disabled': 'true', 'aria-selected': 'false' }));
       list.hidden = false;
       input.setAttribute('aria-expanded', 'true');
       mark(shown.length ? 0 : -1);
@@ -406,7 +406,7 @@
   function postSection() {
     var s = section(T.post, 'k-post');
     var ta = el('textarea', { class: 'post', value: post, spellcheck: true });
-    ta.addEventListener('input', function () { post = ta.value; });
+    ta.addEventListener('input', function () { post = ta.value; dirty = true; });
     s.appendChild(field('post', D.postPath, ta, { wide: true }));
     var out = el('div', { class: 'preview', 'aria-live': 'polite', hidden: true });
     var b = el('button', { type: 'button', text: T.postPreview });
@@ -450,7 +450,10 @@
       s.appendChild(el('option', { value: m.month, text: label }));
     });
     s.value = D.month;
-    s.addEventListener('change', function () { load(s.value); });
+    s.addEventListener('change', function () {
+      if (dirty && !window.confirm(T.unsaved)) { s.value = D.month; return; }
+      load(s.value);
+    });
     return el('div', { class: 'field' }, [el('label', { for: 'month', text: T.month }), s]);
   }
 
@@ -514,7 +517,11 @@
     }
   }
 
+  var dirty = false;
+  window.addEventListener('beforeunload', function (ev) { if (dirty) ev.preventDefault(); });
+
   function scheduleCheck() {
+    dirty = true;
     clearTimeout(checkTimer);
     checkTimer = setTimeout(function () {
       api('check', { month: D.month, values: V }).then(function (res) {
