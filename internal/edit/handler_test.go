@@ -358,3 +358,24 @@ func TestLocked(t *testing.T) {
 		t.Error("the locked report was written")
 	}
 }
+
+// TestLanguage checks the editor's language: Vietnamese by default,
+// English when asked and the site has it, with the data's names
+// translated.
+func TestLanguage(t *testing.T) {
+	for _, tc := range []struct {
+		site, ask, want string
+	}{
+		{"small", "", "vi"},
+		{"small", "en", "vi"},
+		{"bilingual", "", "vi"},
+		{"bilingual", "en", "en"},
+	} {
+		e, _ := newEditor(t, tc.site)
+		var d pageData
+		get(t, e, Prefix+"data?lang="+tc.ask, &d)
+		if d.Lang != tc.want || d.Texts["save"] != map[string]string{"vi": "Lưu", "en": "Save"}[tc.want] {
+			t.Errorf("%s asked %q: %s, save is %q", tc.site, tc.ask, d.Lang, d.Texts["save"])
+		}
+	}
+}
