@@ -47,6 +47,7 @@ type (
 	kindInfo struct {
 		ID     string      `json:"id"`
 		Name   string      `json:"name"`
+		Label  string      `json:"label"` // the short name, for each record's legend
 		Level  string      `json:"level"`
 		Fields []fieldInfo `json:"fields"`
 	}
@@ -113,7 +114,7 @@ func (e *Editor) data(w http.ResponseWriter, r *http.Request) {
 		d.Month = m.String()
 		levels := map[string]bool{s.Config.Plan.ReportingLevel: true}
 		for _, k := range s.Kinds {
-			ki := kindInfo{ID: k.ID, Name: tr(k.Name), Level: k.Level}
+			ki := kindInfo{ID: k.ID, Name: tr(k.Name), Label: tr(k.Label()), Level: k.Level}
 			for _, f := range k.Fields {
 				ki.Fields = append(ki.Fields, fieldInfo{ID: f.ID, Name: tr(f.Name), Type: string(f.Type), Required: f.Required, Choices: f.Choices, Min: f.Min})
 			}

@@ -87,11 +87,13 @@
       var h = el('p', { class: 'hint', id: fid + '-hint', text: opts.hint });
       input.setAttribute('aria-describedby', fid + '-hint');
       kids.push(h);
+    } else if (opts.describedBy) {
+      input.setAttribute('aria-describedby', opts.describedBy);
     }
     if (opts.extra) kids.push(opts.extra);
     kids.push(msg);
     fields[key] = { input: input, msg: msg };
-    return el('div', { class: 'field' + (opts.wide ? ' wide' : '') + (opts.combo ? ' combo' : '') }, kids);
+    return el('div', { class: 'field' + (opts.wide ? ' wide' : '') + (opts.combo ? ' combo unit' : '') }, kids);
   }
 
   function bind(input, row, k) {
@@ -214,7 +216,7 @@
     var grid = el('div', { class: 'grid' });
     if (kind.level) {
       var u = unitInput(row, 'unit', kind.level);
-      grid.appendChild(field(key + '.unit', (D.levels[kind.level] || T.unit), u.input, { required: true, combo: true, extra: u.extra, hint: T.unitHelp }));
+      grid.appendChild(field(key + '.unit', (D.levels[kind.level] || T.unit), u.input, { required: true, combo: true, extra: u.extra, describedBy: 'unit-help' }));
     }
     kind.fields.forEach(function (f) {
       var input;
@@ -233,7 +235,7 @@
     });
     var rm = el('button', { type: 'button', class: 'link', text: T.removeRow + ' ' + (i + 1) });
     rm.addEventListener('click', function () { rows.splice(i, 1); render(); scheduleCheck(); });
-    var fs = el('fieldset', { 'data-key': key }, [el('legend', { text: kind.name + ' — ' + T.row + ' ' + (i + 1) }), grid, el('div', { class: 'row-actions' }, [rm])]);
+    var fs = el('fieldset', { 'data-key': key }, [el('legend', { text: (kind.label || kind.name) + ' — ' + T.row + ' ' + (i + 1) }), grid, el('div', { class: 'row-actions' }, [rm])]);
     fields[key] = { input: fs, msg: fs.appendChild(el('p', { class: 'msg', hidden: true })) };
     return fs;
   }
@@ -305,7 +307,7 @@
       ls.addEventListener('change', function () { render(); });
       grid.appendChild(field(key + '.list', T.list, ls, { required: true }));
       var u = unitInput(row, 'unit', list.level);
-      grid.appendChild(field(key + '.unit', D.levels[list.level] || T.unit, u.input, { required: true, combo: true, extra: u.extra }));
+      grid.appendChild(field(key + '.unit', D.levels[list.level] || T.unit, u.input, { required: true, combo: true, extra: u.extra, describedBy: 'unit-help' }));
       grid.appendChild(field(key + '.change', T.change, selectInput(row, 'change', [{ id: 'added', name: T.added }, { id: 'removed', name: T.removed }]), { required: true }));
       grid.appendChild(field(key + '.date', T.date, dateInput(row, 'date'), { required: true }));
       grid.appendChild(field(key + '.note', T.note, textInput(row, 'note'), { wide: true }));
@@ -467,6 +469,7 @@
     var head = el('div', { class: 'grid' }, [monthPicker(),
       field('published', T.published, dateInput(V, 'published'), { hint: T.publishedHelp })]);
     root.appendChild(head);
+    root.appendChild(el('p', { class: 'hint', id: 'unit-help', text: T.unitHelp }));
     notes().forEach(function (n) { root.appendChild(n); });
     root.appendChild(el('div', { id: 'summary' }));
     D.kinds.forEach(function (k) { root.appendChild(kindSection(k)); });
