@@ -19,10 +19,10 @@ import (
 	"github.com/minhbach/minhbach/internal/build"
 	"github.com/minhbach/minhbach/internal/gensite"
 	"github.com/minhbach/minhbach/internal/load"
-	"github.com/minhbach/minhbach/internal/markdown"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/render"
 	"github.com/minhbach/minhbach/internal/scaffold"
+	"github.com/minhbach/minhbach/internal/search"
 	"github.com/minhbach/minhbach/internal/sitetest"
 )
 
@@ -116,7 +116,7 @@ func TestNoForeignWords(t *testing.T) {
 					// Spelled without diacritics too, as in ids and
 					// addresses, unless the plain spelling is a common
 					// word: "tinh" is also "tính", "quan" "cơ quan".
-					if f := markdown.Fold(w); strings.Contains(f, " ") || f == "huyen" || f == "phuong" {
+					if f := search.Fold(w); strings.Contains(f, " ") || f == "huyen" || f == "phuong" {
 						plain = append(plain, w)
 					}
 				}
@@ -301,7 +301,7 @@ var markdownRE = regexp.MustCompile(`\]\([^)]*\)|[\[\]*_#>|` + "`" + `\n]`)
 func tokens(s string, folded bool) []string {
 	s = norm.NFC.String(s)
 	if folded {
-		s = markdown.Fold(s)
+		s = search.Fold(s)
 	}
 	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r)
