@@ -408,3 +408,30 @@ func TestLevelSingularShown(t *testing.T) {
 		}
 	}
 }
+
+// TestFoundOne checks that the sentences the list filter and the search
+// write for their count have a form for one ("1 result", not "1 results"),
+// given to the scripts beside the form for any other count.
+func TestFoundOne(t *testing.T) {
+	res, err := build.Render(t.Context(), os.DirFS(sitetest.Root()), render.Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for page, want := range map[string][]string{
+		"en/danh-sach/xa-lanh-manh/index.html": {`data-found="{n} matching units"`, `data-found-one="1 matching unit"`},
+		"en/tim-kiem/index.html":               {`data-found="{n} results"`, `data-found-one="1 result"`},
+		"danh-sach/xa-lanh-manh/index.html":    {`data-found="{n} đơn vị phù hợp"`, `data-found-one="1 đơn vị phù hợp"`},
+		"tim-kiem/index.html":                  {`data-found="{n} kết quả"`, `data-found-one="1 kết quả"`},
+	} {
+		b, ok := res.Files[page]
+		if !ok {
+			t.Errorf("no page %s", page)
+			continue
+		}
+		for _, w := range want {
+			if !strings.Contains(string(b), w) {
+				t.Errorf("%s: no %s", page, w)
+			}
+		}
+	}
+}
