@@ -418,7 +418,7 @@ func TestLevelSingularShown(t *testing.T) {
 	}
 	for page, want := range map[string]string{
 		"chi-tieu/tuyen-truyen/index.html": `<th scope="col">Đơn vị cấp huyện</th><th scope="col" class="num">Đã tính</th>`,
-		"danh-sach/lanh-manh/index.html":   `<th scope="col">Đơn vị cấp huyện</th><th scope="col" class="num">Đang giữ danh hiệu</th>`,
+		"danh-sach/lanh-manh/index.html":   `<th scope="col">Đơn vị cấp huyện</th><th scope="col" class="num">Đang trong danh sách</th>`,
 		"trach-nhiem/index.html":           `<th scope="col">Đơn vị cấp huyện</th>`,
 		"don-vi/index.html":                `mỗi đơn vị cấp xã cũng có trang riêng`,
 	} {
