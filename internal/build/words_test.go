@@ -454,3 +454,39 @@ func TestFoundOne(t *testing.T) {
 		}
 	}
 }
+
+// TestGridLinkFollowsPeriod checks that the link under each grid of the
+// home page names the target's period ("Xem chi tiết từng quý" under a
+// quarterly grid), not the month of the stock text it replaced.
+func TestGridLinkFollowsPeriod(t *testing.T) {
+	seen := map[model.Every]bool{}
+	for _, name := range []string{"province", "city", "small"} {
+		src := sitetest.Load(t, name)
+		s, err := load.Site(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := build.Render(t.Context(), src, render.Options{}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		home := string(res.Files["index.html"])
+		for _, tg := range s.Targets {
+			if !tg.IsPeriodic() {
+				continue
+			}
+			_, section, ok := strings.Cut(home, `<section aria-labelledby="luoi-`+tg.ID+`">`)
+			section, _, _ = strings.Cut(section, "</section>")
+			want := "Xem chi tiết từng " + s.Strings["every."+string(tg.Every)] + "</a>"
+			if !ok || !strings.Contains(section, want) {
+				t.Errorf("%s: the grid of %s (every %s) has no link %q", name, tg.ID, tg.Every, want)
+			}
+			seen[tg.Every] = true
+		}
+	}
+	for _, e := range model.Everys {
+		if !seen[e] {
+			t.Errorf("no test site has a grid of every %s", e)
+		}
+	}
+}
