@@ -157,13 +157,13 @@ func TestNoForeignWords(t *testing.T) {
 
 // stockWords are the words of the stock theme that belong to some plans
 // only: "danh hiệu" (the title a list's units hold, in the example's plan),
-// and the stock kind of document ("Kế hoạch số") where site.toml names
-// another. The site's data or its own strings (layouts/strings.toml) may
+// and the stock kind of document ("Kế hoạch số", "Kế hoạch phân công")
+// where site.toml names another. The site's data or its own strings (layouts/strings.toml) may
 // still write them.
 func stockWords(s *wordSite) []string {
 	words := []string{"danh hiệu"}
 	if doc, stock := s.site.Config.Plan.Document, s.site.Strings["plan.document"]; doc != "" && doc != stock {
-		words = append(words, stock+" số")
+		words = append(words, stock+" số", stock+" phân công")
 	}
 	return words
 }
