@@ -490,3 +490,28 @@ func TestGridLinkFollowsPeriod(t *testing.T) {
 		}
 	}
 }
+
+// TestPlanDocumentLanguages checks that [plan] document, given in two
+// languages, names the plan on the pages of each: the header and the
+// targets page's lead.
+func TestPlanDocumentLanguages(t *testing.T) {
+	src := sitetest.Load(t, "bilingual")
+	cfg := strings.Replace(string(src["site.toml"].Data), "[plan]\n", "[plan]\ndocument = { vi = \"Chương trình\", en = \"Programme\" }\n", 1)
+	src["site.toml"] = &fstest.MapFile{Data: []byte(cfg)}
+	res, err := build.Render(t.Context(), src, render.Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for page, want := range map[string]string{
+		"index.html":             `<span class="brand__plan">Chương trình số 3/KH-UBND`,
+		"chi-tieu/index.html":    `Chương trình số 3/KH-UBND đặt`,
+		"en/index.html":          `<span class="brand__plan">Programme no. 3/KH-UBND`,
+		"en/chi-tieu/index.html": `Programme no. 3/KH-UBND sets`,
+	} {
+		text := html.UnescapeString(string(res.Files[page]))
+		text = regexp.MustCompile(`<span lang="vi">([^<]*)</span>`).ReplaceAllString(text, "$1") // the number, never translated
+		if !strings.Contains(text, want) {
+			t.Errorf("%s: no %q", page, want)
+		}
+	}
+}
