@@ -6,8 +6,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/minhbach/minhbach/internal/markdown"
 	"github.com/minhbach/minhbach/internal/model"
+	"github.com/minhbach/minhbach/internal/search"
 )
 
 // The form's description of a site and a month, sent to the page as JSON:
@@ -152,7 +152,7 @@ func (e *Editor) data(w http.ResponseWriter, r *http.Request) {
 				if p := s.Units.Unit(u.Parent); p != nil {
 					x.Parent = p.FullName()
 				}
-				x.Fold = markdown.Fold(strings.Join([]string{x.Name, x.Parent, x.Code}, " "))
+				x.Fold = search.Fold(strings.Join([]string{x.Name, x.Parent, x.Code}, " "))
 				us = append(us, x)
 			}
 			d.Units[lv.ID] = us

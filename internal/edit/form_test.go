@@ -108,7 +108,7 @@ func TestRoundTrip(t *testing.T) {
 				}
 				files[p] = []byte(w.Text)
 			}
-			after, err := load.Site(overlay{base: fsys, files: files})
+			after, err := load.Site(patched{base: fsys, files: files})
 			if err != nil {
 				t.Fatalf("the site written by the form does not load: %v", err)
 			}

@@ -292,7 +292,7 @@ func (e *Editor) save(ctx context.Context, req *request) (int, any) {
 			}
 		}
 
-		errs, err := build.Check(ctx, overlay{base: st.fsys, files: files})
+		errs, err := build.Check(ctx, patched{base: st.fsys, files: files})
 		if err != nil {
 			return http.StatusInternalServerError, failure{Error: err.Error()}
 		}

@@ -9,8 +9,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/minhbach/minhbach/internal/markdown"
 	"github.com/minhbach/minhbach/internal/model"
+	"github.com/minhbach/minhbach/internal/search"
 )
 
 // Rejected is a pasted row that does not fit, with its reason.
@@ -146,17 +146,17 @@ func headingColumns(cells []string, k *model.Kind, levelName string) ([]string, 
 	names := map[string]string{}
 	if k.Level != "" {
 		for _, n := range []string{"unit", "đơn vị", "mã", "code", k.Level, levelName} {
-			names[markdown.Fold(n)] = "unit"
+			names[search.Fold(n)] = "unit"
 		}
 	}
 	for _, f := range k.Fields {
-		names[markdown.Fold(f.ID)] = f.ID
-		names[markdown.Fold(f.Name)] = f.ID
+		names[search.Fold(f.ID)] = f.ID
+		names[search.Fold(f.Name)] = f.ID
 	}
 	cols := make([]string, len(cells))
 	found := false
 	for i, c := range cells {
-		c = markdown.Fold(strings.TrimSpace(c))
+		c = search.Fold(strings.TrimSpace(c))
 		if c == "" {
 			continue
 		}
@@ -165,7 +165,7 @@ func headingColumns(cells []string, k *model.Kind, levelName string) ([]string, 
 			// A heading may shorten a field's name: "Số người" for
 			// "Số người tham dự".
 			for _, f := range k.Fields {
-				if strings.HasPrefix(markdown.Fold(f.Name), c+" ") {
+				if strings.HasPrefix(search.Fold(f.Name), c+" ") {
 					id, ok = f.ID, true
 					break
 				}
@@ -196,13 +196,13 @@ func findUnit(s, level string, units *model.Registry) (string, error) {
 			break
 		}
 	}
-	name, parent = markdown.Fold(strings.TrimSpace(name)), markdown.Fold(strings.TrimSpace(parent))
+	name, parent = search.Fold(strings.TrimSpace(name)), search.Fold(strings.TrimSpace(parent))
 	var found []*model.Unit
 	for _, u := range units.AtLevel(level) {
-		if name != markdown.Fold(u.FullName()) && name != markdown.Fold(u.Name) {
+		if name != search.Fold(u.FullName()) && name != search.Fold(u.Name) {
 			continue
 		}
-		if p := units.Unit(u.Parent); parent != "" && (p == nil || parent != markdown.Fold(p.FullName()) && parent != markdown.Fold(p.Name)) {
+		if p := units.Unit(u.Parent); parent != "" && (p == nil || parent != search.Fold(p.FullName()) && parent != search.Fold(p.Name)) {
 			continue
 		}
 		found = append(found, u)

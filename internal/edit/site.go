@@ -43,7 +43,7 @@ type state struct {
 
 // readState reads the site in fsys without its reports.
 func readState(ctx context.Context, fsys fs.FS) (*state, error) {
-	s, err := load.SiteCached(ctx, overlay{base: fsys, hide: []string{reportsDir, "content/" + routes.UpdatesSection}}, nil)
+	s, err := load.SiteCached(ctx, patched{base: fsys, hide: []string{reportsDir, "content/" + routes.UpdatesSection}}, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -9,19 +9,19 @@ import (
 	"time"
 )
 
-// overlay is a site folder seen with some files replaced, added or hidden:
+// patched is a site folder seen with some files replaced, added or hidden:
 // the site as a save would leave it, checked before anything is written,
 // or the site without its reports, whose data model the form is made from
 // even while a report is broken. Files are slash paths relative to the
 // site; a nil content hides the file.
-type overlay struct {
+type patched struct {
 	base  fs.FS
 	files map[string][]byte
 	// hide hides every file of these folders that files does not name.
 	hide []string
 }
 
-func (o overlay) over(name string) (b []byte, ok bool) {
+func (o patched) over(name string) (b []byte, ok bool) {
 	if b, ok := o.files[name]; ok {
 		return b, true
 	}
@@ -31,11 +31,11 @@ func (o overlay) over(name string) (b []byte, ok bool) {
 	return nil, false
 }
 
-func (o overlay) mem(name string) fstest.MapFS {
+func (o patched) mem(name string) fstest.MapFS {
 	return fstest.MapFS{name: &fstest.MapFile{Data: o.files[name], Mode: 0o644, ModTime: time.Time{}}}
 }
 
-func (o overlay) Open(name string) (fs.File, error) {
+func (o patched) Open(name string) (fs.File, error) {
 	if b, ok := o.over(name); ok {
 		if b == nil {
 			return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
@@ -49,7 +49,7 @@ func (o overlay) Open(name string) (fs.File, error) {
 	return o.base.Open(name)
 }
 
-func (o overlay) Stat(name string) (fs.FileInfo, error) {
+func (o patched) Stat(name string) (fs.FileInfo, error) {
 	if b, ok := o.over(name); ok {
 		if b == nil {
 			return nil, &fs.PathError{Op: "stat", Path: name, Err: fs.ErrNotExist}
@@ -63,7 +63,7 @@ func (o overlay) Stat(name string) (fs.FileInfo, error) {
 	return info, err
 }
 
-func (o overlay) Lstat(name string) (fs.FileInfo, error) {
+func (o patched) Lstat(name string) (fs.FileInfo, error) {
 	if _, ok := o.over(name); ok {
 		return o.Stat(name)
 	}
@@ -77,14 +77,14 @@ func (o overlay) Lstat(name string) (fs.FileInfo, error) {
 	return o.Stat(name)
 }
 
-func (o overlay) ReadLink(name string) (string, error) {
+func (o patched) ReadLink(name string) (string, error) {
 	if _, ok := o.over(name); ok {
 		return "", &fs.PathError{Op: "readlink", Path: name, Err: fs.ErrInvalid}
 	}
 	return fs.ReadLink(o.base, name)
 }
 
-func (o overlay) ReadFile(name string) ([]byte, error) {
+func (o patched) ReadFile(name string) ([]byte, error) {
 	if b, ok := o.over(name); ok {
 		if b == nil {
 			return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
@@ -94,7 +94,7 @@ func (o overlay) ReadFile(name string) ([]byte, error) {
 	return fs.ReadFile(o.base, name)
 }
 
-func (o overlay) ReadDir(name string) ([]fs.DirEntry, error) {
+func (o patched) ReadDir(name string) ([]fs.DirEntry, error) {
 	entries, err := fs.ReadDir(o.base, name)
 	if err != nil && !o.isDir(name) {
 		return nil, err
@@ -116,7 +116,7 @@ func (o overlay) ReadDir(name string) ([]fs.DirEntry, error) {
 }
 
 // isDir reports whether name is a folder above an added file.
-func (o overlay) isDir(name string) bool {
+func (o patched) isDir(name string) bool {
 	for p, b := range o.files {
 		if b != nil && strings.HasPrefix(p, name+"/") {
 			return true
