@@ -171,7 +171,7 @@ func TestSummaryValues(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("values:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	wantSentence := "1 trên 3 chỉ tiêu có số liệu đạt mức chỉ tiêu (với chỉ tiêu mức tối đa: không vượt quá mức đó). 1 chỉ tiêu do cơ quan báo cáo tự đánh giá, không có cột."
+	wantSentence := "Giá trị mới nhất của 1 trên 3 chỉ tiêu có số liệu đạt mức chỉ tiêu (với chỉ tiêu mức tối đa: không vượt quá mức đó). 1 chỉ tiêu do cơ quan báo cáo tự đánh giá, không có cột."
 	if sum.ValuesSentence != wantSentence {
 		t.Errorf("values sentence %q, want %q", sum.ValuesSentence, wantSentence)
 	}
