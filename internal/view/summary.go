@@ -231,6 +231,11 @@ func (s *Site) valuesSentence(vs []*SummaryValue) string {
 			"n": s.f.Number(float64(assessed), 0),
 		})
 	}
+	if rest := len(vs) - n - assessed; rest > 0 {
+		text += " " + s.SentenceN("summary.values_missing", float64(rest), map[string]string{
+			"n": s.f.Number(float64(rest), 0),
+		})
+	}
 	return text
 }
 
