@@ -89,6 +89,13 @@ func ParseHeaders(b []byte) (Headers, error) {
 	return h, sc.Err()
 }
 
+// HostHeaders returns the table of headers of the built site files (its
+// _headers file), or nil if it has none.
+func HostHeaders(files Files) Headers {
+	h, _ := ParseHeaders(files[routes.Table{}.Headers()]) // written by headers: well formed
+	return h
+}
+
 // headerTable returns the table of the files names (paths relative to the
 // output folder) whose embed pages are in the folders embeds ("nhung/",
 // "en/nhung/"): the embed folders first, then patterns that cover every

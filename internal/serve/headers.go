@@ -4,16 +4,12 @@ import (
 	"net/http"
 
 	"github.com/minhbach/minhbach/internal/render"
-	"github.com/minhbach/minhbach/internal/routes"
 )
 
 // hostHeaders returns the table of headers the build wrote for hosts
 // (_headers, see render.Headers): the preview sends them as a host would,
 // so that what may be framed in the preview is what may be framed online.
-func hostHeaders(files render.Files) render.Headers {
-	h, _ := render.ParseHeaders(files[routes.Table{}.Headers()]) // written by the build: well formed
-	return h
-}
+func hostHeaders(files render.Files) render.Headers { return render.HostHeaders(files) }
 
 // frameHeaders adds the headers table gives the path p to h; a path the
 // table does not cover may not be framed. A Content-Security-Policy of the
