@@ -153,6 +153,9 @@ func TestPages(t *testing.T) {
 					if f := foreign(base, v.Requests); len(f) > 0 {
 						t.Errorf("%d px: requests to other hosts: %v", width, f)
 					}
+					if err := drawnCharts(t, ctx, pk.charts); err != nil {
+						t.Errorf("%d px: %v", width, err)
+					}
 					drawn, err := chromedp.Run(ctx, chromedp.Evaluate[int](`Array.from(document.querySelectorAll('div.chart')).filter(function (d) {
 					var c = d.querySelector('canvas, svg'); return c && c.getBoundingClientRect().width > 0 && c.getBoundingClientRect().height > 0; }).length`))
 					if err != nil {

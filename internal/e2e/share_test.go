@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -58,6 +59,12 @@ func TestSummaryCharts(t *testing.T) {
 				v := visitPage(base + prefix + path)
 				for _, c := range v.Console {
 					t.Errorf("%s: console: %s", name, c)
+				}
+				if err := drawnCharts(t, ctx, 2); err != nil {
+					t.Errorf("%s: %v", name, err)
+				}
+				if n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('script[data-charts-library]').length`)); err != nil || (path == "") != (n == 1) {
+					t.Errorf("%s: %d chart libraries loaded on demand (%v); want 1 on the home page only", name, n, err)
 				}
 				s, err := chromedp.Run(ctx, chromedp.Evaluate[state](probe))
 				if err != nil {
@@ -142,6 +149,9 @@ func TestChartDownloads(t *testing.T) {
 		v := visitPage(base + tt.page)
 		for _, c := range v.Console {
 			t.Errorf("%s: console: %s", tt.page, c)
+		}
+		if err := drawnCharts(t, ctx, 1); err != nil {
+			t.Fatalf("%s: %v", tt.page, err)
 		}
 		button := fmt.Sprintf(`.chart-share[data-chart=%q] button[data-save=%q]`, tt.chart, tt.kind)
 		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(button), chromedp.NodeVisible)); err != nil {
@@ -268,4 +278,21 @@ func TestEmbedFraming(t *testing.T) {
 			t.Fatal("the target page's frame neither loaded nor was refused")
 		}
 	}
+}
+
+// drawnCharts scrolls every chart of the page into view, in turn (the
+// home page fetches the chart library only when a chart comes near the
+// screen), waits until n charts are drawn, and scrolls back to the top.
+func drawnCharts(t *testing.T, ctx context.Context, n int) error {
+	t.Helper()
+	if n == 0 {
+		return nil
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](`document.querySelectorAll('div.chart').forEach(function (d) { d.scrollIntoView(); })`)); err != nil {
+		return err
+	}
+	err := waitFor(ctx, 15*time.Second, fmt.Sprintf(`Array.from(document.querySelectorAll('div.chart')).filter(function (d) {
+		var c = d.querySelector('canvas, svg'); return c && c.getBoundingClientRect().width > 0; }).length >= %d`, n))
+	chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, 0)`))
+	return err
 }

@@ -118,8 +118,9 @@ func (r *renderer) home() {
 		r.fallbackContent(p, pg)
 	}
 	p.Targets = r.view.Targets
+	// Its summary charts load the chart library themselves, once near
+	// the screen (layouts/home.html): the page stays light without it.
 	p.Summary = r.view.Summary()
-	p.Charts = p.Summary.StatusChart != nil || p.Summary.ValueChart != nil
 	p.Updates = r.view.Updates
 	if len(r.view.Updates) > 3 {
 		p.Updates = r.view.Updates[:3]

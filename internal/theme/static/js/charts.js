@@ -193,10 +193,40 @@
     });
   }
 
+  // A page whose charts are below its first screen (the home page) loads
+  // this script alone, naming the chart library in data-echarts: the
+  // library (the heaviest file of the site) is fetched only when a chart
+  // comes near the screen, so a reader on a slow connection who does not
+  // scroll to the charts never pays for it.
+  var lazyLibrary = document.currentScript && document.currentScript.getAttribute('data-echarts');
+
+  function loadLibrary() {
+    if (window.echarts || document.querySelector('script[data-charts-library]')) { return; }
+    var script = document.createElement('script');
+    script.src = lazyLibrary;
+    script.setAttribute('data-charts-library', '');
+    script.addEventListener('load', start);
+    document.body.appendChild(script);
+  }
+
+  function whenNear() {
+    var divs = document.querySelectorAll('div.chart[data-options]');
+    if (!divs.length) { return; }
+    if (!('IntersectionObserver' in window)) { loadLibrary(); return; }
+    var seen = new IntersectionObserver(function (entries) {
+      if (entries.some(function (e) { return e.isIntersecting; })) {
+        seen.disconnect();
+        loadLibrary();
+      }
+    }, {rootMargin: '600px 0px'});
+    Array.prototype.forEach.call(divs, function (div) { seen.observe(div); });
+  }
+
+  var begin = window.echarts || !lazyLibrary ? start : whenNear;
   // The script is loaded with defer, so the document may already be parsed.
   if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', start);
+    document.addEventListener('DOMContentLoaded', begin);
   } else {
-    start();
+    begin();
   }
 }());
