@@ -11,7 +11,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
 	"text/template"
 )
 
@@ -49,11 +48,16 @@ func (t target) binary() string {
 // Explorer opens it; tar.gz elsewhere, which keeps the binary executable
 // and which macOS's Finder and every Linux open, as Go's own releases do.
 func (t target) archiveName(version string) string {
-	name := "minhbach-" + version + "-" + t.goos + "-" + t.goarch
 	if t.goos == "windows" {
-		return name + ".zip"
+		return t.folder(version) + ".zip"
 	}
-	return name + ".tar.gz"
+	return t.folder(version) + ".tar.gz"
+}
+
+// folder is the name of the one folder at the top of t's archive of
+// version, which holds everything else.
+func (t target) folder(version string) string {
+	return "minhbach-" + version + "-" + t.goos + "-" + t.goarch
 }
 
 // options are what dist works on.
@@ -100,11 +104,10 @@ func dist(ctx context.Context, opts options, log io.Writer) error {
 			return err
 		}
 		var archive []byte
-		top := strings.TrimSuffix(strings.TrimSuffix(t.archiveName(opts.version), ".zip"), ".tar.gz")
 		if t.goos == "windows" {
-			archive, err = zipArchive(withFolders(top, entries))
+			archive, err = zipArchive(withFolders(t.folder(opts.version), entries))
 		} else {
-			archive, err = tarGzArchive(withFolders(top, entries))
+			archive, err = tarGzArchive(withFolders(t.folder(opts.version), entries))
 		}
 		if err != nil {
 			return err
