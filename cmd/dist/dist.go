@@ -73,9 +73,8 @@ type options struct {
 //
 // The archives are reproducible. The binaries are built with CGO_ENABLED=0
 // (no C toolchain, nothing from the machine), -trimpath (no folder of the
-// machine), -buildid= (no build ID, which hashes the machine's build) and
-// the version given with -X; the Go release and the commit are recorded in
-// them, build times never. In the archives every entry has the same
+// machine), -buildid= (no build ID) and the version given with -X; the Go
+// release and the commit are recorded in them, build times never. In the archives every entry has the same
 // modification time and a fixed mode, and the entries are sorted.
 func dist(ctx context.Context, opts options, log io.Writer) error {
 	site, err := readSite(opts.root)
