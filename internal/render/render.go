@@ -77,19 +77,22 @@ import (
 type Files map[string][]byte
 
 // Sink receives the files of a site as they are rendered. Put is called
-// from several goroutines at once.
+// from several goroutines at once. It must not keep data once it returns:
+// the pages are executed into a buffer that is then reused, so that
+// writing a site to disk copies no page.
 type Sink interface {
 	Put(name string, data []byte) error
 }
 
-// Memory is a Sink that keeps the files in memory.
+// Memory is a Sink that keeps (copies of) the files in memory.
 type Memory struct {
 	mu    sync.Mutex
 	Files Files
 }
 
-// Put stores a file.
+// Put stores a copy of a file.
 func (m *Memory) Put(name string, data []byte) error {
+	data = bytes.Clone(data)
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if m.Files == nil {
@@ -772,7 +775,7 @@ func (r *renderer) execute(ctx context.Context) *sync.WaitGroup {
 				if by == (origin{}) {
 					by = origin{what: "the " + p.Kind + " page"}
 				}
-				r.putFrom(out, by, bytes.Clone(b))
+				r.putFrom(out, by, b)
 			}
 		})
 	}

@@ -114,6 +114,7 @@ func Root(url string) string { return strings.Repeat("../", strings.Count(url, "
 // for the body of the table (the template "records" of the layouts).
 func (t *RecordTable) Body() template.HTML {
 	var f fragment
+	f.Grow(len(t.Rows) * (16 + 32*len(t.Head)))
 	for _, row := range t.Rows {
 		f.raw("\n    <tr>")
 		for _, c := range row {

@@ -263,6 +263,7 @@ func (s *Site) unitSummary(v *Unit, root string) template.HTML {
 // unitRows writes the rows of the table of the units below v.
 func (s *Site) unitRows(v *Unit, root string) template.HTML {
 	var f fragment
+	f.Grow(len(v.Children) * (160 + len(root) + 32*(len(v.RowKinds)+len(v.RowLists))))
 	for _, c := range v.Children {
 		f.raw("\n    <tr>\n      <th scope=\"row\">")
 		f.link(root+c.URL, s.orig(c.Unit.FullName()))

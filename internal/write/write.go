@@ -109,7 +109,7 @@ func Begin(dest string) (*Tx, error) {
 }
 
 // Put writes one file of the new output; name is slash-separated and must
-// stay inside the folder.
+// stay inside the folder. It keeps nothing of data once it returns.
 func (tx *Tx) Put(name string, data []byte) error {
 	if !filepath.IsLocal(filepath.FromSlash(name)) {
 		return fmt.Errorf("refusing to write %q outside the output folder", name)
