@@ -66,6 +66,7 @@ import (
 	"github.com/minhbach/minhbach/internal/format"
 	"github.com/minhbach/minhbach/internal/markdown"
 	"github.com/minhbach/minhbach/internal/model"
+	"github.com/minhbach/minhbach/internal/opendata"
 	"github.com/minhbach/minhbach/internal/progress"
 	"github.com/minhbach/minhbach/internal/release"
 	"github.com/minhbach/minhbach/internal/routes"
@@ -270,7 +271,7 @@ type renderer struct {
 	view      *view.Site                    // what the pages show
 	contents  map[*model.Page]template.HTML // content pages' HTML as executed, for the search index
 	downloads []*view.Download
-	columns   []ColumnDoc // the columns of the downloads, described
+	columns   []opendata.ColumnDoc // the columns of the downloads, described
 }
 
 // output is what the editions of a site share: where files go, and what
@@ -569,8 +570,8 @@ type Page struct {
 	Agencies  []*view.Agency
 	Reporters []*view.Reporter
 	Downloads []*view.Download
-	Columns   []ColumnDoc    // the data page of a site in several languages
-	Releases  *view.Releases // the page of releases and home; nil without a ledger
+	Columns   []opendata.ColumnDoc // the data page of a site in several languages
+	Releases  *view.Releases       // the page of releases and home; nil without a ledger
 	Context   model.Context
 	Registry  *model.Registry
 
