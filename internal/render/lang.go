@@ -60,14 +60,6 @@ var (
 	fallbackClose = []byte(format.FallbackClose)
 )
 
-// stripFallback removes the marks of fallback texts from s, for the feed.
-func stripFallback(s string) string {
-	if !strings.Contains(s, format.FallbackOpen) {
-		return s
-	}
-	return strings.NewReplacer(format.FallbackOpen, "", format.FallbackClose, "").Replace(s)
-}
-
 // rawElements are the elements whose content is text, not markup: a mark
 // inside them is removed, not turned into a span.
 var rawElements = []string{"script", "style", "title", "textarea"}

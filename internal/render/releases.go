@@ -32,48 +32,6 @@ func (r *renderer) previewBanner(months []model.Month) template.HTML {
 		html.EscapeString(text) + "</p></div>\n")
 }
 
-// releaseEntries returns an Atom entry per release, newest first: what it
-// published, the statuses it moved, the corrections it carried.
-func (r *renderer) releaseEntries() []atomEntry {
-	rs := r.view.Releases
-	if rs == nil {
-		return nil
-	}
-	base := r.site.Config.BaseURL
-	var out []atomEntry
-	for _, rel := range rs.Releases {
-		link := absURL(base, r.routes.Releases()) + "#" + rel.ID
-		e := atomEntry{
-			Title:   rel.Title + " — " + r.sentence("releases.date", map[string]string{"date": r.f.Date(rel.Date)}),
-			ID:      link,
-			Updated: atomTime(rel.Date),
-			Link:    atomLink{Href: link, Rel: "alternate", Type: "text/html"},
-		}
-		var b strings.Builder
-		para := func(s string) { b.WriteString("<p>" + html.EscapeString(s) + "</p>") }
-		var kinds []string
-		for _, k := range rel.Kinds {
-			kinds = append(kinds, k.Kind.Name+": "+r.f.Number(float64(k.Count), 0))
-		}
-		if len(kinds) > 0 {
-			para(r.sentence("releases.records", map[string]string{"month": r.f.Month(rel.Month)}) + " " + strings.Join(kinds, "; "))
-		}
-		for _, m := range rel.Moves {
-			para(m.Text)
-		}
-		for _, c := range rel.Corrections {
-			para(c.Text)
-			for _, f := range c.Figures {
-				para(f.Text)
-			}
-		}
-		e.Content.Type = "html"
-		e.Content.Body = b.String()
-		out = append(out, e)
-	}
-	return out
-}
-
 // ledgerFile is the ledger as a download, and in the zip of everything:
 // whoever keeps it can check the releases of the published figures.
 func (r *renderer) ledgerFile() []file {

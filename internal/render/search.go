@@ -5,6 +5,7 @@ import (
 	"maps"
 	"slices"
 
+	"github.com/minhbach/minhbach/internal/format"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/search"
 	"github.com/minhbach/minhbach/internal/view"
@@ -61,7 +62,7 @@ func (r *renderer) searchIndex() {
 	for _, name := range slices.Sorted(maps.Keys(files)) {
 		b := files[name]
 		if r.lang != r.defLang {
-			b = []byte(stripFallback(string(b))) // texts shown in the default language, unmarked
+			b = []byte(format.Unmark(string(b))) // texts shown in the default language, unmarked
 		}
 		r.put(dir+name, b)
 	}
