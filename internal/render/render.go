@@ -768,7 +768,7 @@ func (r *renderer) execute(ctx context.Context) *sync.WaitGroup {
 				}
 				b := buf.Bytes()
 				if r.lang != r.defLang {
-					b = resolveFallback(b, r.defLang)
+					b = format.ResolveFallback(b, r.defLang)
 				}
 				r.keepContent(p)
 				out := routes.File(p.URL)
