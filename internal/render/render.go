@@ -4,8 +4,10 @@
 //
 // It is the fourth stage of the pipeline (load → model → compute → render →
 // write). It builds the views of the pages (package view), executes the
-// layouts with them, and hands every file to a Sink as soon as it is made;
-// it writes nothing itself: package write puts files on disk. Every path
+// layouts with them, has the downloads made by package opendata and the
+// feed and sitemap by package feed, and hands every file to a Sink as soon
+// as it is made; it writes nothing itself: package write puts files on
+// disk. Every path
 // comes from package routes; every user-interface text from the layouts or
 // from layouts/strings.toml, none from Go code.
 //
