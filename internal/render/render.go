@@ -146,7 +146,7 @@ func Site(ctx context.Context, s *model.Site, p *progress.Progress, opt Options,
 		es, ep := s, p
 		if base != nil {
 			es = view.Edition(s, lang)
-			ep = progress.Compute(es)
+			ep = view.EditionProgress(p, s, es)
 		}
 		r := &renderer{site: es, prog: ep, opt: opt, output: out, base: base,
 			lang: lang, defLang: s.Config.Language, langs: languages(&s.Config),

@@ -5,6 +5,7 @@ import (
 
 	"github.com/minhbach/minhbach/internal/format"
 	"github.com/minhbach/minhbach/internal/model"
+	"github.com/minhbach/minhbach/internal/progress"
 	"github.com/minhbach/minhbach/internal/routes"
 )
 
@@ -210,4 +211,128 @@ func Edition(s *model.Site, lang string) *model.Site {
 		e.Pages[i] = &c
 	}
 	return &e
+}
+
+// EditionProgress returns p, the progress of site s, as the progress of
+// e, the edition of s that Edition returned: the same figures and states
+// (nothing progress computes depends on the language), pointing at e's
+// targets, lists and report parts, with the lists' grades named in e's
+// language. It saves computing the progress again for each language.
+func EditionProgress(p *progress.Progress, s, e *model.Site) *progress.Progress {
+	if s == e {
+		return p
+	}
+	targets := make(map[*model.Target]*model.Target, len(s.Targets))
+	for i, t := range s.Targets {
+		targets[t] = e.Targets[i]
+	}
+	lists := make(map[*model.List]*model.List, len(s.Lists))
+	for i, l := range s.Lists {
+		lists[l] = e.Lists[i]
+	}
+	changes := map[*model.ListChange]*model.ListChange{}
+	assessments := map[*model.Assessment]*model.Assessment{}
+	for i, r := range s.Reports {
+		for j, c := range r.Changes {
+			changes[c] = e.Reports[i].Changes[j]
+		}
+		for j, a := range r.Assessments {
+			assessments[a] = e.Reports[i].Assessments[j]
+		}
+	}
+
+	out := *p
+	out.Results = slices.Clone(p.Results)
+	for i, r := range p.Results {
+		c := *r
+		c.Target = targets[r.Target]
+		if r.Changes != nil {
+			c.Changes = make([]*model.ListChange, len(r.Changes))
+			for j, ch := range r.Changes {
+				c.Changes[j] = changes[ch]
+			}
+		}
+		if r.Assessments != nil {
+			c.Assessments = make([]*model.Assessment, len(r.Assessments))
+			for j, a := range r.Assessments {
+				c.Assessments[j] = assessments[a]
+			}
+		}
+		editionMonths(&c, assessments)
+		out.Results[i] = &c
+	}
+	out.Lists = slices.Clone(p.Lists)
+	for i, l := range p.Lists {
+		c := *l
+		c.List = lists[l.List]
+		if c.List.Rubric != nil {
+			editionGrades(&c)
+		}
+		out.Lists[i] = &c
+	}
+	return &out
+}
+
+// editionMonths points the months of r that carry an assessment at the
+// edition's assessments, copying them (and r.Latest, one of them).
+func editionMonths(r *progress.Result, assessments map[*model.Assessment]*model.Assessment) {
+	if !slices.ContainsFunc(r.Months, func(m *progress.Month) bool { return m.Assessment != nil }) {
+		return
+	}
+	months := make([]*progress.Month, len(r.Months))
+	for i, m := range r.Months {
+		if m.Assessment != nil {
+			c := *m
+			c.Assessment = assessments[m.Assessment]
+			m = &c
+		}
+		if r.Latest == r.Months[i] {
+			r.Latest = m
+		}
+		months[i] = m
+	}
+	r.Months = months
+}
+
+// editionGrades names the grades of the entries of l, a scored list, in
+// the language of l.List, the edition's list: a grade is the rubric's
+// grade for the entry's total, whose name the edition translates.
+func editionGrades(l *progress.ListState) {
+	entries := make(map[*progress.Entry]*progress.Entry, len(l.Entries))
+	edition := func(e *progress.Entry) *progress.Entry {
+		if c, ok := entries[e]; ok {
+			return c
+		}
+		c := e
+		if e.Grade != "" {
+			g := *e
+			g.Grade = l.List.Rubric.Grade(e.Total)
+			c = &g
+		}
+		entries[e] = c
+		return c
+	}
+	l.Entries = slices.Clone(l.Entries)
+	for i, e := range l.Entries {
+		l.Entries[i] = edition(e)
+	}
+	if l.Entry != nil {
+		byCode := make(map[string]*progress.Entry, len(l.Entry))
+		for code, e := range l.Entry {
+			byCode[code] = edition(e)
+		}
+		l.Entry = byCode
+	}
+	if l.Below != nil {
+		below := make(map[string]*progress.Subtotal, len(l.Below))
+		for code, sub := range l.Below {
+			c := *sub
+			c.Entries = make([]*progress.Entry, len(sub.Entries))
+			for i, e := range sub.Entries {
+				c.Entries[i] = edition(e)
+			}
+			below[code] = &c
+		}
+		l.Below = below
+	}
 }
