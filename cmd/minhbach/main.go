@@ -22,6 +22,10 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	if len(os.Args) > 1 && os.Args[1] == "build" {
+		// A build is one short process holding the whole site.
+		tuneGC(os.Getenv, buildGCPercent, buildMemLimit, buildLiveMax)
+	}
 	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
 }
 
