@@ -351,26 +351,3 @@ func TestPlanTranslation(t *testing.T) {
 		}
 	}
 }
-
-func TestInlineTexts(t *testing.T) {
-	r := &renderer{site: &model.Site{Strings: model.Strings{
-		"a": "x<y", "b": "Tháng {month} của {unit} {other}", "multi": "a\nb",
-	}}, lang: "vi", defLang: "vi"}
-	for _, tt := range []struct{ in, want string }{
-		{`<p>{{t "a"}}</p>`, `<p>x&lt;y</p>`},
-		{`<p title="{{t "a"}}">`, `<p title="x&lt;y">`},
-		{`{{tf "b" "month" (month .M) "unit" $u.Name}}`, `Tháng {{month .M}} của {{$u.Name}} {other}`},
-		{`{{tf "b" "month" (int (len .X))}}`, `Tháng {{int (len .X)}} của {unit} {other}`},
-		{`<script>var s = {{t "a"}};</script>{{t "a"}}`, `<script>var s = {{t "a"}};</script>x&lt;y`},
-		{`{{t "missing"}} {{t "multi"}}`, `{{t "missing"}} {{t "multi"}}`},
-		{`{{orig .Unit.FullName}} {{orig (parentName .)}}`, `{{.Unit.FullName}} {{(parentName .)}}`},
-	} {
-		if got := r.inlineTexts(tt.in); got != tt.want {
-			t.Errorf("inlineTexts(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-	r.lang = "en" // orig marks texts there: it stays
-	if got := r.inlineTexts(`{{orig .Note}}`); got != `{{orig .Note}}` {
-		t.Errorf("orig dropped in another language: %q", got)
-	}
-}

@@ -7,6 +7,9 @@
 // layouts/strings.toml only the texts it replaces, key by key. A site with
 // neither folder builds with the stock theme alone, so a fix to the theme
 // reaches every site with the next minhbach, with nothing to copy.
+//
+// InlineTexts writes a language's constant texts into a layout's source
+// before package render parses it, so that they cost nothing per page.
 package theme
 
 import (
