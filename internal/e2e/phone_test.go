@@ -57,8 +57,8 @@ func TestFirstScreen(t *testing.T) {
 				cancel()
 				type state struct {
 					H1, H1End float64 // the h1's top and bottom
-					Menu      bool // the menu's summary shows
-					LinksSeen int  // links of the menu visible
+					Menu      bool    // the menu's summary shows
+					LinksSeen int     // links of the menu visible
 				}
 				s, err := chromedp.Run(ctx, chromedp.Evaluate[state](`(function () {
 					var h1 = document.querySelector('h1'), sum = document.querySelector('.site-nav summary');
