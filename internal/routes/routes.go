@@ -36,6 +36,7 @@ const (
 	data     = "du-lieu/"
 	releases = "phien-ban/"
 	search   = "tim-kiem/"
+	bulletin = "in/" // below an update's page
 	feed     = updates + "atom.xml"
 	sitemap  = "sitemap.xml"
 	robots   = "robots.txt"
@@ -87,6 +88,10 @@ func (t Table) Updates() string { return t.at(updates) }
 
 // Update is the page of the update post of month m.
 func (t Table) Update(m model.Month) string { return t.at(updates + m.String() + "/") }
+
+// Bulletin is the print view of the update of month m: one A4 document
+// of the month, in the update's folder.
+func (t Table) Bulletin(m model.Month) string { return t.Update(m) + bulletin }
 
 // UpdateMonth returns the month of an update post from its page's path,
 // and false if url is not the page of an update.
