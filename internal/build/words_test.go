@@ -1,6 +1,7 @@
 package build_test
 
 import (
+	"cmp"
 	"fmt"
 	"html"
 	"io/fs"
@@ -19,10 +20,10 @@ import (
 	"github.com/minhbach/minhbach/internal/build"
 	"github.com/minhbach/minhbach/internal/gensite"
 	"github.com/minhbach/minhbach/internal/load"
-	"github.com/minhbach/minhbach/internal/markdown"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/render"
 	"github.com/minhbach/minhbach/internal/scaffold"
+	"github.com/minhbach/minhbach/internal/search"
 	"github.com/minhbach/minhbach/internal/sitetest"
 )
 
@@ -116,7 +117,7 @@ func TestNoForeignWords(t *testing.T) {
 					// Spelled without diacritics too, as in ids and
 					// addresses, unless the plain spelling is a common
 					// word: "tinh" is also "tính", "quan" "cơ quan".
-					if f := markdown.Fold(w); strings.Contains(f, " ") || f == "huyen" || f == "phuong" {
+					if f := search.Fold(w); strings.Contains(f, " ") || f == "huyen" || f == "phuong" {
 						plain = append(plain, w)
 					}
 				}
@@ -131,6 +132,7 @@ func TestNoForeignWords(t *testing.T) {
 					foreign = append(foreign, u.Name)
 				}
 			}
+			foreign = append(foreign, stockWords(s)...)
 			slices.Sort(foreign)
 			foreign = slices.Compact(foreign)
 			data := ownTexts(t, s.src)
@@ -153,6 +155,19 @@ func TestNoForeignWords(t *testing.T) {
 	}
 }
 
+// stockWords are the words of the stock theme that belong to some plans
+// only: "danh hiệu" (the title a list's units hold, in the example's plan),
+// and the stock kind of document ("Kế hoạch số", "Kế hoạch phân công")
+// where site.toml names another. The site's data or its own strings (layouts/strings.toml) may
+// still write them.
+func stockWords(s *wordSite) []string {
+	words := []string{"danh hiệu"}
+	if doc, stock := s.site.Config.Plan.Document, s.site.Strings["plan.document"]; doc != "" && doc != stock {
+		words = append(words, stock+" số", stock+" phân công")
+	}
+	return words
+}
+
 var paceRE = regexp.MustCompile(`sau (\d+) trên (\d+) tháng`)
 
 // planPages checks that the plan and about pages of s state the plan's
@@ -162,7 +177,8 @@ var paceRE = regexp.MustCompile(`sau (\d+) trên (\d+) tháng`)
 func planPages(t *testing.T, s *wordSite) {
 	t.Helper()
 	plan := s.site.Config.Plan
-	identity := []string{plan.Number, plan.Date.Format("02/01/2006"), plan.Issuer, plan.Signer, plan.SignerTitle}
+	document := cmp.Or(plan.Document, s.site.Strings["plan.document"])
+	identity := []string{document, plan.Number, plan.Date.Format("02/01/2006"), plan.Issuer, plan.Signer, plan.SignerTitle}
 	identity = append(identity, plan.Basis...)
 	found := 0
 	for _, pg := range s.site.Pages {
@@ -187,6 +203,9 @@ func planPages(t *testing.T, s *wordSite) {
 	}
 	if found == 0 {
 		t.Errorf("no page with the plan or about layout")
+	}
+	if lead := document + " số " + plan.Number; !strings.Contains(html.UnescapeString(pageText(s.files["chi-tieu/index.html"])), lead) {
+		t.Errorf("chi-tieu/index.html: the lead does not name the plan as %q", lead)
 	}
 	for page, ref := range map[string]string{"chi-tieu/index.html": plan.TargetsSection, "trach-nhiem/index.html": plan.TasksSection} {
 		if ref != "" && !strings.Contains(html.UnescapeString(pageText(s.files[page])), "("+ref+")") {
@@ -228,9 +247,9 @@ func markupText(b []byte) string {
 var styleRE = regexp.MustCompile(`(?s)<style.*?</style>`)
 
 // ownTexts returns every text of a site's input: every string of its TOML
-// files and of the front matter of its pages, and the text of its pages cut
-// at the Markdown marks (a link's address is not beside its text on the
-// page).
+// files (its own layouts/strings.toml too) and of the front matter of its
+// pages, and the text of its pages cut at the Markdown marks (a link's
+// address is not beside its text on the page).
 func ownTexts(t *testing.T, src fs.FS) []string {
 	t.Helper()
 	var texts []string
@@ -283,8 +302,8 @@ func ownTexts(t *testing.T, src fs.FS) []string {
 		return nil
 	}
 	var err error
-	for _, root := range []string{"site.toml", "data", "content"} {
-		if err == nil {
+	for _, root := range []string{"site.toml", "data", "content", "layouts"} {
+		if _, serr := fs.Stat(src, root); err == nil && serr == nil {
 			err = fs.WalkDir(src, root, read)
 		}
 	}
@@ -301,7 +320,7 @@ var markdownRE = regexp.MustCompile(`\]\([^)]*\)|[\[\]*_#>|` + "`" + `\n]`)
 func tokens(s string, folded bool) []string {
 	s = norm.NFC.String(s)
 	if folded {
-		s = markdown.Fold(s)
+		s = search.Fold(s)
 	}
 	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r)
@@ -399,12 +418,100 @@ func TestLevelSingularShown(t *testing.T) {
 	}
 	for page, want := range map[string]string{
 		"chi-tieu/tuyen-truyen/index.html": `<th scope="col">Đơn vị cấp huyện</th><th scope="col" class="num">Đã tính</th>`,
-		"danh-sach/lanh-manh/index.html":   `<th scope="col">Đơn vị cấp huyện</th><th scope="col" class="num">Đang giữ danh hiệu</th>`,
+		"danh-sach/lanh-manh/index.html":   `<th scope="col">Đơn vị cấp huyện</th><th scope="col" class="num">Đang trong danh sách</th>`,
 		"trach-nhiem/index.html":           `<th scope="col">Đơn vị cấp huyện</th>`,
 		"don-vi/index.html":                `mỗi đơn vị cấp xã cũng có trang riêng`,
 	} {
 		if !strings.Contains(string(res.Files[page]), want) {
 			t.Errorf("%s: no %s", page, want)
+		}
+	}
+}
+
+// TestFoundOne checks that the sentences the list filter and the search
+// write for their count have a form for one ("1 result", not "1 results"),
+// given to the scripts beside the form for any other count.
+func TestFoundOne(t *testing.T) {
+	res, err := build.Render(t.Context(), os.DirFS(sitetest.Root()), render.Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for page, want := range map[string][]string{
+		"en/danh-sach/xa-lanh-manh/index.html": {`data-found="{n} matching units"`, `data-found-one="1 matching unit"`},
+		"en/tim-kiem/index.html":               {`data-found="{n} results"`, `data-found-one="1 result"`},
+		"danh-sach/xa-lanh-manh/index.html":    {`data-found="{n} đơn vị phù hợp"`, `data-found-one="1 đơn vị phù hợp"`},
+		"tim-kiem/index.html":                  {`data-found="{n} kết quả"`, `data-found-one="1 kết quả"`},
+	} {
+		b, ok := res.Files[page]
+		if !ok {
+			t.Errorf("no page %s", page)
+			continue
+		}
+		for _, w := range want {
+			if !strings.Contains(string(b), w) {
+				t.Errorf("%s: no %s", page, w)
+			}
+		}
+	}
+}
+
+// TestGridLinkFollowsPeriod checks that the link under each grid of the
+// home page names the target's period ("Xem chi tiết từng quý" under a
+// quarterly grid), not the month of the stock text it replaced.
+func TestGridLinkFollowsPeriod(t *testing.T) {
+	seen := map[model.Every]bool{}
+	for _, name := range []string{"province", "city", "small"} {
+		src := sitetest.Load(t, name)
+		s, err := load.Site(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := build.Render(t.Context(), src, render.Options{}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		home := string(res.Files["index.html"])
+		for _, tg := range s.Targets {
+			if !tg.IsPeriodic() {
+				continue
+			}
+			_, section, ok := strings.Cut(home, `<section aria-labelledby="luoi-`+tg.ID+`">`)
+			section, _, _ = strings.Cut(section, "</section>")
+			want := "Xem chi tiết từng " + s.Strings["every."+string(tg.Every)] + "</a>"
+			if !ok || !strings.Contains(section, want) {
+				t.Errorf("%s: the grid of %s (every %s) has no link %q", name, tg.ID, tg.Every, want)
+			}
+			seen[tg.Every] = true
+		}
+	}
+	for _, e := range model.Everys {
+		if !seen[e] {
+			t.Errorf("no test site has a grid of every %s", e)
+		}
+	}
+}
+
+// TestPlanDocumentLanguages checks that [plan] document, given in two
+// languages, names the plan on the pages of each: the header and the
+// targets page's lead.
+func TestPlanDocumentLanguages(t *testing.T) {
+	src := sitetest.Load(t, "bilingual")
+	cfg := strings.Replace(string(src["site.toml"].Data), "[plan]\n", "[plan]\ndocument = { vi = \"Chương trình\", en = \"Programme\" }\n", 1)
+	src["site.toml"] = &fstest.MapFile{Data: []byte(cfg)}
+	res, err := build.Render(t.Context(), src, render.Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for page, want := range map[string]string{
+		"index.html":             `<span class="brand__plan">Chương trình số 3/KH-UBND`,
+		"chi-tieu/index.html":    `Chương trình số 3/KH-UBND đặt`,
+		"en/index.html":          `<span class="brand__plan">Programme no. 3/KH-UBND`,
+		"en/chi-tieu/index.html": `Programme no. 3/KH-UBND sets`,
+	} {
+		text := html.UnescapeString(string(res.Files[page]))
+		text = regexp.MustCompile(`<span lang="vi">([^<]*)</span>`).ReplaceAllString(text, "$1") // the number, never translated
+		if !strings.Contains(text, want) {
+			t.Errorf("%s: no %q", page, want)
 		}
 	}
 }

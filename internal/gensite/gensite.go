@@ -132,6 +132,7 @@ illustrative = true
 illustrative_note = "Mọi đơn vị, số liệu và tin bài trên trang giả lập này được sinh tự động để đo hiệu năng, không phải số liệu thật."
 
 [plan]
+document = "Chương trình"
 number = "361/QĐ-TTg (giả lập)"
 title = "Chương trình phòng, chống mại dâm (giả lập)"
 date = 2016-03-07

@@ -18,6 +18,7 @@ type configFile struct {
 	Illustrative     bool
 	IllustrativeNote text `toml:"illustrative_note"`
 	Plan             struct {
+		Document    text
 		Number      string
 		Title       text
 		Date        time.Time
@@ -73,6 +74,7 @@ func (l *loader) config() model.Config {
 		Illustrative:     c.Illustrative,
 		IllustrativeNote: strings.TrimSpace(l.tr.Resolve(f.File, "illustrative_note", c.IllustrativeNote)),
 		Plan: model.Plan{
+			Document:    strings.TrimSpace(l.tr.Resolve(f.File, "plan.document", c.Plan.Document)),
 			Number:      c.Plan.Number,
 			Title:       planTitle,
 			Date:        c.Plan.Date,

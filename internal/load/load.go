@@ -7,8 +7,9 @@
 //
 // Load turns files into the model: site.toml and its languages, the
 // registry of units, the agencies, record kinds, targets, lists and
-// rubrics, the theme's texts, layouts and static files, and the checks
-// across data files. It reads files through package source, which opens
+// rubrics, and the checks across data files; package overlay reads the
+// site's theme (the stock texts, layouts and static files under the
+// site's own). It reads files through package source, which opens
 // them safely within their limits, and decodes TOML with package tomlfile,
 // which says where every key is and checks every string. It reads the
 // monthly reports, in parallel, and gives each to package report, which
@@ -29,6 +30,7 @@ import (
 	"github.com/minhbach/minhbach/internal/content"
 	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/model"
+	"github.com/minhbach/minhbach/internal/overlay"
 	"github.com/minhbach/minhbach/internal/report"
 	"github.com/minhbach/minhbach/internal/source"
 	"github.com/minhbach/minhbach/internal/tomlfile"
@@ -82,9 +84,6 @@ type loader struct {
 	configFile *tomlFile
 	// tr collects the translations of the data's texts.
 	tr *catalog.Catalog
-	// stale lists the site's layouts and static files that replace no file
-	// of the stock theme (see static).
-	stale []string
 }
 
 // broken records the files that could not be read or decoded. What other
@@ -116,15 +115,14 @@ func (l *loader) site() *model.Site {
 	langs := s.Config.Languages
 	pages := content.Read(l.ctx, l.fsys, l.errs, langs, l.tr.Unsure, s.Reports, s.Drafts.Reports)
 	s.Pages, s.Drafts.Pages, s.PagesByLang = pages.Shown, pages.Waiting, pages.ByLang
-	s.Strings, s.StringsByLang = l.strings(langs)
+	th := overlay.Read(l.ctx, l.fsys, l.errs, l.cache, langs)
+	s.Strings, s.StringsByLang = th.Strings, th.StringsByLang
 	if len(langs) > 1 {
 		s.Translations = l.tr.Translations()
 		s.Untranslated = append(l.tr.Untranslated(), pages.Untranslated...)
 		slices.SortStableFunc(s.Untranslated, func(a, b model.Untranslated) int { return strings.Compare(a.Path, b.Path) })
 	}
-	s.Templates = l.templates()
-	s.Static = l.static()
-	s.StaleOverrides = slices.Sorted(slices.Values(l.stale))
+	s.Templates, s.Static, s.StaleOverrides = th.Templates, th.Static, th.Stale
 	return s
 }
 

@@ -15,6 +15,7 @@ import (
 	"github.com/minhbach/minhbach/internal/content"
 	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/report"
+	"github.com/minhbach/minhbach/internal/theme"
 	"github.com/minhbach/minhbach/internal/tomlfile"
 )
 
@@ -47,7 +48,7 @@ func readmeFiles() []readmeFile {
 	return []readmeFile{
 		{heading: configPath, typ: reflect.TypeFor[configFile]()},
 		{heading: content.Dir + "/", typ: reflect.TypeFor[content.FrontMatter]()},
-		{heading: layoutsDir + "/", typ: reflect.TypeFor[map[string]string]()},
+		{heading: theme.LayoutsDir + "/", typ: reflect.TypeFor[map[string]string]()},
 		{heading: unitsPath, typ: reflect.TypeFor[unitsFile]()},
 		{heading: agenciesPath, typ: reflect.TypeFor[agenciesFile]()},
 		{heading: kindsPath, typ: reflect.TypeFor[kindsFile]()},

@@ -8,6 +8,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/gensite"
 	"github.com/minhbach/minhbach/internal/sitetest"
 	"github.com/minhbach/minhbach/internal/tomlfile"
@@ -43,12 +44,8 @@ func TestUnitsFill(t *testing.T) {
 	srcs["province"] = string(b)
 	filled := 0
 	for name, src := range srcs {
-		raw, ok := tomlfile.DecodeSimpleForTest(src)
-		if !ok {
-			continue
-		}
 		var got, want unitsFile
-		if !got.fill(raw) {
+		if !fillThrough(src, &got) {
 			continue
 		}
 		filled++
@@ -72,10 +69,25 @@ func TestUnitsFill(t *testing.T) {
 		"levels = [\"a\"]\n",
 		"[units]\ncode = \"1\"\n",
 	} {
-		raw, ok := tomlfile.DecodeSimpleForTest(src)
 		var uf unitsFile
-		if ok && uf.fill(raw) {
+		if fillThrough(src, &uf) {
 			t.Errorf("fill accepted %q", src)
 		}
 	}
+}
+
+// fillThrough decodes src into uf the way units does, through
+// tomlfile.File.DecodeSimple, and reports whether uf.fill read it (and the
+// decoder was not needed).
+func fillThrough(src string, uf *unitsFile) bool {
+	f := tomlfile.Parse(unitsPath, []byte(src), &diag.List{}, nil)
+	if f == nil {
+		return false
+	}
+	filled := false
+	f.DecodeSimple(uf, func(raw map[string]any) bool {
+		filled = uf.fill(raw)
+		return filled
+	}, nil)
+	return filled
 }

@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/minhbach/minhbach/internal/search"
 )
 
 var idAttr = regexp.MustCompile(`<h[1-6] id="([^"]*)"`)
@@ -71,8 +73,8 @@ func FuzzSlug(f *testing.F) {
 		if !slugRE.MatchString(slug) {
 			t.Errorf("Slug(%q) = %q", s, slug)
 		}
-		if Slug(Fold(s)) != slug {
-			t.Errorf("Slug(Fold(%q)) = %q, Slug = %q", s, Slug(Fold(s)), slug)
+		if Slug(search.Fold(s)) != slug {
+			t.Errorf("Slug(Fold(%q)) = %q, Slug = %q", s, Slug(search.Fold(s)), slug)
 		}
 	})
 }

@@ -4,52 +4,18 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/minhbach/minhbach/internal/search"
 )
 
-// fold maps every Vietnamese letter with diacritics to its base letter.
-var fold = func() map[rune]rune {
-	groups := map[rune]string{
-		'a': "àáảãạăằắẳẵặâầấẩẫậ",
-		'e': "èéẻẽẹêềếểễệ",
-		'i': "ìíỉĩị",
-		'o': "òóỏõọôồốổỗộơờớởỡợ",
-		'u': "ùúủũụưừứửữự",
-		'y': "ỳýỷỹỵ",
-		'd': "đ",
-	}
-	m := map[rune]rune{}
-	for base, letters := range groups {
-		for _, r := range letters {
-			m[r] = base
-		}
-	}
-	return m
-}()
-
-// Fold lowercases s and removes its diacritics, so that "Yên Khánh" and
-// "yen khanh" compare equal. Combining marks (text typed in NFD) are dropped
-// too.
-func Fold(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		r = unicode.ToLower(r)
-		if unicode.Is(unicode.Mn, r) {
-			continue
-		}
-		if base, ok := fold[r]; ok {
-			r = base
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
 // Slug turns a heading or a name into a readable URL fragment:
-// "II. Nhiệm vụ và giải pháp" → "ii-nhiem-vu-va-giai-phap".
+// "II. Nhiệm vụ và giải pháp" → "ii-nhiem-vu-va-giai-phap". It folds the
+// text as search does (search.Fold), so a letter of another language
+// keeps its base letter: "Ça" → "ca".
 func Slug(s string) string {
 	var b strings.Builder
 	dash := false
-	for _, r := range Fold(s) {
+	for _, r := range search.Fold(s) {
 		if r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
 			if dash && b.Len() > 0 {
 				b.WriteByte('-')

@@ -163,6 +163,11 @@ func (c *Config) Locale() string {
 
 // Plan identifies the action plan the site reports on.
 type Plan struct {
+	// Document is the kind of document the plan is, as its number is
+	// written after it: "Kế hoạch", "Chương trình", "Quyết định"; "" when
+	// site.toml does not say, and the pages then write the stock text
+	// plan.document of layouts/strings.toml.
+	Document    string
 	Number      string
 	Title       string
 	Date        time.Time

@@ -88,7 +88,7 @@ func TestCityFigures(t *testing.T) {
 		}},
 		// membership: one ward added in March, none removed.
 		{rt.Target("van-minh") + "index.html", []string{
-			"1 phường đang giữ danh hiệu mà đầu kỳ chưa có (chỉ tiêu ít nhất 2)",
+			"1 phường đang trong danh sách mà đầu kỳ chưa có (chỉ tiêu ít nhất 2)",
 		}},
 		{rt.List("van-minh") + "index.html", []string{
 			"Phường Hạ Long Giang ★ Mới công nhận 25/03/2026",

@@ -37,7 +37,7 @@ func exampleFS(t *testing.T) fstest.MapFS {
 	t.Helper()
 	root := sitetest.Root()
 	fsys := fstest.MapFS{}
-	for _, dir := range []string{"site.toml", "content", "data", "static"} {
+	for _, dir := range []string{"site.toml", "content", "data", "layouts", "static"} {
 		err := walkFiles(root, dir, func(name string, b []byte) { fsys[name] = &fstest.MapFile{Data: b} })
 		if err != nil {
 			t.Fatal(err)

@@ -69,6 +69,7 @@ import (
 	"github.com/minhbach/minhbach/internal/progress"
 	"github.com/minhbach/minhbach/internal/release"
 	"github.com/minhbach/minhbach/internal/routes"
+	"github.com/minhbach/minhbach/internal/search"
 	"github.com/minhbach/minhbach/internal/view"
 )
 
@@ -808,7 +809,7 @@ func (r *renderer) funcs() template.FuncMap {
 		"date":    r.f.Date,
 		"month":   r.f.Month,
 		"status":  func(s any) (string, error) { return r.text("status." + fmt.Sprint(s)) },
-		"fold":    markdown.Fold,
+		"fold":    search.Fold,
 		"bytes":   r.f.Bytes,
 		"capital": format.Capital,
 		"inlineCSS": func(name string) (template.CSS, error) {

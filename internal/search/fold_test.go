@@ -26,11 +26,37 @@ func TestFold(t *testing.T) {
 		{"Kha\u0301nh Ho\u0302\u0323i", "khanh hoi"}, // typed decomposed (NFD)
 		{"Plain ASCII 12/2017", "plain ascii 12/2017"},
 		{"Ça Ñandú İstanbul", "ca nandu istanbul"},
+		{"Xã 10.001, (thử)!", "xa 10.001, (thu)!"}, // punctuation and digits kept
+		{"yen khanh", "yen khanh"},
 		{"", ""},
 	} {
 		if got := search.Fold(tc.in); got != tc.want {
 			t.Errorf("Fold(%q) = %q, want %q", tc.in, got, tc.want)
 		}
+	}
+}
+
+// TestFoldNFDMatchesNFC checks that text typed with combining marks folds
+// to the same string as the precomposed text, for every Vietnamese vowel
+// with every tone.
+func TestFoldNFDMatchesNFC(t *testing.T) {
+	tests := []struct {
+		nfc, nfd string
+	}{
+		{"á", "a\u0301"}, {"à", "a\u0300"}, {"ả", "a\u0309"}, {"ã", "a\u0303"}, {"ạ", "a\u0323"},
+		{"ấ", "a\u0302\u0301"}, {"ặ", "a\u0306\u0323"}, {"ế", "e\u0302\u0301"}, {"ị", "i\u0323"},
+		{"ồ", "o\u0302\u0300"}, {"ợ", "o\u031b\u0323"}, {"ừ", "u\u031b\u0300"}, {"ỹ", "y\u0303"},
+		{"Ắ", "A\u0306\u0301"}, {"Ữ", "U\u031b\u0303"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.nfc, func(t *testing.T) {
+			if got, want := search.Fold(tt.nfd), search.Fold(tt.nfc); got != want {
+				t.Errorf("Fold(%q) = %q, Fold(%q) = %q: want equal", tt.nfd, got, tt.nfc, want)
+			}
+			if got := search.Fold(tt.nfc); len(got) != 1 || got[0] < 'a' || got[0] > 'z' {
+				t.Errorf("Fold(%q) = %q, want one ASCII letter", tt.nfc, got)
+			}
+		})
 	}
 }
 

@@ -74,10 +74,6 @@ func decodeSimple(src string) (map[string]any, bool) {
 	return top, true
 }
 
-// DecodeSimpleForTest is decodeSimple, for the tests of the fill functions
-// of DecodeSimple in other packages.
-func DecodeSimpleForTest(src string) (map[string]any, bool) { return decodeSimple(src) }
-
 type simpleParser struct {
 	src string
 	i   int

@@ -52,7 +52,7 @@ func Edition(s *model.Site, lang string) *model.Site {
 	e := *s
 	e.Config.Language = lang
 	c := &e.Config
-	c.Title, c.Description, c.IllustrativeNote, c.Plan.Title = tr(c.Title), tr(c.Description), tr(c.IllustrativeNote), tr(c.Plan.Title)
+	c.Title, c.Description, c.IllustrativeNote, c.Plan.Title, c.Plan.Document = tr(c.Title), tr(c.Description), tr(c.IllustrativeNote), tr(c.Plan.Title), tr(c.Plan.Document)
 	// The plan's identity is never translated: it is the document's.
 	c.Plan.Number, c.Plan.Issuer, c.Plan.Signer, c.Plan.SignerTitle = orig(c.Plan.Number), orig(c.Plan.Issuer), orig(c.Plan.Signer), orig(c.Plan.SignerTitle)
 	c.Plan.TargetsSection, c.Plan.TasksSection = tr(c.Plan.TargetsSection), tr(c.Plan.TasksSection)

@@ -29,7 +29,9 @@
           body.hidden = body.querySelectorAll('tr[data-search]:not([hidden])').length === 0;
         });
         if (status) {
-          status.textContent = query ? (status.getAttribute('data-found') || '{n}').replace('{n}', shown) : '';
+          // data-found-one is the sentence for one row ("1 matching unit").
+          var found = (shown === 1 && status.getAttribute('data-found-one')) || (status.getAttribute('data-found') || '{n}').replace('{n}', shown);
+          status.textContent = query ? found : '';
         }
       });
     });

@@ -235,7 +235,8 @@
     var run = 0, timer = 0, ids = [], shown = 0, ws = [];
 
     function say(key, n) {
-      status.textContent = (status.getAttribute('data-' + key) || '').replace('{n}', n);
+      // data-found-one is the sentence for one result ("1 result").
+      status.textContent = (n === 1 && status.getAttribute('data-' + key + '-one')) || (status.getAttribute('data-' + key) || '').replace('{n}', n);
     }
     function show(count, mine) {
       return manifest.then(function (m) {
