@@ -57,6 +57,9 @@ func TestBulletins(t *testing.T) {
 					t.Errorf("%s: no print view at %s", pg.URL, rt.Bulletin(month))
 					continue
 				}
+				if ph := regexp.MustCompile(`\{[a-z_]+\}`).FindString(page); ph != "" {
+					t.Errorf("%s: placeholder %s left unfilled", rt.Bulletin(month), ph)
+				}
 				if strings.Contains(page, `class="site-nav"`) || strings.Contains(page, `class="site-footer"`) {
 					t.Errorf("%s: the print view has the menu or the footer", rt.Bulletin(month))
 				}
