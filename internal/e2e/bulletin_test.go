@@ -31,6 +31,7 @@ func TestBulletin(t *testing.T) {
 	ctx := browser(t, 1280, 900)
 	base, _ := served(t, sitetest.Root())
 	shots := screenshots(t)
+	axe := axeSource(t)
 	visit := open(t, ctx)
 	var months []string
 	for m := 3; m <= 12; m++ {
@@ -39,6 +40,10 @@ func TestBulletin(t *testing.T) {
 	for _, prefix := range editions {
 		for _, month := range months {
 			bulletin(t, ctx, visit, base, prefix, month, shots)
+			if month == "2017-09" && axe != "" {
+				// A month with a table of press articles, on screen.
+				axeCheck(t, ctx, axe, 1280)
+			}
 		}
 	}
 }
