@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/minhbach/minhbach/internal/markdown"
+	"github.com/minhbach/minhbach/internal/routes"
 )
 
 // shared writes the files that are one for all editions: the sitemap
@@ -17,6 +18,7 @@ func (r *renderer) shared() {
 	r.sitemap()
 	base := r.site.Config.BaseURL
 	r.put(r.routes.Robots(), []byte("User-agent: *\nAllow: /\nSitemap: "+absURL(base, r.routes.Sitemap())+"\n"))
+	r.headers()
 }
 
 // absURL returns the address of p, a path relative to the site root as it
@@ -128,7 +130,7 @@ func (r *renderer) atom() {
 func (r *renderer) sitemap() {
 	var urls []string
 	for _, name := range r.pageNames {
-		if strings.HasSuffix(name, "index.html") {
+		if strings.HasSuffix(name, "index.html") && !r.isEmbed(name) {
 			urls = append(urls, strings.TrimSuffix(name, "index.html"))
 		}
 	}
@@ -143,4 +145,17 @@ func (r *renderer) sitemap() {
 	}
 	b.WriteString("</urlset>\n")
 	r.put(r.routes.Sitemap(), b.Bytes())
+}
+
+// isEmbed reports whether the output file name is an embed page, which
+// the sitemap leaves out: it is a fragment for other sites' frames, and
+// the target's own page is the one to list (the embed pages carry
+// noindex).
+func (r *renderer) isEmbed(name string) bool {
+	for _, lang := range r.langs {
+		if strings.HasPrefix(name, routes.For(lang, r.defLang).Embeds()) {
+			return true
+		}
+	}
+	return false
 }

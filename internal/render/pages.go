@@ -70,6 +70,7 @@ func (r *renderer) pages() {
 
 	r.releasesPage()
 	r.searchPage()
+	r.embedPages()
 
 	r.emit(r.newPage("404", r.routes.NotFound(), r.sentence("title.404", nil), ""))
 }
@@ -79,6 +80,8 @@ func (r *renderer) pages() {
 func (r *renderer) dataPages() {
 	p := r.newPage("targets", r.routes.Targets(), r.sentence("title.targets", nil), "")
 	p.Targets = r.view.Targets
+	p.Summary = r.view.Summary()
+	p.Charts = p.Summary.StatusChart != nil || p.Summary.ValueChart != nil
 	r.emit(p)
 	for _, v := range r.view.Targets {
 		p := r.newPage("target", v.URL, v.Target.Name, v.Target.Text)
@@ -116,6 +119,9 @@ func (r *renderer) home() {
 		r.fallbackContent(p, pg)
 	}
 	p.Targets = r.view.Targets
+	// Its summary charts load the chart library themselves, once near
+	// the screen (layouts/home.html): the page stays light without it.
+	p.Summary = r.view.Summary()
 	p.Updates = r.view.Updates
 	if len(r.view.Updates) > 3 {
 		p.Updates = r.view.Updates[:3]

@@ -572,6 +572,7 @@ type Page struct {
 	Releases  *view.Releases // the page of releases and home; nil without a ledger
 	Context   model.Context
 	Registry  *model.Registry
+	Summary   *view.Summary // the home page and the targets page
 
 	from    origin // a content page, or zero for a generated page
 	current int    // the current menu entry, -1 for none
@@ -755,10 +756,10 @@ func (r *renderer) execute(ctx context.Context) *sync.WaitGroup {
 				p.Frame.render(r)
 				buf.Reset()
 				t := r.tmpl[p.Kind]
-				err := t.ExecuteTemplate(&buf, baseLayout, p)
+				err := t.ExecuteTemplate(&buf, entry(p), p)
 				if err == nil && r.renumberHeadings(p, buf.Bytes()) {
 					buf.Reset()
-					err = t.ExecuteTemplate(&buf, baseLayout, p)
+					err = t.ExecuteTemplate(&buf, entry(p), p)
 				}
 				if err != nil {
 					r.templateError(err)

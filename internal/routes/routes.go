@@ -36,6 +36,8 @@ const (
 	data     = "du-lieu/"
 	releases = "phien-ban/"
 	search   = "tim-kiem/"
+	embeds   = "nhung/"
+	headers  = "_headers"
 	bulletin = "in/" // below an update's page
 	feed     = updates + "atom.xml"
 	sitemap  = "sitemap.xml"
@@ -147,6 +149,17 @@ func VintageData(id string) string {
 // LedgerData is the file name of the ledger of releases among the
 // downloads.
 const LedgerData = "phien-ban.toml"
+
+// Embeds is the folder of the embed pages: a target's chart alone, which
+// other sites may frame.
+func (t Table) Embeds() string { return t.at(embeds) }
+
+// Embed is the embed page of the chart of the target with the given id.
+func (t Table) Embed(id string) string { return t.at(embeds + id + "/") }
+
+// Headers is the table of HTTP headers for hosts (the _headers file of
+// Netlify and Cloudflare Pages); there is one for all editions.
+func (t Table) Headers() string { return headers }
 
 // Search is the search page; the files of its index are in its folder.
 func (t Table) Search() string { return t.at(search) }

@@ -245,8 +245,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.serveErrors(w, buildErr)
 		return
 	}
+	table := hostHeaders(files)
 	if b, ok := files[name]; ok && name != "" {
-		serveFile(w, r, name, b)
+		serveFile(w, r, name, b, table)
 		return
 	}
 	index := path.Join(name, "index.html")
@@ -258,7 +259,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			http.Redirect(w, r, to.String(), http.StatusMovedPermanently)
 			return
 		}
-		serveFile(w, r, index, b)
+		serveFile(w, r, index, b, table)
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -266,6 +267,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		if p := pagePolicy(b); p != "" {
 			w.Header().Set("Content-Security-Policy", p)
 		}
+		frameHeaders(w.Header(), table, r.URL.Path)
 		w.WriteHeader(http.StatusNotFound)
 		w.Write(b)
 		return
@@ -274,7 +276,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	io.WriteString(w, "404 page not found\n")
 }
 
-func serveFile(w http.ResponseWriter, r *http.Request, name string, b []byte) {
+func serveFile(w http.ResponseWriter, r *http.Request, name string, b []byte, table render.Headers) {
 	ctype := mime.TypeByExtension(path.Ext(name))
 	if ctype == "" {
 		ctype = http.DetectContentType(b)
@@ -286,6 +288,7 @@ func serveFile(w http.ResponseWriter, r *http.Request, name string, b []byte) {
 			w.Header().Set("Content-Security-Policy", p)
 		}
 	}
+	frameHeaders(w.Header(), table, r.URL.Path)
 	// The preview always shows the latest build.
 	w.Header().Set("Cache-Control", "no-store")
 	http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(b))

@@ -11,9 +11,12 @@ import (
 type Bulletin struct {
 	*Update
 	Targets []*BulletinTarget
-	// Summary counts the targets by status in the month, in the order of
-	// the statuses (met first); statuses no target has are left out.
-	Summary []*StatusCount
+	// Statuses are the statuses in display order, with their words, and
+	// Period how many targets stood in each in the month: the row of the
+	// plan's summary (see Summary) for the month, and Sentence says it.
+	Statuses []*StatusName
+	Period   *SummaryPeriod
+	Sentence string
 }
 
 // BulletinTarget is one target's line of a bulletin.
@@ -23,19 +26,13 @@ type BulletinTarget struct {
 	Calc   string // the calculation in words, as of the month
 }
 
-// StatusCount is how many targets have a status.
-type StatusCount struct {
-	Status progress.Status
-	N      int
-}
-
-// statusOrder is the order of the statuses in a bulletin's summary.
-var statusOrder = []progress.Status{progress.Met, progress.OnTrack, progress.AtRisk, progress.NotMet, progress.NoData}
-
 // Bulletin returns the print view of update u.
 func (s *Site) Bulletin(u *Update) *Bulletin {
-	b := &Bulletin{Update: u}
-	count := map[progress.Status]int{}
+	b := &Bulletin{Update: u, Period: &SummaryPeriod{Month: u.Month, Label: s.f.Month(u.Month)}}
+	for _, st := range progress.Statuses {
+		b.Statuses = append(b.Statuses, &StatusName{Status: st, Label: s.Sentence("status."+string(st), nil), Icon: s.Sentence("icon."+string(st), nil)})
+		b.Period.Counts = append(b.Period.Counts, &StatusCount{Status: st})
+	}
 	for _, tm := range u.Statuses {
 		bt := &BulletinTarget{TargetMonth: tm, Status: tm.Month.Status}
 		if tm.Target.Assessed {
@@ -44,12 +41,15 @@ func (s *Site) Bulletin(u *Update) *Bulletin {
 			bt.Calc = s.calc(tm.Target.Target, tm.Month)
 		}
 		b.Targets = append(b.Targets, bt)
-		count[bt.Status]++
-	}
-	for _, st := range statusOrder {
-		if count[st] > 0 {
-			b.Summary = append(b.Summary, &StatusCount{Status: st, N: count[st]})
+		for _, c := range b.Period.Counts {
+			if c.Status == bt.Status {
+				c.N++
+			}
 		}
+		b.Period.Total++
+	}
+	if b.Period.Total > 0 {
+		b.Sentence = s.summarySentence(b.Period)
 	}
 	return b
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/minhbach/minhbach/internal/format"
 	"github.com/minhbach/minhbach/internal/model"
+	"github.com/minhbach/minhbach/internal/routes"
 )
 
 // Chart is a chart's options, ready to embed in a page as JSON data that
@@ -26,6 +27,18 @@ type Chart struct {
 	Summary string      // one sentence saying what it shows
 	Options template.JS // JSON
 	Legend  []LegendItem
+	// File is the name, without extension, of the chart's PNG and SVG
+	// downloads: its data's download and the month it is as of, such as
+	// chi-tieu-tuyen-truyen-2017-12.
+	File string
+	// Data are the open-data files that hold its figures.
+	Data []*DataFile
+}
+
+// DataFile is an open-data file a chart's figures come from.
+type DataFile struct {
+	Format string // "CSV" or "JSON"
+	Path   string // relative to the site root
 }
 
 // LegendItem names one series of a chart. The legend is HTML, not drawn by
@@ -135,12 +148,26 @@ func (s *Site) targetChart(v *Target) *Chart {
 	if v.Periods != nil {
 		label = s.Sentence("chart.target_label_period", map[string]string{"name": t.Name, "every": s.Sentence("every."+string(t.Every), nil)})
 	}
+	file := routes.TargetData(t.ID)
+	if v.Result.Latest != nil {
+		file += "-" + v.Result.Latest.Month.String()
+	}
 	return &Chart{
 		ID:      id,
 		Label:   label,
 		Summary: s.chartSummary(v),
 		Options: options,
 		Legend:  []LegendItem{{Label: name, Color: valueColor}, {Label: thresholdName, Color: thresholdColor, Dashed: true}},
+		File:    file,
+		Data:    s.dataFiles(routes.TargetData(t.ID)),
+	}
+}
+
+// dataFiles returns the CSV and JSON downloads named name.
+func (s *Site) dataFiles(name string) []*DataFile {
+	return []*DataFile{
+		{Format: "CSV", Path: s.routes.Download(name + ".csv")},
+		{Format: "JSON", Path: s.routes.Download(name + ".json")},
 	}
 }
 
@@ -197,8 +224,14 @@ func (s *Site) listChart(v *List) *Chart {
 	c.SetXAxis(labels).
 		AddSeries(heldName, held, charts.WithItemStyleOpts(opts.ItemStyle{Color: heldColor})).
 		AddSeries(removedName, removed, charts.WithItemStyleOpts(opts.ItemStyle{Color: removedColor}))
+	file := routes.ListData(v.List.ID)
+	if !s.prog.Latest.IsZero() {
+		file += "-" + s.prog.Latest.String()
+	}
 	return &Chart{
 		ID:    id,
+		File:  file,
+		Data:  s.dataFiles(routes.ListData(v.List.ID)),
 		Label: s.Sentence("chart.list_label", map[string]string{"name": v.List.Name, "level": s.site.Units.Levels[0].Name}),
 		Summary: s.Sentence("chart.list_summary", map[string]string{
 			"held":  s.f.Number(float64(v.Held), 0),

@@ -1,0 +1,29 @@
+package serve
+
+import (
+	"net/http"
+
+	"github.com/minhbach/minhbach/internal/render"
+)
+
+// hostHeaders returns the table of headers the build wrote for hosts
+// (_headers, see render.Headers): the preview sends them as a host would,
+// so that what may be framed in the preview is what may be framed online.
+func hostHeaders(files render.Files) render.Headers { return render.HostHeaders(files) }
+
+// frameHeaders adds the headers table gives the path p to h; a path the
+// table does not cover may not be framed. A Content-Security-Policy of the
+// table is added to the page's own: a browser enforces both.
+func frameHeaders(h http.Header, table render.Headers, p string) {
+	hs := []render.Header{{Name: "Content-Security-Policy", Value: "frame-ancestors 'none'"}, {Name: "X-Frame-Options", Value: "DENY"}}
+	if rule := table.Match(p); rule != nil {
+		hs = rule.Headers
+	}
+	for _, x := range hs {
+		if x.Name == "Content-Security-Policy" {
+			h.Add(x.Name, x.Value)
+		} else {
+			h.Set(x.Name, x.Value)
+		}
+	}
+}
