@@ -224,38 +224,11 @@ func TestSaveShowsCheckMessages(t *testing.T) {
 	}
 }
 
-// copyExample copies the example site into a temporary folder.
-func copyExample(t *testing.T) string {
-	t.Helper()
-	dir := t.TempDir()
-	for _, in := range []string{"site.toml", "content", "data", "layouts", "static"} {
-		src := filepath.Join(sitetest.Root(), in)
-		err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			rel, _ := filepath.Rel(sitetest.Root(), p)
-			if d.IsDir() {
-				return os.MkdirAll(filepath.Join(dir, rel), 0o755)
-			}
-			b, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			return os.WriteFile(filepath.Join(dir, rel), b, 0o644)
-		})
-		if err != nil && !os.IsNotExist(err) {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
-
 // TestCorrection changes a released month that is not the latest: the save
 // is refused until the form gives a correction, which is appended to the
 // latest published report, whose own text is kept.
 func TestCorrection(t *testing.T) {
-	dir := copyExample(t)
+	dir := sitetest.CopyExample(t)
 	e := New(dir, func() (fs.FS, func() error, error) { return load.Dir(dir) }, func(h string) bool { return h == host })
 	body := saveBody(t, e, "2017-11")
 	v := body["values"].(Values)

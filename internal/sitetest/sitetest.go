@@ -122,6 +122,36 @@ func WriteDir(t testing.TB, name string) string {
 	return dir
 }
 
+// CopyExample copies the example site's inputs (the repository's own
+// site.toml, content, data, layouts and static) into a new temporary folder
+// and returns it, for tests that write into a site: never into the
+// repository.
+func CopyExample(t testing.TB) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, in := range []string{"site.toml", "content", "data", "layouts", "static"} {
+		src := filepath.Join(Root(), in)
+		err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			rel, _ := filepath.Rel(Root(), p)
+			if d.IsDir() {
+				return os.MkdirAll(filepath.Join(dir, rel), 0o755)
+			}
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			return os.WriteFile(filepath.Join(dir, rel), b, 0o644)
+		})
+		if err != nil && !os.IsNotExist(err) {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
 // SyncBuffer is a bytes.Buffer that one goroutine may write while another
 // reads or waits, for the output of a server under test.
 type SyncBuffer struct {
