@@ -1,8 +1,6 @@
 package serve
 
 import (
-	"bytes"
-	"net/http/httptest"
 	"regexp"
 	"strconv"
 	"strings"
@@ -42,13 +40,7 @@ func nextEvent(t *testing.T, lines <-chan string) (name, data string) {
 // build finished (the rebuild's broadcast came before it listened) is told
 // to reload at once; a page of the latest build waits for the next one.
 func TestLatePageReloads(t *testing.T) {
-	var log, errlog bytes.Buffer
-	s := New(writeSite(t), &log, &errlog)
-	if err := s.Rebuild(nil); err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(s)
-	t.Cleanup(ts.Close)
+	s, ts := newTestServer(t, writeSite(t))
 
 	_, old := get(t, ts.URL+"/")
 	oldGen := genOf(t, old)

@@ -145,12 +145,7 @@ var rt routes.Table
 func TestServePaths(t *testing.T) {
 	dir := writeSite(t)
 	os.WriteFile(filepath.Join(filepath.Dir(dir), "secret.txt"), []byte("secret"), 0o644)
-	s := New(dir, io.Discard, io.Discard)
-	if err := s.Rebuild(nil); err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(s)
-	t.Cleanup(ts.Close)
+	_, ts := newTestServer(t, dir)
 	tests := []struct {
 		path string
 		code int
