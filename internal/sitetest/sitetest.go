@@ -105,6 +105,23 @@ func Load(t testing.TB, name string) fstest.MapFS {
 	return Parse(string(b))
 }
 
+// Bare returns the small test site without its reports, lists and
+// posts, its period set to start–end (months "YYYY-MM"), for tests that
+// write their own targets and reports.
+func Bare(t testing.TB, start, end string) fstest.MapFS {
+	t.Helper()
+	fsys := Load(t, "small")
+	for name := range fsys {
+		if strings.HasPrefix(name, "data/reports/") || strings.HasPrefix(name, "data/lists/") || strings.HasPrefix(name, "content/cap-nhat/") {
+			delete(fsys, name)
+		}
+	}
+	site := strings.Replace(string(fsys["site.toml"].Data), `start = "2020-01"`, `start = "`+start+`"`, 1)
+	site = strings.Replace(site, `end = "2020-04"`, `end = "`+end+`"`, 1)
+	fsys["site.toml"] = &fstest.MapFile{Data: []byte(site)}
+	return fsys
+}
+
 // WriteDir writes testdata/sites/NAME.txtar into a new
 // temporary folder and returns it, for tests that need a site on disk.
 func WriteDir(t testing.TB, name string) string {
