@@ -125,14 +125,16 @@ func Encode(v Values, header string, kinds []*model.Kind, units *model.Registry)
 }
 
 // table writes one [[name]] table of the row r: its keys in the order of
-// keys, then any other key sorted, so that nothing typed is lost. A unit
+// keys, then any other key sorted, so that nothing typed is lost. A key
+// present with an empty value is written ("" or []): the loaded file had
+// it, since the page deletes the key of an input the user empties. A unit
 // code is preceded by the unit's name as a comment.
 func (w *writer) table(at, name string, r Row, keys []string, units *model.Registry, value func(key, s string) string) {
 	w.line(at, "[["+tomlfile.Key(name)+"]]")
 	written := map[string]bool{}
 	put := func(k string) {
 		s, ok := r[k]
-		if !ok || written[k] || strings.TrimSpace(s) == "" {
+		if !ok || written[k] || s != "" && strings.TrimSpace(s) == "" {
 			return
 		}
 		written[k] = true
