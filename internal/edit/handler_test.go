@@ -140,6 +140,26 @@ func TestConflict(t *testing.T) {
 	if now, _ := os.ReadFile(report); !bytes.HasPrefix(now, edited) {
 		t.Error("the file edited by hand was overwritten")
 	}
+	// A file changed by hand while the save checks the site (after its
+	// first hash check, before the rename) is not overwritten either.
+	body = saveBody(t, e, d.Month)
+	late := []byte("# edited by hand while the form saved\n")
+	e.staged = func() {
+		if err := os.WriteFile(report, late, 0o644); err != nil {
+			t.Error(err)
+		}
+	}
+	w = post(e, "save", body, own)
+	e.staged = nil
+	if w.Code != http.StatusConflict {
+		t.Errorf("save while the file is changed by hand: %d %s, want 409", w.Code, w.Body)
+	}
+	if now, _ := os.ReadFile(report); !bytes.Equal(now, late) {
+		t.Errorf("the file changed during the save was overwritten:\n%s", now)
+	}
+	if tmps, _ := filepath.Glob(filepath.Join(filepath.Dir(report), ".minhbach-edit-*")); len(tmps) > 0 {
+		t.Errorf("temporary files left: %v", tmps)
+	}
 	// The post is guarded the same way.
 	body = saveBody(t, e, d.Month)
 	body["postHash"] = strings.Repeat("a", 64)
@@ -172,7 +192,8 @@ func TestConfined(t *testing.T) {
 	if err := os.Symlink(moved, reports); err != nil {
 		t.Skip("no symbolic links here:", err)
 	}
-	if err := writeAtomic(dir, ReportPath(mustMonth(t, d.Month)), []byte("x = 1\n")); err == nil {
+	rp := ReportPath(mustMonth(t, d.Month))
+	if _, err := e.commit(map[string][]byte{rp: []byte("x = 1\n")}, map[string]loadedFile{rp: {}}); err == nil {
 		t.Error("a write followed a symbolic link out of the site folder")
 	}
 	entries, _ := os.ReadDir(moved)
