@@ -68,7 +68,7 @@ func (r *renderer) pages() {
 	r.emit(p)
 
 	r.releasesPage()
-	r.searchPage()
+	r.searchPage(top)
 	r.embedPages()
 
 	r.emit(r.newPage("404", r.routes.NotFound(), r.sentence("title.404", nil), ""))
