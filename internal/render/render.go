@@ -16,12 +16,12 @@
 // layouts/_base.html defines the page frame and calls the blocks "main" and
 // "head"; files whose names start with "_" hold shared definitions; every
 // other layout defines "main" for one page kind: home, page, plan, about,
-// targets, target, list, updates, update, units, unit, agencies, data and
-// 404. Templates are executed with a *Page (see [Page]); a page's links
-// are its methods: {{.Link PATH}} is a link to PATH (relative to the site
-// root) from the page, and .Routes names the generated pages, so that
-// {{.Link .Routes.Targets}} links to the page of all targets (see package
-// routes). What surrounds a page's own head and main — the templates
+// targets, target, list, updates, update, bulletin (an update's print
+// view), units, unit, agencies, data and 404. Templates are executed with a
+// *Page (see [Page]); a page's links are its methods: {{.Link PATH}} is a
+// link to PATH (relative to the site root) from the page, and .Routes names
+// the generated pages, so that {{.Link .Routes.Targets}} links to the page
+// of all targets (see package routes). What surrounds a page's own head and main — the templates
 // "frame-head", "frame-open" and "frame-close" of _base.html, with the
 // banner, header, footer and scripts — is executed once per [Frame], with
 // the frame as data. One parsed template set per page kind serves every
@@ -568,6 +568,7 @@ type Page struct {
 	List      *view.List
 	Updates   []*view.Update
 	Update    *view.Update
+	Bulletin  *view.Bulletin // the print view of an update
 	Units     []*view.Unit
 	Unit      *view.Unit
 	Agencies  []*view.Agency
