@@ -32,7 +32,7 @@ func TestSummaryCharts(t *testing.T) {
 	ctx := browser(t, 1280, 900)
 	base, _ := served(t, sitetest.Root())
 	shots := screenshots(t)
-	visitPage := open(t, ctx)
+	visitPage, since := openTab(t, ctx)
 	type state struct {
 		Drawn, Tables, Sentences, Buttons int
 	}
@@ -62,6 +62,9 @@ func TestSummaryCharts(t *testing.T) {
 				}
 				if err := drawnCharts(t, ctx, 2); err != nil {
 					t.Errorf("%s: %v", name, err)
+				}
+				for _, c := range since().Console {
+					t.Errorf("%s: console, once the charts are drawn: %s", name, c)
 				}
 				if n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('script[data-charts-library]').length`)); err != nil || (path == "") != (n == 1) {
 					t.Errorf("%s: %d chart libraries loaded on demand (%v); want 1 on the home page only", name, n, err)
@@ -291,7 +294,8 @@ func drawnCharts(t *testing.T, ctx context.Context, n int) error {
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](`document.querySelectorAll('div.chart').forEach(function (d) { d.scrollIntoView(); })`)); err != nil {
 		return err
 	}
-	err := waitFor(ctx, 15*time.Second, fmt.Sprintf(`Array.from(document.querySelectorAll('div.chart')).filter(function (d) {
+	// charts.js marks a chart data-drawn once ECharts has finished it.
+	err := waitFor(ctx, 15*time.Second, fmt.Sprintf(`Array.from(document.querySelectorAll('div.chart[data-drawn]')).filter(function (d) {
 		var c = d.querySelector('canvas, svg'); return c && c.getBoundingClientRect().width > 0; }).length >= %d`, n))
 	chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, 0)`))
 	return err

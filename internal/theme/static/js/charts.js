@@ -43,6 +43,12 @@
     try {
       // The vendored build draws on a canvas only (it is the smallest).
       chart = echarts.init(div, null, {renderer: 'canvas'});
+      // data-drawn marks a chart ECharts has finished drawing (its first
+      // frame, or the end of its animation), for tests and for styles.
+      chart.on('finished', function mark() {
+        chart.off('finished', mark);
+        div.setAttribute('data-drawn', '');
+      });
       chart.setOption(options);
       return chart;
     } catch (e) {
