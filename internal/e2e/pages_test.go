@@ -45,6 +45,7 @@ var pageKinds = []struct {
 	{"releases", "phien-ban/", 0, 200},
 	{"about", "gioi-thieu/", 0, 200},
 	{"search", "tim-kiem/?q=khanh+hoi", 0, 200},
+	{"embed", "nhung/tuyen-truyen/", 1, 200},
 	{"404", "khong-co-trang-nay/", 0, 404},
 }
 
