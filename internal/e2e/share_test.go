@@ -35,6 +35,9 @@ func TestSummaryCharts(t *testing.T) {
 	visitPage, since := openTab(t, ctx)
 	type state struct {
 		Drawn, Tables, Sentences, Buttons int
+		// Ambiguous counts the links and buttons under the charts whose
+		// text (with what only screen readers read) another one has.
+		Ambiguous int
 	}
 	const probe = `(function () {
 		var ids = ['summary-statuses', 'summary-values'];
@@ -46,7 +49,16 @@ func TestSummaryCharts(t *testing.T) {
 			Sentences: Array.from(document.querySelectorAll('.summary .chart-figure__summary')).filter(function (s) {
 				return /\d/.test(s.textContent) && s.getBoundingClientRect().height > 0; }).length,
 			Buttons: Array.from(document.querySelectorAll('.summary .chart-share__button')).filter(function (b) {
-				return b.getBoundingClientRect().height > 0; }).length
+				return b.getBoundingClientRect().height > 0; }).length,
+			Ambiguous: (function () {
+				var seen = {}, n = 0;
+				document.querySelectorAll('.chart-share a, .chart-share button').forEach(function (e) {
+					var name = e.textContent.replace(/\s+/g, ' ').trim();
+					if (seen[name]) { n++; }
+					seen[name] = true;
+				});
+				return n;
+			})()
 		};
 	})()`
 	for _, prefix := range editions {
@@ -73,8 +85,8 @@ func TestSummaryCharts(t *testing.T) {
 				if err != nil {
 					t.Fatalf("%s: %v", name, err)
 				}
-				if s != (state{2, 2, 2, 4}) {
-					t.Errorf("%s: %+v; want 2 charts drawn, 2 tables, 2 sentences, 4 image buttons", name, s)
+				if s != (state{2, 2, 2, 4, 0}) {
+					t.Errorf("%s: %+v; want 2 charts drawn, 2 tables, 2 sentences, 4 image buttons, no two links or buttons of the same name", name, s)
 				}
 				if png, err := chromedp.Run(ctx, chromedp.Screenshot(chromedp.CSS(".summary"))); err == nil {
 					os.WriteFile(filepath.Join(shots, "summary-"+strings.NewReplacer("/", "_").Replace(name)+".png"), png, 0o644)
@@ -98,7 +110,7 @@ func TestSummaryCharts(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if s != (state{0, 2, 2, 0}) {
+			if s != (state{0, 2, 2, 0, 0}) {
 				t.Errorf("%s%s without JavaScript: %+v; want the 2 tables and 2 sentences, no chart and no image button", prefix, path, s)
 			}
 		}

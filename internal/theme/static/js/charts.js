@@ -163,7 +163,9 @@
     if (!images) { return; }
     images.hidden = false;
     images.addEventListener('click', function (ev) {
-      var kind = ev.target && ev.target.getAttribute && ev.target.getAttribute('data-save');
+      // The button holds the chart's name in a span of its own.
+      var button = ev.target && ev.target.closest && ev.target.closest('[data-save]');
+      var kind = button && button.getAttribute('data-save');
       if (kind === 'png') {
         save(dataURLBlob(chart.getDataURL({type: 'png', pixelRatio: 2, backgroundColor: '#ffffff'})), file + '.png');
       } else if (kind === 'svg') {
