@@ -37,9 +37,6 @@ type command struct {
 // errUsage marks a usage error: exit code 2.
 var errUsage = errors.New("usage error")
 
-// version is the tool's version; release builds set it with -ldflags.
-var version = "devel"
-
 func commands() []*command {
 	return []*command{buildCmd, checkCmd, newCmd, releaseCmd, serveCmd, versionCmd}
 }
@@ -111,19 +108,4 @@ func help(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "minhbach help %s: unknown command\n", args[0])
 	return 2
-}
-
-var versionCmd = &command{
-	name:  "version",
-	short: "print the version of minhbach",
-	long:  "Version prints the version of minhbach.\n",
-	flags: func(fs *flag.FlagSet) func(context.Context, []string, io.Writer, io.Writer) error {
-		return func(_ context.Context, args []string, stdout, _ io.Writer) error {
-			if len(args) > 0 {
-				return errUsage
-			}
-			fmt.Fprintf(stdout, "minhbach %s\n", version)
-			return nil
-		}
-	},
 }

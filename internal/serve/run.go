@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/minhbach/minhbach/internal/edit"
 	"github.com/minhbach/minhbach/internal/watch"
 )
 
@@ -20,12 +21,20 @@ import (
 // It returns as soon as ctx is done, even while a build is running: a build
 // stuck on an input (a FIFO, a slow network folder) never holds up Ctrl+C.
 func Run(ctx context.Context, src, addr string, out, errout io.Writer) error {
-	s := New(src, out, errout)
-	s.listenOn(addr)
-	return s.run(ctx, addr, out, errout)
+	return RunReady(ctx, src, addr, out, errout, nil)
 }
 
-func (s *Server) run(ctx context.Context, addr string, out, errout io.Writer) error {
+// RunReady is Run that also calls ready, in a goroutine of its own, with the
+// preview's address, as "http://127.0.0.1:1313", once the server listens and
+// the first build is done; a failed build counts, since its pages list the
+// problems. ready is not called if ctx is done first.
+func RunReady(ctx context.Context, src, addr string, out, errout io.Writer, ready func(base string)) error {
+	s := New(src, out, errout)
+	s.listenOn(addr)
+	return s.run(ctx, addr, out, errout, ready)
+}
+
+func (s *Server) run(ctx context.Context, addr string, out, errout io.Writer, ready func(base string)) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel() // ends the rebuilds' goroutine
 
@@ -55,7 +64,18 @@ func (s *Server) run(ctx context.Context, addr string, out, errout io.Writer) er
 	if host, _, _ := net.SplitHostPort(ln.Addr().String()); !isLoopback(host) {
 		fmt.Fprintf(errout, "\n*** WARNING: serving on %s, which other computers can reach. The preview may show unpublished data. Use -addr 127.0.0.1:1313 to keep it private. ***\n\n", ln.Addr())
 	}
-	fmt.Fprintf(out, "Preview: http://%s/  (Ctrl+C to stop)\n", displayAddr(ln.Addr()))
+	base := "http://" + displayAddr(ln.Addr())
+	fmt.Fprintf(out, "Preview: %s/  (Ctrl+C to stop)\n", base)
+	fmt.Fprintf(out, "Report editor: %s%s\n", base, edit.Prefix)
+	if ready != nil {
+		go func() {
+			select {
+			case <-s.ready:
+				ready(base)
+			case <-ctx.Done():
+			}
+		}()
+	}
 
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()

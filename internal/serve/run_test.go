@@ -31,7 +31,7 @@ func TestRunStopsDuringBuild(t *testing.T) {
 	s.log, s.errlog = out, out
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- s.run(ctx, "127.0.0.1:0", out, out) }()
+	go func() { done <- s.run(ctx, "127.0.0.1:0", out, out, nil) }()
 
 	base := waitFor(t, out, regexp.MustCompile(`Preview: (http://\S+)/`))[1]
 	<-entered
@@ -57,5 +57,62 @@ func TestRunStopsDuringBuild(t *testing.T) {
 	case <-answered:
 	case <-time.After(10 * time.Second):
 		t.Fatal("a waiting page was not let go")
+	}
+}
+
+// TestRunReady checks that the ready hook (serve -open) is called once the
+// server listens and the first build is done, with the address it listens
+// on, and not while the first build runs.
+func TestRunReady(t *testing.T) {
+	dir := writeSite(t)
+	s := New(dir, nil, nil)
+	s.listenOn("127.0.0.1:0")
+	entered, release := make(chan struct{}), make(chan struct{})
+	open := s.open
+	first := true
+	s.open = func() (fs.FS, func() error, error) {
+		if first {
+			first = false
+			close(entered)
+			<-release // a slow first build
+		}
+		return open()
+	}
+	out := newNotifyBuffer()
+	s.log, s.errlog = out, out
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	called := make(chan string, 1)
+	ready := func(base string) {
+		select {
+		case <-s.ready:
+		default:
+			t.Error("ready was called before the first build was done")
+		}
+		called <- base
+	}
+	go func() { done <- s.run(ctx, "127.0.0.1:0", out, out, ready) }()
+	defer func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("Run: %v", err)
+		}
+	}()
+
+	base := waitFor(t, out, regexp.MustCompile(`Preview: (http://127\.0\.0\.1:[1-9][0-9]*)/`))[1]
+	<-entered
+	select {
+	case got := <-called:
+		t.Fatalf("ready was called with %s during the first build", got)
+	default:
+	}
+	close(release)
+	select {
+	case got := <-called:
+		if got != base {
+			t.Errorf("ready was given %q; the server listens on %q", got, base)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("ready was not called after the first build")
 	}
 }

@@ -34,6 +34,7 @@ import (
 
 	"github.com/minhbach/minhbach/internal/build"
 	"github.com/minhbach/minhbach/internal/diag"
+	"github.com/minhbach/minhbach/internal/edit"
 	"github.com/minhbach/minhbach/internal/load"
 	"github.com/minhbach/minhbach/internal/render"
 )
@@ -56,7 +57,8 @@ var (
 	errorHTML string
 
 	errorPage = template.Must(template.New("error.html").Parse(errorHTML))
-	inject    = template.HTML(`<script src="` + reloadPath + `"></script>`)
+	// Preview pages reload on a rebuild and link to the report editor.
+	inject = template.HTML(`<script src="` + reloadPath + `"></script><script src="` + edit.Prefix + `bar.js"></script>`)
 )
 
 // Server serves a site folder and rebuilds it on demand.
@@ -85,6 +87,8 @@ type Server struct {
 	subs  map[chan string]struct{}
 
 	cache *load.Cache // parsed input files, kept between rebuilds
+
+	editor *edit.Editor // the report editor, under edit.Prefix
 }
 
 // New returns a server for the site in folder src; log receives one line per
@@ -102,6 +106,7 @@ func New(src string, log, errlog io.Writer) *Server {
 	for _, h := range loopbackHosts {
 		s.hosts[h] = true
 	}
+	s.editor = edit.New(src, s.open, s.hostAllowed)
 	return s
 }
 
@@ -205,6 +210,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Security-Policy", policy)
 	if !s.hostAllowed(r.Host) {
 		http.Error(w, "forbidden: the preview answers only at localhost, 127.0.0.1, [::1] or the -addr host", http.StatusForbidden)
+		return
+	}
+	if strings.HasPrefix(r.URL.Path, edit.Prefix) {
+		s.editor.ServeHTTP(w, r)
 		return
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
