@@ -174,7 +174,7 @@ func TestFiveYearPeriod(t *testing.T) {
 	// Sixty cells in one flow break years mid-row and fill a phone's
 	// screen thirty times over: the grid has a row per year, and only the
 	// year of the latest report (2026) is unfolded.
-	years := regexp.MustCompile(`<details class="month-years__year"( open)?>\s*<summary>(\d{4}) `).FindAllStringSubmatch(home, -1)
+	years := regexp.MustCompile(`<details class="month-years__year"( open)?>\s*<summary>(\d{4}): `).FindAllStringSubmatch(home, -1)
 	var got []string
 	for _, y := range years {
 		got = append(got, y[2]+y[1])
@@ -182,8 +182,8 @@ func TestFiveYearPeriod(t *testing.T) {
 	if want := "2021 2022 2023 2024 2025 2026 open"; strings.Join(got, " ") != want {
 		t.Errorf("the home page's grid has years %q, want %q", strings.Join(got, " "), want)
 	}
-	if !strings.Contains(home, "(01/2025 – 12/2025) · 6 tháng có báo cáo") {
-		t.Errorf("the year 2025 does not say how many months have a report")
+	if !strings.Contains(home, "<summary>2025: 5/12 tháng đạt <span class=\"month-years__more\">(1 không đạt; 6 chưa có báo cáo)</span></summary>") {
+		t.Errorf("the year 2025 does not say how many months met the target and how many have no report")
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -21,6 +22,8 @@ import (
 
 	"github.com/minhbach/minhbach/internal/build"
 	"github.com/minhbach/minhbach/internal/load"
+	"github.com/minhbach/minhbach/internal/serve"
+	"github.com/minhbach/minhbach/internal/sitetest"
 )
 
 // prefix is the sub-path the sites are served from, as on a real host
@@ -30,6 +33,23 @@ const prefix = "/portal/"
 // served builds the site in folder src and serves it with a plain static
 // file server under prefix. It returns the site's address and the built
 // folder.
+// preview runs serve on the site folder dir, on a free port, until the
+// test ends, and returns the preview's address and the server's output
+// (rebuild lines) and error output.
+func preview(t *testing.T, dir string) (base string, out, errout *sitetest.SyncBuffer) {
+	t.Helper()
+	ctx, stop := context.WithCancel(context.Background())
+	out, errout = new(sitetest.SyncBuffer), new(sitetest.SyncBuffer)
+	done := make(chan error, 1)
+	go func() { done <- serve.Run(ctx, dir, "127.0.0.1:0", out, errout) }()
+	t.Cleanup(func() {
+		stop()
+		<-done
+	})
+	base = out.Wait(t, regexp.MustCompile(`Preview: (http://\S+)/`), 10*time.Second)[1]
+	return base, out, errout
+}
+
 func served(t *testing.T, src string) (base, dir string) {
 	t.Helper()
 	fsys, closeSite, err := load.Dir(src)

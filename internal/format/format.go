@@ -245,6 +245,16 @@ const (
 	FallbackClose = "\uE001"
 )
 
+// Unmark removes the marks of texts shown in the default language from s,
+// where there is no markup to mark a text's language (the feed, the search
+// index).
+func Unmark(s string) string {
+	if !strings.Contains(s, FallbackOpen) {
+		return s
+	}
+	return strings.NewReplacer(FallbackOpen, "", FallbackClose, "").Replace(s)
+}
+
 // One reports whether n takes the singular, the plural form "one", in the
 // language tag lang, by the cardinal plural rules of the Unicode CLDR
 // (golang.org/x/text/feature/plural): in English only n == 1 exactly, a

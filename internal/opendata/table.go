@@ -1,9 +1,13 @@
-// Package opendata encodes the site's data sets for download: every table
-// as CSV, for spreadsheets (UTF-8 with a byte-order mark, CRLF, no cell a
-// spreadsheet would run as a formula), and as JSON, typed (numbers and
-// booleans as such, an empty cell as null), the same bytes from one build
-// to the next. Package render decides the tables; this package only writes
-// them.
+// Package opendata makes the site's data sets for download: the tables
+// (Tables: the targets' figures, the records, the lists, the units, who
+// reported on time, the vintages of a ledger), each written as CSV, for
+// spreadsheets (UTF-8 with a byte-order mark, CRLF, no cell a spreadsheet
+// would run as a formula), and as JSON, typed (numbers and booleans as
+// such, an empty cell as null), and the zip of them all, the same bytes
+// from one build to the next.
+//
+// It is part of the render stage (load → model → compute → render →
+// write): package render puts the files it makes into the output.
 package opendata
 
 import (
@@ -44,6 +48,7 @@ func TextColumns(names ...string) []Column {
 // Table is a data set: rows of cells of their column's kind (nil for an
 // empty cell).
 type Table struct {
+	Name    string // of its files, without the extension
 	Title   string
 	Columns []Column
 	Rows    [][]any

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/minhbach/minhbach/internal/diag"
+	"github.com/minhbach/minhbach/internal/opendata"
 	"github.com/minhbach/minhbach/internal/view"
 )
 
@@ -73,8 +74,8 @@ func TestJSONTyped(t *testing.T) {
 // text that a spreadsheet would read as a formula neutralised, also behind
 // spaces and in the header, numbers of number columns written as numbers.
 func TestCSVCells(t *testing.T) {
-	tbl := &table{name: "t", title: "t",
-		columns: []column{{"=HYPERLINK(1)", textCell}, {"text", textCell}, {"n", numberCell}, {"b", boolCell}},
+	tbl := &opendata.Table{Name: "t", Title: "t",
+		Columns: append(opendata.TextColumns("=HYPERLINK(1)", "text"), opendata.Column{Name: "n", Kind: opendata.Number}, opendata.Column{Name: "b", Kind: opendata.Bool}),
 	}
 	cells := []struct {
 		text string
@@ -101,7 +102,7 @@ func TestCSVCells(t *testing.T) {
 		{"email@example.org", "email@example.org"},
 	}
 	for i, c := range cells {
-		tbl.rows = append(tbl.rows, []any{"r" + fmt.Sprint(i), c.text, -1.5 * float64(i), i%2 == 0})
+		tbl.Rows = append(tbl.Rows, []any{"r" + fmt.Sprint(i), c.text, -1.5 * float64(i), i%2 == 0})
 	}
 	r := &renderer{output: &output{sink: &Memory{}, errs: &diag.List{}}, view: &view.Site{}}
 	r.writeTable(tbl)

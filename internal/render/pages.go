@@ -43,6 +43,7 @@ func (r *renderer) pages() {
 		r.fallbackContent(p, u.Page)
 		p.Update = u
 		r.emit(p)
+		r.bulletin(u)
 	}
 
 	var top []*view.Unit
@@ -68,7 +69,7 @@ func (r *renderer) pages() {
 	r.emit(p)
 
 	r.releasesPage()
-	r.searchPage()
+	r.searchPage(top)
 	r.embedPages()
 
 	r.emit(r.newPage("404", r.routes.NotFound(), r.sentence("title.404", nil), ""))
@@ -175,4 +176,13 @@ func (r *renderer) orig(text string) string {
 		return text
 	}
 	return format.FallbackOpen + text + format.FallbackClose
+}
+
+// bulletin renders the print view of update u: one A4 document of its
+// month, beside the update's page.
+func (r *renderer) bulletin(u *view.Update) {
+	p := r.newPage("bulletin", r.routes.Bulletin(u.Month), r.sentence("bulletin.title", map[string]string{"month": r.f.Month(u.Month)}), u.Page.Description)
+	p.Update = u
+	p.Bulletin = r.view.Bulletin(u)
+	r.emit(p)
 }

@@ -5,7 +5,6 @@ import (
 	"html/template"
 	"strings"
 
-	"github.com/minhbach/minhbach/internal/format"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/routes"
 	"github.com/minhbach/minhbach/internal/view"
@@ -33,48 +32,6 @@ func (r *renderer) previewBanner(months []model.Month) template.HTML {
 		html.EscapeString(text) + "</p></div>\n")
 }
 
-// releaseEntries returns an Atom entry per release, newest first: what it
-// published, the statuses it moved, the corrections it carried.
-func (r *renderer) releaseEntries() []atomEntry {
-	rs := r.view.Releases
-	if rs == nil {
-		return nil
-	}
-	base := r.site.Config.BaseURL
-	var out []atomEntry
-	for _, rel := range rs.Releases {
-		link := absURL(base, r.routes.Releases()) + "#" + rel.ID
-		e := atomEntry{
-			Title:   rel.Title + " — " + r.sentence("releases.date", map[string]string{"date": r.f.Date(rel.Date)}),
-			ID:      link,
-			Updated: atomTime(rel.Date),
-			Link:    atomLink{Href: link, Rel: "alternate", Type: "text/html"},
-		}
-		var b strings.Builder
-		para := func(s string) { b.WriteString("<p>" + html.EscapeString(s) + "</p>") }
-		var kinds []string
-		for _, k := range rel.Kinds {
-			kinds = append(kinds, k.Kind.Name+": "+r.f.Number(float64(k.Count), 0))
-		}
-		if len(kinds) > 0 {
-			para(r.sentence("releases.records", map[string]string{"month": r.f.Month(rel.Month)}) + " " + strings.Join(kinds, "; "))
-		}
-		for _, m := range rel.Moves {
-			para(m.Text)
-		}
-		for _, c := range rel.Corrections {
-			para(c.Text)
-			for _, f := range c.Figures {
-				para(f.Text)
-			}
-		}
-		e.Content.Type = "html"
-		e.Content.Body = b.String()
-		out = append(out, e)
-	}
-	return out
-}
-
 // ledgerFile is the ledger as a download, and in the zip of everything:
 // whoever keeps it can check the releases of the published figures.
 func (r *renderer) ledgerFile() []file {
@@ -88,50 +45,6 @@ func (r *renderer) ledgerFile() []file {
 	}
 	r.put(p, h.Ledger.Src)
 	return []file{{&view.Download{Path: p, Title: r.sentence("data.ledger", nil), Format: "TOML", Size: len(h.Ledger.Src), Date: r.view.Published}, h.Ledger.Src}}
-}
-
-// vintageColumns are the columns of a vintage table: a target's figures of
-// a month as published on the day of release (the month's release, or a
-// correction: revised). The figures are the ledger's, exact, not rounded
-// for display, so that they reproduce what each release recorded.
-var vintageColumns = []column{
-	{"target", textCell}, {"month", textCell}, {"release", textCell}, {"value", numberCell}, {"status", textCell},
-	{"numerator", numberCell}, {"denominator", numberCell}, {"revised", boolCell},
-}
-
-// vintageTables returns the vintage table of every target and one of each,
-// for a site with a ledger.
-func (r *renderer) vintageTables() []*table {
-	h := r.opt.History
-	if h == nil || h.Ledger == nil {
-		return nil
-	}
-	all := &table{name: routes.VintageData(""), title: r.sentence("data.vintages", nil), columns: vintageColumns}
-	out := []*table{all}
-	for _, v := range r.view.Targets {
-		t := &table{name: routes.VintageData(v.Target.ID), title: r.sentence("data.vintage", map[string]string{"name": v.Target.Name}), columns: vintageColumns}
-		for _, vt := range h.Vintages {
-			if vt.Target != v.Target.ID {
-				continue
-			}
-			var value any
-			if vt.Figure.HasValue {
-				value = vt.Figure.Value
-			}
-			t.rows = append(t.rows, []any{vt.Target, vt.Month.String(), format.ISODate(vt.Release), value, string(vt.Figure.Status), vt.Figure.Num, vt.Figure.Den, vt.Revised})
-		}
-		out = append(out, t)
-	}
-	// The table of every target keeps the ledger's order: by release, then
-	// target.
-	for _, vt := range h.Vintages {
-		var value any
-		if vt.Figure.HasValue {
-			value = vt.Figure.Value
-		}
-		all.rows = append(all.rows, []any{vt.Target, vt.Month.String(), format.ISODate(vt.Release), value, string(vt.Figure.Status), vt.Figure.Num, vt.Figure.Den, vt.Revised})
-	}
-	return out
 }
 
 // RevisionLink is a revised figure with the link to its note on its

@@ -4,8 +4,10 @@
 //
 // It is the fourth stage of the pipeline (load → model → compute → render →
 // write). It builds the views of the pages (package view), executes the
-// layouts with them, and hands every file to a Sink as soon as it is made;
-// it writes nothing itself: package write puts files on disk. Every path
+// layouts with them, has the downloads made by package opendata and the
+// feed and sitemap by package feed, and hands every file to a Sink as soon
+// as it is made; it writes nothing itself: package write puts files on
+// disk. Every path
 // comes from package routes; every user-interface text from the layouts or
 // from layouts/strings.toml, none from Go code.
 //
@@ -14,12 +16,12 @@
 // layouts/_base.html defines the page frame and calls the blocks "main" and
 // "head"; files whose names start with "_" hold shared definitions; every
 // other layout defines "main" for one page kind: home, page, plan, about,
-// targets, target, list, updates, update, units, unit, agencies, data and
-// 404. Templates are executed with a *Page (see [Page]); a page's links
-// are its methods: {{.Link PATH}} is a link to PATH (relative to the site
-// root) from the page, and .Routes names the generated pages, so that
-// {{.Link .Routes.Targets}} links to the page of all targets (see package
-// routes). What surrounds a page's own head and main — the templates
+// targets, target, list, updates, update, bulletin (an update's print
+// view), units, unit, agencies, data and 404. Templates are executed with a
+// *Page (see [Page]); a page's links are its methods: {{.Link PATH}} is a
+// link to PATH (relative to the site root) from the page, and .Routes names
+// the generated pages, so that {{.Link .Routes.Targets}} links to the page
+// of all targets (see package routes). What surrounds a page's own head and main — the templates
 // "frame-head", "frame-open" and "frame-close" of _base.html, with the
 // banner, header, footer and scripts — is executed once per [Frame], with
 // the frame as data. One parsed template set per page kind serves every
@@ -66,6 +68,7 @@ import (
 	"github.com/minhbach/minhbach/internal/format"
 	"github.com/minhbach/minhbach/internal/markdown"
 	"github.com/minhbach/minhbach/internal/model"
+	"github.com/minhbach/minhbach/internal/opendata"
 	"github.com/minhbach/minhbach/internal/progress"
 	"github.com/minhbach/minhbach/internal/release"
 	"github.com/minhbach/minhbach/internal/routes"
@@ -78,19 +81,22 @@ import (
 type Files map[string][]byte
 
 // Sink receives the files of a site as they are rendered. Put is called
-// from several goroutines at once.
+// from several goroutines at once. It must not keep data once it returns:
+// the pages are executed into a buffer that is then reused, so that
+// writing a site to disk copies no page.
 type Sink interface {
 	Put(name string, data []byte) error
 }
 
-// Memory is a Sink that keeps the files in memory.
+// Memory is a Sink that keeps (copies of) the files in memory.
 type Memory struct {
 	mu    sync.Mutex
 	Files Files
 }
 
-// Put stores a file.
+// Put stores a copy of a file.
 func (m *Memory) Put(name string, data []byte) error {
+	data = bytes.Clone(data)
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if m.Files == nil {
@@ -268,7 +274,7 @@ type renderer struct {
 	view      *view.Site                    // what the pages show
 	contents  map[*model.Page]template.HTML // content pages' HTML as executed, for the search index
 	downloads []*view.Download
-	columns   []ColumnDoc // the columns of the downloads, described
+	columns   []opendata.ColumnDoc // the columns of the downloads, described
 }
 
 // output is what the editions of a site share: where files go, and what
@@ -562,13 +568,14 @@ type Page struct {
 	List      *view.List
 	Updates   []*view.Update
 	Update    *view.Update
+	Bulletin  *view.Bulletin // the print view of an update
 	Units     []*view.Unit
 	Unit      *view.Unit
 	Agencies  []*view.Agency
 	Reporters []*view.Reporter
 	Downloads []*view.Download
-	Columns   []ColumnDoc    // the data page of a site in several languages
-	Releases  *view.Releases // the page of releases and home; nil without a ledger
+	Columns   []opendata.ColumnDoc // the data page of a site in several languages
+	Releases  *view.Releases       // the page of releases and home; nil without a ledger
 	Context   model.Context
 	Registry  *model.Registry
 	Summary   *view.Summary // the home page and the targets page
@@ -766,7 +773,7 @@ func (r *renderer) execute(ctx context.Context) *sync.WaitGroup {
 				}
 				b := buf.Bytes()
 				if r.lang != r.defLang {
-					b = resolveFallback(b, r.defLang)
+					b = format.ResolveFallback(b, r.defLang)
 				}
 				r.keepContent(p)
 				out := routes.File(p.URL)
@@ -774,7 +781,7 @@ func (r *renderer) execute(ctx context.Context) *sync.WaitGroup {
 				if by == (origin{}) {
 					by = origin{what: "the " + p.Kind + " page"}
 				}
-				r.putFrom(out, by, bytes.Clone(b))
+				r.putFrom(out, by, b)
 			}
 		})
 	}

@@ -43,6 +43,7 @@ var goldenFiles = []string{
 	rt.Target("bao-chi") + "index.html",
 	rt.List("lanh-manh") + "index.html",
 	rt.Updates() + "2020-02/index.html",
+	rt.Updates() + "2020-02/in/index.html", // its print view
 	rt.Download(routes.TargetData("") + ".csv"),
 	rt.Download("press.json"),
 	rt.Feed(),

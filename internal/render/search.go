@@ -5,20 +5,18 @@ import (
 	"maps"
 	"slices"
 
+	"github.com/minhbach/minhbach/internal/format"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/search"
+	"github.com/minhbach/minhbach/internal/view"
 )
 
 // searchPage queues the search page. Without JavaScript it offers the
-// targets and the top level of the units.
-func (r *renderer) searchPage() {
+// targets and top, the units of the top level.
+func (r *renderer) searchPage(top []*view.Unit) {
 	p := r.newPage("search", r.routes.Search(), r.sentence("title.search", nil), "")
 	p.Targets = r.view.Targets
-	for _, u := range r.site.Units.Units {
-		if u.Parent == "" {
-			p.Units = append(p.Units, r.view.Unit(u))
-		}
-	}
+	p.Units = top
 	p.Registry = r.site.Units
 	r.emit(p)
 }
@@ -64,7 +62,7 @@ func (r *renderer) searchIndex() {
 	for _, name := range slices.Sorted(maps.Keys(files)) {
 		b := files[name]
 		if r.lang != r.defLang {
-			b = []byte(stripFallback(string(b))) // texts shown in the default language, unmarked
+			b = []byte(format.Unmark(string(b))) // texts shown in the default language, unmarked
 		}
 		r.put(dir+name, b)
 	}

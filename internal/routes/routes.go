@@ -38,6 +38,7 @@ const (
 	search   = "tim-kiem/"
 	embeds   = "nhung/"
 	headers  = "_headers"
+	bulletin = "in/" // below an update's page
 	feed     = updates + "atom.xml"
 	sitemap  = "sitemap.xml"
 	robots   = "robots.txt"
@@ -89,6 +90,10 @@ func (t Table) Updates() string { return t.at(updates) }
 
 // Update is the page of the update post of month m.
 func (t Table) Update(m model.Month) string { return t.at(updates + m.String() + "/") }
+
+// Bulletin is the print view of the update of month m: one A4 document
+// of the month, in the update's folder.
+func (t Table) Bulletin(m model.Month) string { return t.Update(m) + bulletin }
 
 // UpdateMonth returns the month of an update post from its page's path,
 // and false if url is not the page of an update.

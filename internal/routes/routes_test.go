@@ -24,6 +24,7 @@ func TestTable(t *testing.T) {
 			{tt.table.List("lanh-manh"), p + "danh-sach/lanh-manh/"},
 			{tt.table.Updates(), p + "cap-nhat/"},
 			{tt.table.Update(march), p + "cap-nhat/2017-03/"},
+			{tt.table.Bulletin(march), p + "cap-nhat/2017-03/in/"},
 			{tt.table.Feed(), p + "cap-nhat/atom.xml"},
 			{tt.table.Units(), p + "don-vi/"},
 			{tt.table.Unit("", "huyen-kim-son"), p + "don-vi/huyen-kim-son/"},
@@ -43,7 +44,7 @@ func TestTable(t *testing.T) {
 		if m, ok := tt.table.UpdateMonth(tt.table.Update(march)); !ok || m != march {
 			t.Errorf("prefix %q: UpdateMonth of the March update = %v %v", p, m, ok)
 		}
-		for _, url := range []string{p + "cap-nhat/", p + "cap-nhat/tin/", p + "cap-nhat/2017-03", p + "chi-tieu/2017-03/"} {
+		for _, url := range []string{p + "cap-nhat/", p + "cap-nhat/tin/", p + "cap-nhat/2017-03", p + "chi-tieu/2017-03/", tt.table.Bulletin(march)} {
 			if _, ok := tt.table.UpdateMonth(url); ok {
 				t.Errorf("prefix %q: UpdateMonth(%q) says it is an update", p, url)
 			}

@@ -7,13 +7,22 @@ import (
 	"github.com/minhbach/minhbach/internal/progress"
 )
 
-// GridYear is one calendar year of a target's month grid.
+// GridYear is one calendar year of a target's grid: its months, or its
+// quarters, with how many of them met the target, missed it and had no
+// report, as progress decided them. The year's heading says these counts
+// (layouts/strings.toml: grid.year.*), so that a folded year still tells
+// how it went.
 type GridYear struct {
-	Year     int
-	Target   *model.Target
-	Months   []*Month
-	Reported int  // months with a report
-	Open     bool // the year of the latest report, or the first year if none: shown unfolded
+	Year    int
+	Target  *model.Target
+	Months  []*Month      // a grid of months
+	Periods []*PeriodCell // a grid of quarters
+	// Cells counts the year's months or quarters in the plan period; Met,
+	// Missed and Unreported those met, missed and without a report (a
+	// quarter under way or ended with a month unreported is none of them).
+	Cells, Met, Missed, Unreported int
+	Reported                       int  // months with a report
+	Open                           bool // the year of the latest report, or the first year if none: shown unfolded
 }
 
 // gridMonths is the longest period whose month grid is one list of
@@ -25,7 +34,7 @@ const gridMonths = 12
 // longer than a year, and returns nil otherwise. Only the year of the
 // latest report is unfolded.
 func (v *Target) Years() []*GridYear {
-	if len(v.Months) <= gridMonths {
+	if len(v.Months) <= gridMonths || v.Periods != nil {
 		return nil
 	}
 	var out []*GridYear
@@ -35,20 +44,65 @@ func (v *Target) Years() []*GridYear {
 		}
 		y := out[len(out)-1]
 		y.Months = append(y.Months, m)
-		if m.Report {
+		y.Cells++
+		switch {
+		case !m.Report:
+			y.Unreported++
+		case m.Reached:
+			y.Reported++
+			y.Met++
+		default:
+			y.Reported++
+			y.Missed++
+		}
+	}
+	v.openYear(out)
+	return out
+}
+
+// PeriodYears splits the quarters of a quarterly target by calendar year
+// when there are more than four, and returns nil otherwise.
+func (v *Target) PeriodYears() []*GridYear {
+	if v.Target.Every != model.EveryQuarter || len(v.Periods) <= 4 {
+		return nil
+	}
+	var out []*GridYear
+	for _, p := range v.Periods {
+		year := p.months[0].Year
+		if len(out) == 0 || out[len(out)-1].Year != year {
+			out = append(out, &GridYear{Year: year, Target: v.Target})
+		}
+		y := out[len(out)-1]
+		y.Periods = append(y.Periods, p)
+		y.Cells++
+		switch p.State {
+		case progress.PeriodMet:
+			y.Met++
+		case progress.PeriodMissed:
+			y.Missed++
+		case progress.PeriodNone:
+			y.Unreported++
+		}
+		if p.Reported {
 			y.Reported++
 		}
 	}
-	open := out[0]
+	v.openYear(out)
+	return out
+}
+
+// openYear unfolds the year of the latest report, or the first year if
+// there is none.
+func (v *Target) openYear(years []*GridYear) {
+	open := years[0]
 	if v.Latest != nil {
-		for _, y := range out {
+		for _, y := range years {
 			if y.Year == v.Latest.Month.Year {
 				open = y
 			}
 		}
 	}
 	open.Open = true
-	return out
 }
 
 // PeriodCell is one period (quarter or year) of a periodic target's grid,

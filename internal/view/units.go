@@ -1,6 +1,7 @@
 package view
 
 import (
+	"html/template"
 	"strings"
 
 	"github.com/minhbach/minhbach/internal/markdown"
@@ -24,6 +25,14 @@ type Unit struct {
 	Lists      []*UnitList  // lists of units below this one: how many hold the status
 	Standing   []*UnitEntry // lists of units of this level: this unit's place
 	Records    []*KindCount // records naming this unit itself
+
+	// Crumbs, Summary and Rows are parts of the unit's page written as
+	// HTML (see fragment), from the fields above, with links relative to
+	// the page: the breadcrumb's items after the page of all units (a
+	// link to each of the Ancestors), the summary's items (its Standing,
+	// Activity and Lists in words) and the rows of the table of its
+	// Children.
+	Crumbs, Summary, Rows template.HTML
 }
 
 // UnitLink is a unit with the path of its page.
@@ -44,6 +53,7 @@ type UnitRow struct {
 // is of its level, else how many units below it hold the status.
 type RowStand struct {
 	State   progress.EntryState // its own standing; "" when it has a count
+	Label   string              // State in words (the text list.STATE)
 	Count   int
 	IsCount bool
 }
@@ -59,6 +69,7 @@ type UnitEntry struct {
 	List  *List
 	Entry *progress.Entry     // nil if the unit is not on it
 	State progress.EntryState // "" if it is not on the list
+	Label string              // State in words (the text list.STATE); "" if not on the list
 }
 
 // maxSlug is the longest folder name of a unit's page, in bytes.
@@ -157,6 +168,7 @@ func (s *Site) Unit(u *model.Unit) *Unit {
 			ue := &UnitEntry{List: l, Entry: e}
 			if e != nil {
 				ue.State = e.State()
+				ue.Label = s.Sentence("list."+string(ue.State), nil)
 			}
 			v.Standing = append(v.Standing, ue)
 		case ld > d:
@@ -182,6 +194,7 @@ func (s *Site) Unit(u *model.Unit) *Unit {
 			if depth(reg, l.List.Level) == childDepth {
 				if e := l.Entry[c.Code]; e != nil {
 					st.State = e.State()
+					st.Label = s.Sentence("list."+string(st.State), nil)
 				}
 			} else if g := l.Below[c.Code]; g != nil {
 				st.Count, st.IsCount = g.Held, true
@@ -192,7 +205,100 @@ func (s *Site) Unit(u *model.Unit) *Unit {
 		}
 		v.Children = append(v.Children, row)
 	}
+	root := Root(v.URL)
+	v.Crumbs = s.unitCrumbs(v, root)
+	v.Summary = s.unitSummary(v, root)
+	v.Rows = s.unitRows(v, root)
 	return v
+}
+
+// unitCrumbs writes the breadcrumb's links to the Ancestors of v.
+func (s *Site) unitCrumbs(v *Unit, root string) template.HTML {
+	var f fragment
+	for _, a := range v.Ancestors {
+		f.raw("\n    <li>")
+		f.link(root+a.URL, s.orig(a.FullName()))
+		f.raw("</li>")
+	}
+	return f.HTML()
+}
+
+// unitSummary writes the items of the summary of v: where it stands on the
+// lists of its level, how many records name it and its units below, and
+// how many of those hold the status of each list of a lower level.
+func (s *Site) unitSummary(v *Unit, root string) template.HTML {
+	var f fragment
+	for _, e := range v.Standing {
+		f.raw("\n  <li>")
+		f.link(root+e.List.URL, e.List.List.Name)
+		f.raw(": ")
+		switch {
+		case e.State == "":
+			f.text(s.Sentence("unit.not_listed", nil))
+		case e.Entry.Since.Year() != 0:
+			f.text(e.Label + " (" + s.Sentence("unit.since", map[string]string{"date": s.f.Date(e.Entry.Since)}) + ")")
+		default:
+			f.text(e.Label)
+		}
+		f.raw("</li>")
+	}
+	for _, a := range v.Activity {
+		f.raw("\n  <li>")
+		f.text(a.Kind.Name + ": " + s.count("unit.records", a.Count))
+		f.raw("</li>")
+	}
+	for _, l := range v.Lists {
+		f.raw("\n  <li>")
+		f.link(root+l.List.URL, l.List.List.Name)
+		f.raw(": ")
+		f.text(s.count("list.lead_held", l.Group.Held))
+		if l.Group.Removed != 0 {
+			f.text(", " + s.count("unit.lost", l.Group.Removed))
+		}
+		f.raw("</li>")
+	}
+	return f.HTML()
+}
+
+// unitRows writes the rows of the table of the units below v.
+func (s *Site) unitRows(v *Unit, root string) template.HTML {
+	var f fragment
+	f.Grow(len(v.Children) * (160 + len(root) + 32*(len(v.RowKinds)+len(v.RowLists))))
+	for _, c := range v.Children {
+		f.raw("\n    <tr>\n      <th scope=\"row\">")
+		f.link(root+c.URL, s.orig(c.Unit.FullName()))
+		f.raw(`</th><td class="num">`)
+		f.text(c.Unit.Code)
+		f.raw("</td>\n      ")
+		for _, n := range c.Activity {
+			f.raw(`<td class="num">`)
+			f.text(s.f.Number(float64(n), 0))
+			f.raw("</td>")
+		}
+		f.raw("\n      ")
+		for _, l := range c.Lists {
+			switch {
+			case l.IsCount:
+				f.raw(`<td class="num">`)
+				f.text(s.f.Number(float64(l.Count), 0))
+				f.raw("</td>")
+			case l.State != "":
+				f.raw("<td>")
+				f.text(l.Label)
+				f.raw("</td>")
+			default:
+				f.raw(`<td><span class="muted">–</span></td>`)
+			}
+		}
+		f.raw("\n    </tr>")
+	}
+	return f.HTML()
+}
+
+// count returns the text key about the number n, its placeholder {n}
+// filled.
+func (s *Site) count(key string, n int) string {
+	return s.SentenceN(key, float64(n), map[string]string{"n": s.f.Number(float64(n), 0)})
 }
 
 // countBelow counts the units of a level below u.

@@ -254,19 +254,10 @@ func (s *Site) assessedView(v *Target) *Target {
 	for _, m := range v.Result.Months {
 		v.Months = append(v.Months, &Month{Month: m, Report: m.Reported})
 	}
-	args := map[string]string{}
-	if m := v.Result.Latest; m != nil && m.Assessment != nil {
+	if m := v.Result.Latest; m != nil {
 		v.Assessment = m.Assessment
-		args["month"] = s.f.Month(m.Assessment.Month)
-		args["status"] = s.Sentence("status."+m.Assessment.Status, nil)
-		args["note"] = m.Assessment.Note
-		v.Calc = s.Sentence("calc.assessed", args)
-		if m.Assessment.Note != "" {
-			v.Calc = s.Sentence("calc.assessed_note", args)
-		}
-	} else {
-		v.Calc = s.Sentence("calc.assessed_none", args)
 	}
+	v.Calc = s.assessedCalc(v.Result.Latest)
 	return v
 }
 

@@ -165,6 +165,9 @@ func TestRemovalStaysInside(t *testing.T) {
 	old := filepath.Join(root, "old")
 	testproc.MkFile(t, filepath.Join(old, "index.html"), "x")
 	symlink(t, outside, filepath.Join(old, "link"))
+	testproc.MkFile(t, filepath.Join(old, "sub", "deeper", "index.html"), "x")
+	symlink(t, outside, filepath.Join(old, "sub", "link"))
+	symlink(t, outside, filepath.Join(old, "sub", "deeper", "link"))
 	removeTree(old)
 	if _, err := os.Lstat(old); err == nil {
 		t.Error("the old tree is still there")

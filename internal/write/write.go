@@ -14,7 +14,6 @@
 package write
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -56,10 +55,10 @@ func hook(step string) {
 // Tx writes a new version of an output folder beside it; Commit swaps it
 // in, Abort throws it away. Put may be called from several goroutines.
 type Tx struct {
-	name string   // the output as the user spelled it, for messages
-	dest string   // the output folder, every symbolic link resolved
-	tmp  string   // the new output, beside dest
-	prev *os.Root // the previous output, nil if none
+	name string    // the output as the user spelled it, for messages
+	dest string    // the output folder, every symbolic link resolved
+	tmp  string    // the new output, beside dest
+	prev *previous // the previous output, nil if none
 	lock *lock
 
 	mu   sync.Mutex
@@ -106,13 +105,11 @@ func Begin(dest string) (*Tx, error) {
 		lk.release()
 		return nil, err
 	}
-	// Open fails when there is no previous output: then nothing is linked.
-	prev, _ := os.OpenRoot(real)
-	return &Tx{name: dest, dest: real, tmp: tmp, prev: prev, lock: lk, dirs: map[string]bool{}}, nil
+	return &Tx{name: dest, dest: real, tmp: tmp, prev: openPrevious(real), lock: lk, dirs: map[string]bool{}}, nil
 }
 
 // Put writes one file of the new output; name is slash-separated and must
-// stay inside the folder.
+// stay inside the folder. It keeps nothing of data once it returns.
 func (tx *Tx) Put(name string, data []byte) error {
 	if !filepath.IsLocal(filepath.FromSlash(name)) {
 		return fmt.Errorf("refusing to write %q outside the output folder", name)
@@ -121,32 +118,40 @@ func (tx *Tx) Put(name string, data []byte) error {
 		return fmt.Errorf("refusing to write %q: the name is kept for the file that marks minhbach's output", name)
 	}
 	p := filepath.Join(tx.tmp, filepath.FromSlash(name))
-	dir := filepath.Dir(p)
+	if err := tx.mkdir(filepath.Dir(p)); err != nil {
+		return err
+	}
+	defer hook("put")
+	if tx.prev != nil && tx.prev.link(name, p, data) {
+		return nil
+	}
+	return os.WriteFile(p, data, 0o644)
+}
+
+// mkdir makes the folder dir of the new output, and the folders above it
+// that are missing: one call per folder, where os.MkdirAll would first
+// look at each.
+func (tx *Tx) mkdir(dir string) error {
+	if dir == tx.tmp {
+		return nil
+	}
 	tx.mu.Lock()
 	made := tx.dirs[dir]
 	tx.mu.Unlock()
-	if !made {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return err
-		}
-		tx.mu.Lock()
-		tx.dirs[dir] = true
-		tx.mu.Unlock()
+	if made {
+		return nil
 	}
-	defer hook("put")
-	// A file that the previous output already has, byte for byte, is
-	// hard-linked instead of written: no data is written now, and none is
-	// freed when the previous output is removed. Most files of a monthly
-	// update do not change. The previous output is read through an
-	// os.Root, so a symbolic link in it never leads the check outside.
-	if tx.prev != nil {
-		if info, err := tx.prev.Lstat(name); err == nil && info.Mode().IsRegular() && info.Size() == int64(len(data)) {
-			if b, err := tx.prev.ReadFile(name); err == nil && bytes.Equal(b, data) && os.Link(filepath.Join(tx.dest, filepath.FromSlash(name)), p) == nil {
-				return nil
-			}
-		}
+	if err := tx.mkdir(filepath.Dir(dir)); err != nil {
+		return err
 	}
-	return os.WriteFile(p, data, 0o644)
+	// Another Put may have made it meanwhile.
+	if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	tx.mu.Lock()
+	tx.dirs[dir] = true
+	tx.mu.Unlock()
+	return nil
 }
 
 // Abort throws the new output away.
@@ -164,7 +169,7 @@ func (tx *Tx) Abort() {
 // finish closes the previous output and gives the lock up.
 func (tx *Tx) finish() {
 	if tx.prev != nil {
-		tx.prev.Close()
+		tx.prev.close()
 	}
 	tx.lock.release()
 }
@@ -190,7 +195,7 @@ func (tx *Tx) Commit(ctx context.Context) error {
 	if tx.prev != nil {
 		// The previous output is removed below; close it first, as
 		// Windows does not rename a folder that is open.
-		tx.prev.Close()
+		tx.prev.close()
 		tx.prev = nil
 	}
 	dest, tmp := tx.dest, tx.tmp
@@ -224,27 +229,60 @@ func (tx *Tx) Commit(ctx context.Context) error {
 	return nil
 }
 
-// removeTree removes a previous output, its top folders in parallel: with
-// ten thousand pages, removing them one after another costs as much as
-// writing them.
-// A symbolic link put in dir's place is removed, never followed.
+// removeTree removes a previous output, in parallel: with ten thousand
+// pages, removing them one after another costs as much as writing them. A
+// national site has one folder per unit under a few top folders, so the
+// work is shared out two levels down. It never follows a symbolic link:
+// one put in dir's place is removed, not followed, and everything inside
+// is removed through an os.Root.
 func removeTree(dir string) {
 	if info, err := os.Lstat(dir); err != nil || !info.IsDir() {
 		os.Remove(dir)
 		return
 	}
-	entries, _ := os.ReadDir(dir)
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, 4)
-	for _, e := range entries {
-		wg.Go(func() {
-			sem <- struct{}{}
-			os.RemoveAll(filepath.Join(dir, e.Name()))
-			<-sem
-		})
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		os.RemoveAll(dir)
+		return
 	}
-	wg.Wait()
+	var top, below []string
+	for _, e := range readDir(root, ".") {
+		top = append(top, e.Name())
+		if e.IsDir() { // the entry's own type: a link is not a folder
+			for _, sub := range readDir(root, e.Name()) {
+				below = append(below, e.Name()+"/"+sub.Name())
+			}
+		}
+	}
+	for _, names := range [][]string{below, top} {
+		var wg sync.WaitGroup
+		next := make(chan string)
+		for range 4 {
+			wg.Go(func() {
+				for name := range next {
+					root.RemoveAll(name)
+				}
+			})
+		}
+		for _, name := range names {
+			next <- name
+		}
+		close(next)
+		wg.Wait()
+	}
+	root.Close() // before removing the folder: Windows keeps an open one
 	os.RemoveAll(dir)
+}
+
+// readDir lists the folder name of root, or returns nil.
+func readDir(root *os.Root, name string) []fs.DirEntry {
+	d, err := root.Open(name)
+	if err != nil {
+		return nil
+	}
+	defer d.Close()
+	entries, _ := d.ReadDir(-1)
+	return entries
 }
 
 // Dir replaces the folder dest with exactly files. If ctx is cancelled

@@ -1,0 +1,73 @@
+package render
+
+import (
+	"io/fs"
+	"maps"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/minhbach/minhbach/internal/sitetest"
+	"github.com/minhbach/minhbach/internal/theme"
+)
+
+// earlierRecordRows is how the "records" template laid out the rows of a
+// record table before the view wrote them (RecordTable.Body).
+const earlierRecordRows = `  <tbody>
+  {{- range .Rows}}
+    <tr>{{range .}}<td{{if .Num}} class="num"{{end}}>{{if .Link}}<a href="{{.Link}}" rel="noopener nofollow">{{.Text}}</a>{{else}}{{.Text}}{{end}}</td>{{end}}</tr>
+  {{- end}}
+  </tbody>`
+
+// TestEarlierLayouts checks that a site whose own layouts lay out a unit's
+// page and a record table's rows action by action, as the stock layouts
+// did before the views wrote those parts as HTML (testdata/unit-earlier.html
+// and earlierRecordRows), renders every file exactly as with the stock
+// theme: the views keep every field such layouts use, and the parts
+// written in Go escape as html/template does. The example site (two
+// languages, lists, records with links) and the hostile one (markup in
+// every text).
+func TestEarlierLayouts(t *testing.T) {
+	unit, err := os.ReadFile("testdata/unit-earlier.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	partials, err := fs.ReadFile(theme.FS(), theme.LayoutsDir+"/_partials.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const rows = "  <tbody>{{.Body}}\n  </tbody>"
+	if !strings.Contains(string(partials), rows) {
+		t.Fatal("the stock records template has changed: update the test")
+	}
+	earlier := strings.Replace(string(partials), rows, earlierRecordRows, 1)
+	for _, site := range []string{"example", "hostile"} {
+		t.Run(site, func(t *testing.T) {
+			load := func() fstest.MapFS {
+				if site == "example" {
+					return exampleFS(t)
+				}
+				return sitetest.Load(t, site)
+			}
+			want, _ := renderFS(t, load())
+			fsys := load()
+			fsys["layouts/unit.html"] = &fstest.MapFile{Data: unit}
+			fsys["layouts/_partials.html"] = &fstest.MapFile{Data: []byte(earlier)}
+			got, _ := renderFS(t, fsys)
+			units := 0
+			for _, name := range slices.Sorted(maps.Keys(want)) {
+				if string(got[name]) != string(want[name]) {
+					t.Errorf("%s differs with the earlier layouts", name)
+				}
+				if strings.Contains(string(want[name]), `<nav class="breadcrumb"`) {
+					units++
+				}
+			}
+			if len(got) != len(want) || units == 0 {
+				t.Errorf("%d files with the earlier layouts, %d with the stock ones, %d unit pages", len(got), len(want), units)
+			}
+		})
+	}
+}
