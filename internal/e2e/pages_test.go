@@ -94,9 +94,13 @@ func axeSource(t *testing.T) string {
 }
 
 // axeCheck runs axe-core on the page and reports every serious or critical
-// violation.
+// violation. Without axe-core (axe is "", see axeSource) it only says so.
 func axeCheck(t *testing.T, ctx context.Context, axe string, width int64) {
 	t.Helper()
+	if axe == "" {
+		t.Logf("%d px: axe-core is not installed (cd internal/e2e && npm ci): accessibility step skipped", width)
+		return
+	}
 	violations, err := chromedp.Run(ctx, chromedp.Evaluate[[]axeViolation](axe+`;
 		axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}, resultTypes: ['violations']})
 		.then(function (r) { return r.violations; })`, chromedp.EvalAwaitPromise))
