@@ -13,8 +13,11 @@ import (
 	"github.com/minhbach/minhbach/internal/theme"
 )
 
-// earlierRecordRows is how the "records" template laid out the rows of a
-// record table before the view wrote them (RecordTable.Body).
+// earlierRecordHead and earlierRecordRows are how the "records" template
+// laid out the heading row and the rows of a record table before the view
+// wrote them (RecordTable.Header and RecordTable.Body).
+const earlierRecordHead = `  <thead><tr>{{range .Head}}<th scope="col"{{if .Num}} class="num"{{end}}>{{.Name}}</th>{{end}}</tr></thead>`
+
 const earlierRecordRows = `  <tbody>
   {{- range .Rows}}
     <tr>{{range .}}<td{{if .Num}} class="num"{{end}}>{{if .Link}}<a href="{{.Link}}" rel="noopener nofollow">{{.Text}}</a>{{else}}{{.Text}}{{end}}</td>{{end}}</tr>
@@ -22,9 +25,9 @@ const earlierRecordRows = `  <tbody>
   </tbody>`
 
 // TestEarlierLayouts checks that a site whose own layouts lay out a unit's
-// page and a record table's rows action by action, as the stock layouts
-// did before the views wrote those parts as HTML (testdata/unit-earlier.html
-// and earlierRecordRows), renders every file exactly as with the stock
+// page and a record table's heading row and rows action by action, as the stock layouts
+// did before the views wrote those parts as HTML (testdata/unit-earlier.html,
+// earlierRecordHead and earlierRecordRows), renders every file exactly as with the stock
 // theme: the views keep every field such layouts use, and the parts
 // written in Go escape as html/template does. The example site (two
 // languages, lists, records with links) and the hostile one (markup in
@@ -38,11 +41,12 @@ func TestEarlierLayouts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const rows = "  <tbody>{{.Body}}\n  </tbody>"
-	if !strings.Contains(string(partials), rows) {
+	const head, rows = "  <thead><tr>{{.Header}}</tr></thead>", "  <tbody>{{.Body}}\n  </tbody>"
+	if !strings.Contains(string(partials), head) || !strings.Contains(string(partials), rows) {
 		t.Fatal("the stock records template has changed: update the test")
 	}
 	earlier := strings.Replace(string(partials), rows, earlierRecordRows, 1)
+	earlier = strings.Replace(earlier, head, earlierRecordHead, 1)
 	for _, site := range []string{"example", "hostile"} {
 		t.Run(site, func(t *testing.T) {
 			load := func() fstest.MapFS {

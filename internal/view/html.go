@@ -6,10 +6,10 @@ import (
 )
 
 // Some parts of the pages are written here as HTML, where a layout would
-// execute dozens of actions for each of ten thousand pages: the rows of
-// record tables, a unit's breadcrumb, summary and table of the units below
-// it. html/template calls every function and escaper of an action by
-// reflection, about a microsecond each; the rows of a national site's unit
+// execute dozens of actions for each of ten thousand pages: the heading
+// row and the rows of record tables, a unit's breadcrumb, summary and
+// table of the units below it. html/template calls every function and
+// escaper of an action by reflection, about a microsecond each; the rows of a national site's unit
 // pages took a third of its render. The fragments are values that the
 // layouts place ({{.Unit.Crumbs}}, {{.Table.Body}}), so a site's own layout
 // still decides where they go, and the views keep the fields they are
@@ -109,6 +109,23 @@ func (f *fragment) HTML() template.HTML { return template.HTML(f.String()) }
 // Root returns the relative link from the page at url (a path relative to
 // the site root, "" for the home page) to the site root: "../../".
 func Root(url string) string { return strings.Repeat("../", strings.Count(url, "/")) }
+
+// Header returns the cells of the table's heading row as HTML, for the
+// head of the table (the template "records" of the layouts).
+func (t *RecordTable) Header() template.HTML {
+	var f fragment
+	f.Grow(len(t.Head) * 40)
+	for _, h := range t.Head {
+		if h.Num {
+			f.raw(`<th scope="col" class="num">`)
+		} else {
+			f.raw(`<th scope="col">`)
+		}
+		f.text(h.Name)
+		f.raw("</th>")
+	}
+	return f.HTML()
+}
 
 // Body returns the rows of the table as HTML, each on a line of its own,
 // for the body of the table (the template "records" of the layouts).
