@@ -25,15 +25,21 @@ const earlierRecordRows = `  <tbody>
   </tbody>`
 
 // TestEarlierLayouts checks that a site whose own layouts lay out a unit's
-// page and a record table's heading row and rows action by action, as the stock layouts
-// did before the views wrote those parts as HTML (testdata/unit-earlier.html,
-// earlierRecordHead and earlierRecordRows), renders every file exactly as with the stock
-// theme: the views keep every field such layouts use, and the parts
-// written in Go escape as html/template does. The example site (two
+// page and a record table's heading row and rows action by action, as the
+// stock layouts did before the views wrote those parts as HTML
+// (testdata/unit-earlier.html, earlierRecordHead and earlierRecordRows),
+// and whose _base.html starts every page itself, without the part
+// "frame-top" (testdata/base-earlier.html), renders every file exactly as
+// with the stock theme: the views keep every field such layouts use, and
+// the parts written in Go escape as html/template does. The example site (two
 // languages, lists, records with links) and the hostile one (markup in
 // every text).
 func TestEarlierLayouts(t *testing.T) {
 	unit, err := os.ReadFile("testdata/unit-earlier.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	base, err := os.ReadFile("testdata/base-earlier.html")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,6 +64,7 @@ func TestEarlierLayouts(t *testing.T) {
 			want, _ := renderFS(t, load())
 			fsys := load()
 			fsys["layouts/unit.html"] = &fstest.MapFile{Data: unit}
+			fsys["layouts/_base.html"] = &fstest.MapFile{Data: base}
 			fsys["layouts/_partials.html"] = &fstest.MapFile{Data: []byte(earlier)}
 			got, _ := renderFS(t, fsys)
 			units := 0

@@ -21,10 +21,11 @@
 // *Page (see [Page]); a page's links are its methods: {{.Link PATH}} is a
 // link to PATH (relative to the site root) from the page, and .Routes names
 // the generated pages, so that {{.Link .Routes.Targets}} links to the page
-// of all targets (see package routes). What surrounds a page's own head and main — the templates
-// "frame-head", "frame-open" and "frame-close" of _base.html, with the
-// banner, header, footer and scripts — is executed once per [Frame], with
-// the frame as data. One parsed template set per page kind serves every
+// of all targets (see package routes). What surrounds a page's own head
+// and main — the templates "frame-top", "frame-head", "frame-open" and
+// "frame-close" of _base.html, with the start of the page, the banner,
+// header, footer and scripts — is executed once per [Frame], with the
+// frame as data. One parsed template set per page kind serves every
 // page of that kind, on every worker at once; the functions depend on the
 // site alone:
 //
@@ -460,14 +461,16 @@ type Frame struct {
 	// and LatestMonth are then those of the latest release.
 	Released bool
 
-	// Head, Open, Main and Close are the templates "frame-head",
-	// "frame-open", "frame-main" and "frame-close" of layouts/_base.html
-	// executed with the frame: on a site in several languages, the page's
-	// language switch goes between Open (ending with the header) and Main.
-	// A layout without "frame-main" has it empty.
-	Head, Open, Main, Close template.HTML
+	// Top, Head, Open, Main and Close are the templates "frame-top",
+	// "frame-head", "frame-open", "frame-main" and "frame-close" of
+	// layouts/_base.html executed with the frame: Top is the page's start
+	// up to its title; on a site in several languages, the page's language
+	// switch goes between Open (ending with the header) and Main. A
+	// _base.html of an earlier version, without "frame-top" or
+	// "frame-main", has them empty.
+	Top, Head, Open, Main, Close template.HTML
 
-	once sync.Once // renders Head, Open and Close
+	once sync.Once // renders its parts
 }
 
 // Link returns a link to target, a path relative to the site root, from the
@@ -566,8 +569,8 @@ func (f *Frame) render(r *renderer) {
 		for _, part := range []struct {
 			name string
 			html *template.HTML
-		}{{"frame-head", &f.Head}, {"frame-open", &f.Open}, {"frame-main", &f.Main}, {"frame-close", &f.Close}} {
-			if part.name == "frame-main" && r.tmpl[f.Kind].Lookup(part.name) == nil {
+		}{{"frame-top", &f.Top}, {"frame-head", &f.Head}, {"frame-open", &f.Open}, {"frame-main", &f.Main}, {"frame-close", &f.Close}} {
+			if (part.name == "frame-top" || part.name == "frame-main") && r.tmpl[f.Kind].Lookup(part.name) == nil {
 				continue // a _base.html of an earlier version
 			}
 			var b strings.Builder
