@@ -21,7 +21,10 @@
 // *Page (see [Page]); a page's links are its methods: {{.Link PATH}} is a
 // link to PATH (relative to the site root) from the page, and .Routes names
 // the generated pages, so that {{.Link .Routes.Targets}} links to the page
-// of all targets (see package routes). What surrounds a page's own head
+// of all targets (see package routes); {{.Meta}} is the title,
+// description, canonical address and Open Graph properties of the page,
+// written as HTML (html/template would run a dozen actions on each of ten
+// thousand pages for them). What surrounds a page's own head
 // and main — the templates "frame-top", "frame-head", "frame-open" and
 // "frame-close" of _base.html, with the start of the page, the banner,
 // header, footer and scripts — is executed once per [Frame], with the
@@ -439,6 +442,13 @@ type Page struct {
 // the page: {{.Link .Routes.Targets}}.
 func (p *Page) Link(target string) string {
 	return cmp.Or(p.Root+target, "./")
+}
+
+// Meta returns the elements of the page's head that name it: its title,
+// description and canonical address, and their Open Graph properties (see
+// view.Head); an update is an article.
+func (p *Page) Meta() template.HTML {
+	return view.Head(p.Title, p.Site.Title, p.Description, p.Canonical, p.URL == "", p.Kind == "update")
 }
 
 // Frame is what the pages of one layout, one depth, one current menu entry

@@ -47,3 +47,36 @@ func checkEscape(t *testing.T, s string) {
 		t.Errorf("%q:\n got %s\nwant %s", s, got.String(), want.String())
 	}
 }
+
+// earlierHead is how layouts/_base.html wrote what Head writes.
+var earlierHead = template.Must(template.New("").Parse(`<title>{{if .URL}}{{.Title}} | {{end}}{{.Site}}</title>
+<meta name="description" content="{{.Description}}">
+<link rel="canonical" href="{{.Canonical}}">
+<meta property="og:type" content="{{if .Article}}article{{else}}website{{end}}">
+<meta property="og:title" content="{{.Title}}">
+<meta property="og:description" content="{{.Description}}">
+<meta property="og:url" content="{{.Canonical}}">`))
+
+// TestHead checks Head against the layout it replaces, with the texts and
+// addresses at the edges of escaping in every place.
+func TestHead(t *testing.T) {
+	for i, s := range escapeCases {
+		other := escapeCases[(i+1)%len(escapeCases)]
+		for _, c := range []struct {
+			URL, Title, Site, Description, Canonical string
+			Article                                  bool
+		}{
+			{"a/", s, other, s, s, false},
+			{"a/", other, s, other, s, true},
+			{"", s, s, s, other, false},
+		} {
+			var want strings.Builder
+			if err := earlierHead.Execute(&want, c); err != nil {
+				t.Fatal(err)
+			}
+			if got := Head(c.Title, c.Site, c.Description, c.Canonical, c.URL == "", c.Article); string(got) != want.String() {
+				t.Errorf("%+v:\n got %s\nwant %s", c, got, want.String())
+			}
+		}
+	}
+}
