@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -21,6 +22,8 @@ import (
 
 	"github.com/minhbach/minhbach/internal/build"
 	"github.com/minhbach/minhbach/internal/load"
+	"github.com/minhbach/minhbach/internal/serve"
+	"github.com/minhbach/minhbach/internal/sitetest"
 )
 
 // prefix is the sub-path the sites are served from, as on a real host
@@ -30,6 +33,23 @@ const prefix = "/portal/"
 // served builds the site in folder src and serves it with a plain static
 // file server under prefix. It returns the site's address and the built
 // folder.
+// preview runs serve on the site folder dir, on a free port, until the
+// test ends, and returns the preview's address and the server's output
+// (rebuild lines) and error output.
+func preview(t *testing.T, dir string) (base string, out, errout *sitetest.SyncBuffer) {
+	t.Helper()
+	ctx, stop := context.WithCancel(context.Background())
+	out, errout = new(sitetest.SyncBuffer), new(sitetest.SyncBuffer)
+	done := make(chan error, 1)
+	go func() { done <- serve.Run(ctx, dir, "127.0.0.1:0", out, errout) }()
+	t.Cleanup(func() {
+		stop()
+		<-done
+	})
+	base = out.Wait(t, regexp.MustCompile(`Preview: (http://\S+)/`), 10*time.Second)[1]
+	return base, out, errout
+}
+
 func served(t *testing.T, src string) (base, dir string) {
 	t.Helper()
 	fsys, closeSite, err := load.Dir(src)
@@ -78,6 +98,16 @@ const hook = `window.__ran = [];
 // open starts listening on a tab and installs the hook. The returned
 // function loads a URL and reports what happened.
 func open(t *testing.T, ctx context.Context) func(u string) visit {
+	t.Helper()
+	v, _ := openTab(t, ctx)
+	return v
+}
+
+// openTab is open, and also returns a function that reports what happened
+// on the page since the last visit or the last call to it: the errors of
+// scripts that run after the load event, such as the chart library that
+// the home page fetches once its charts come near the screen.
+func openTab(t *testing.T, ctx context.Context) (visitFn func(u string) visit, since func() visit) {
 	t.Helper()
 	var mu sync.Mutex
 	var cur *visit
@@ -133,7 +163,33 @@ func open(t *testing.T, ctx context.Context) func(u string) visit {
 			t.Fatal(err)
 		}
 	}
-	return func(u string) visit {
+	type after struct {
+		State string
+		Ran   []string
+	}
+	// settle lets the page paint two frames, then reads what the hook saw
+	// and takes the events recorded so far, leaving a fresh record for the
+	// next ones. The answer comes after every event the page sent before
+	// it, and the listener above sees events in order, so the record holds
+	// them all.
+	settle := func(c context.Context, what string) (visit, after) {
+		t.Helper()
+		a, err := chromedp.Run(c, chromedp.Evaluate[after](`new Promise(function (done) {
+			requestAnimationFrame(function () { requestAnimationFrame(function () {
+				done({State: document.readyState, Ran: (window.__ran || []).splice(0)});
+			}); });
+		})`, chromedp.EvalAwaitPromise))
+		if err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		v := *cur
+		v.Ran = append(v.Ran, a.Ran...)
+		cur = &visit{}
+		return v, a
+	}
+	visitFn = func(u string) visit {
 		t.Helper()
 		mu.Lock()
 		cur = &visit{}
@@ -144,32 +200,28 @@ func open(t *testing.T, ctx context.Context) func(u string) visit {
 			t.Fatalf("open %s: %v", u, err)
 		}
 		// Navigate returned on the load event: the deferred scripts have
-		// run and the charts are drawn. Let the page paint a frame after
-		// it, then read what the hook saw. The answer comes after every
-		// event the page sent before it, and the listener above sees events
-		// in order, so cur holds them all.
-		type after struct {
-			State string
-			Ran   []string
-		}
-		a, err := chromedp.Run(c, chromedp.Evaluate[after](`new Promise(function (done) {
-			requestAnimationFrame(function () { requestAnimationFrame(function () {
-				done({State: document.readyState, Ran: window.__ran || []});
-			}); });
-		})`, chromedp.EvalAwaitPromise))
-		if err != nil {
-			t.Fatalf("open %s: %v", u, err)
-		}
+		// run. Let the page paint a frame after it, then read what
+		// happened.
+		v, a := settle(c, "open "+u)
 		if a.State != "complete" {
 			t.Fatalf("open %s: document %s after the load event", u, a.State)
 		}
-		mu.Lock()
-		defer mu.Unlock()
-		v := *cur
-		v.Ran = append(v.Ran, a.Ran...)
-		cur = nil
 		return v
 	}
+	since = func() visit {
+		t.Helper()
+		mu.Lock()
+		opened := cur != nil
+		mu.Unlock()
+		if !opened {
+			t.Fatal("since called before any visit")
+		}
+		c, cancel := within(ctx, 20*time.Second)
+		defer cancel()
+		v, _ := settle(c, "after the visit")
+		return v
+	}
+	return visitFn, since
 }
 
 func exceptionText(d *runtime.ExceptionDetails) string {

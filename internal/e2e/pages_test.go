@@ -45,6 +45,7 @@ var pageKinds = []struct {
 	{"releases", "phien-ban/", 0, 200},
 	{"about", "gioi-thieu/", 0, 200},
 	{"search", "tim-kiem/?q=khanh+hoi", 0, 200},
+	{"embed", "nhung/tuyen-truyen/", 1, 200},
 	{"404", "khong-co-trang-nay/", 0, 404},
 }
 
@@ -126,7 +127,7 @@ func TestPages(t *testing.T) {
 	axe := axeSource(t)
 	base, dir := served(t, sitetest.Root())
 	shots := screenshots(t)
-	visitPage := open(t, ctx)
+	visitPage, since := openTab(t, ctx)
 	for _, prefix := range editions {
 		for _, pk := range pageKinds {
 			if prefix != "" && pk.status == 404 {
@@ -155,6 +156,11 @@ func TestPages(t *testing.T) {
 					}
 					if err := drawnCharts(t, ctx, pk.charts); err != nil {
 						t.Errorf("%d px: %v", width, err)
+					}
+					// The home page's chart library comes after the load
+					// event, when the charts come near the screen.
+					for _, c := range since().Console {
+						t.Errorf("%d px: console, once the charts are drawn: %s", width, c)
 					}
 					drawn, err := chromedp.Run(ctx, chromedp.Evaluate[int](`Array.from(document.querySelectorAll('div.chart')).filter(function (d) {
 					var c = d.querySelector('canvas, svg'); return c && c.getBoundingClientRect().width > 0 && c.getBoundingClientRect().height > 0; }).length`))

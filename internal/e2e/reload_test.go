@@ -2,17 +2,14 @@ package e2e
 
 import (
 	"bytes"
-	"context"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/minhbach/minhbach/internal/serve"
 	"github.com/minhbach/minhbach/internal/sitetest"
 )
 
@@ -22,15 +19,7 @@ import (
 func TestLiveReload(t *testing.T) {
 	ctx := browser(t, 1280, 900)
 	dir := sitetest.WriteDir(t, "small")
-	runCtx, stop := context.WithCancel(context.Background())
-	var out, errout sitetest.SyncBuffer
-	done := make(chan error, 1)
-	go func() { done <- serve.Run(runCtx, dir, "127.0.0.1:0", &out, &errout) }()
-	t.Cleanup(func() {
-		stop()
-		<-done
-	})
-	base := out.Wait(t, regexp.MustCompile(`Preview: (http://\S+)/`), 10*time.Second)[1]
+	base, _, errout := preview(t, dir)
 
 	// waitText waits for the page, reloaded by the server after each edit,
 	// to show want in sel.

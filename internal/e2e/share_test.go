@@ -32,9 +32,12 @@ func TestSummaryCharts(t *testing.T) {
 	ctx := browser(t, 1280, 900)
 	base, _ := served(t, sitetest.Root())
 	shots := screenshots(t)
-	visitPage := open(t, ctx)
+	visitPage, since := openTab(t, ctx)
 	type state struct {
 		Drawn, Tables, Sentences, Buttons int
+		// Ambiguous counts the links and buttons under the charts whose
+		// text (with what only screen readers read) another one has.
+		Ambiguous int
 	}
 	const probe = `(function () {
 		var ids = ['summary-statuses', 'summary-values'];
@@ -46,7 +49,16 @@ func TestSummaryCharts(t *testing.T) {
 			Sentences: Array.from(document.querySelectorAll('.summary .chart-figure__summary')).filter(function (s) {
 				return /\d/.test(s.textContent) && s.getBoundingClientRect().height > 0; }).length,
 			Buttons: Array.from(document.querySelectorAll('.summary .chart-share__button')).filter(function (b) {
-				return b.getBoundingClientRect().height > 0; }).length
+				return b.getBoundingClientRect().height > 0; }).length,
+			Ambiguous: (function () {
+				var seen = {}, n = 0;
+				document.querySelectorAll('.chart-share a, .chart-share button').forEach(function (e) {
+					var name = e.textContent.replace(/\s+/g, ' ').trim();
+					if (seen[name]) { n++; }
+					seen[name] = true;
+				});
+				return n;
+			})()
 		};
 	})()`
 	for _, prefix := range editions {
@@ -63,6 +75,9 @@ func TestSummaryCharts(t *testing.T) {
 				if err := drawnCharts(t, ctx, 2); err != nil {
 					t.Errorf("%s: %v", name, err)
 				}
+				for _, c := range since().Console {
+					t.Errorf("%s: console, once the charts are drawn: %s", name, c)
+				}
 				if n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('script[data-charts-library]').length`)); err != nil || (path == "") != (n == 1) {
 					t.Errorf("%s: %d chart libraries loaded on demand (%v); want 1 on the home page only", name, n, err)
 				}
@@ -70,8 +85,8 @@ func TestSummaryCharts(t *testing.T) {
 				if err != nil {
 					t.Fatalf("%s: %v", name, err)
 				}
-				if s != (state{2, 2, 2, 4}) {
-					t.Errorf("%s: %+v; want 2 charts drawn, 2 tables, 2 sentences, 4 image buttons", name, s)
+				if s != (state{2, 2, 2, 4, 0}) {
+					t.Errorf("%s: %+v; want 2 charts drawn, 2 tables, 2 sentences, 4 image buttons, no two links or buttons of the same name", name, s)
 				}
 				if png, err := chromedp.Run(ctx, chromedp.Screenshot(chromedp.CSS(".summary"))); err == nil {
 					os.WriteFile(filepath.Join(shots, "summary-"+strings.NewReplacer("/", "_").Replace(name)+".png"), png, 0o644)
@@ -95,7 +110,7 @@ func TestSummaryCharts(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if s != (state{0, 2, 2, 0}) {
+			if s != (state{0, 2, 2, 0, 0}) {
 				t.Errorf("%s%s without JavaScript: %+v; want the 2 tables and 2 sentences, no chart and no image button", prefix, path, s)
 			}
 		}
@@ -291,7 +306,8 @@ func drawnCharts(t *testing.T, ctx context.Context, n int) error {
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](`document.querySelectorAll('div.chart').forEach(function (d) { d.scrollIntoView(); })`)); err != nil {
 		return err
 	}
-	err := waitFor(ctx, 15*time.Second, fmt.Sprintf(`Array.from(document.querySelectorAll('div.chart')).filter(function (d) {
+	// charts.js marks a chart data-drawn once ECharts has finished it.
+	err := waitFor(ctx, 15*time.Second, fmt.Sprintf(`Array.from(document.querySelectorAll('div.chart[data-drawn]')).filter(function (d) {
 		var c = d.querySelector('canvas, svg'); return c && c.getBoundingClientRect().width > 0; }).length >= %d`, n))
 	chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, 0)`))
 	return err

@@ -14,7 +14,8 @@ import (
 )
 
 // Row is one table of a report as the form holds it: its keys and their
-// values as text, as typed. A key that is absent is not written. The
+// values as text, as typed. A key that is absent is not written; one that
+// is present with an empty value (the file had it so) is. The
 // scores of a list change are the keys "scores.ID"; the links of an
 // assessment are one key, "links", a line each.
 type Row map[string]string

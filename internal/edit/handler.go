@@ -1,12 +1,14 @@
 package edit
 
 import (
+	"bytes"
 	"context"
 	"crypto/rand"
 	"crypto/subtle"
 	"embed"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -50,6 +52,11 @@ type Editor struct {
 	token  string
 
 	mu sync.Mutex // one save at a time
+
+	// staged, if set, is called by a save once its files are written
+	// beside the old ones, before they are checked again and renamed: a
+	// test changes a file there.
+	staged func()
 }
 
 // New returns the editor of the site in folder dir. open opens the folder
@@ -258,6 +265,9 @@ func (e *Editor) save(ctx context.Context, req *request) (int, any) {
 		}
 		files := map[string][]byte{rp: []byte(w.Text)}
 		written := map[string]Written{rp: w}
+		// What each file held when it was read, checked again right
+		// before the rename.
+		loaded := map[string]loadedFile{rp: {was, wasExists}, pp: {post, postExists}}
 		if req.Post != nil && *req.Post != string(post) {
 			files[pp] = []byte(*req.Post)
 			written[pp] = postWritten(*req.Post)
@@ -282,10 +292,11 @@ func (e *Editor) save(ctx context.Context, req *request) (int, any) {
 				correctionAt = "corrections." + strconv.Itoa(len(values.Corrections)-1)
 			} else {
 				lp := ReportPath(l)
-				lb, _, err := readFile(st.fsys, lp)
+				lb, lbExists, err := readFile(st.fsys, lp)
 				if err != nil {
 					return http.StatusInternalServerError, failure{Error: err.Error()}
 				}
+				loaded[lp] = loadedFile{lb, lbExists}
 				cw := appendAt(string(lb), correctionText(c))
 				files[lp], written[lp] = []byte(cw.Text), cw
 				correctionAt = "correction"
@@ -312,12 +323,12 @@ func (e *Editor) save(ctx context.Context, req *request) (int, any) {
 			}
 			return http.StatusUnprocessableEntity, failure{Error: "invalid", Problems: probs, NeedCorrection: correctionAt != ""}
 		}
-		var saved []string
-		for _, p := range slices.Sorted(mapsKeys(files)) {
-			if err := writeAtomic(e.dir, p, files[p]); err != nil {
-				return http.StatusInternalServerError, failure{Error: fmt.Sprintf("%s: %v", p, err), Problems: nil}
-			}
-			saved = append(saved, p)
+		saved, err := e.commit(files, loaded)
+		if errors.Is(err, errChanged) {
+			return http.StatusConflict, failure{Reload: true, Error: "conflict"}
+		}
+		if err != nil {
+			return http.StatusInternalServerError, failure{Error: err.Error()}
 		}
 		return http.StatusOK, map[string]any{"saved": saved}
 	})
@@ -347,26 +358,81 @@ func hasErrors(probs []Problem) bool {
 	return slices.ContainsFunc(probs, func(p Problem) bool { return !p.Warning })
 }
 
-// writeAtomic writes the file rel of the site folder dir: to a temporary
-// file in the same folder, then renamed over it, through an os.Root so
-// that no symbolic link leads the write out of the folder. rel is made by
-// code, never taken from a request.
-func writeAtomic(dir, rel string, b []byte) error {
-	root, err := os.OpenRoot(dir)
+// loadedFile is what a file held when a save read it.
+type loadedFile struct {
+	b      []byte
+	exists bool
+}
+
+// errChanged is the error of a commit that found a file changed since the
+// save read it.
+var errChanged = errors.New("a file changed since it was read")
+
+// commit writes files (paths relative to the site folder) through an
+// os.Root on the editor's folder: each to a temporary file beside it;
+// then, only if every file still holds what it held when the save read it
+// (loaded), renames them over the old ones, in the order of their paths.
+// Otherwise it removes the temporary files and returns errChanged. The
+// re-reading is as late as can be, right before the renames, but the two
+// are not one step: a program that writes a file between them still has
+// its change overwritten.
+func (e *Editor) commit(files map[string][]byte, loaded map[string]loadedFile) ([]string, error) {
+	root, err := os.OpenRoot(e.dir)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer root.Close()
+	paths := slices.Sorted(mapsKeys(files))
+	tmps := map[string]string{}
+	defer func() {
+		for _, tmp := range tmps {
+			root.Remove(tmp)
+		}
+	}()
+	for _, p := range paths {
+		tmp, err := stage(root, p, files[p])
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", p, err)
+		}
+		tmps[p] = tmp
+	}
+	if e.staged != nil {
+		e.staged()
+	}
+	for _, p := range paths {
+		now, err := root.ReadFile(p)
+		exists := err == nil
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("%s: %v", p, err)
+		}
+		if l := loaded[p]; exists != l.exists || !bytes.Equal(now, l.b) {
+			return nil, errChanged
+		}
+	}
+	var saved []string
+	for _, p := range paths {
+		if err := root.Rename(tmps[p], p); err != nil {
+			return saved, fmt.Errorf("%s: %v", p, err)
+		}
+		delete(tmps, p)
+		saved = append(saved, p)
+	}
+	return saved, nil
+}
+
+// stage writes b to a new temporary file in the folder of rel, made if
+// need be, and returns its path.
+func stage(root *os.Root, rel string, b []byte) (string, error) {
 	folder := path.Dir(rel)
 	if err := root.MkdirAll(folder, 0o755); err != nil {
-		return err
+		return "", err
 	}
 	r := make([]byte, 8)
 	rand.Read(r)
 	tmp := folder + "/.minhbach-edit-" + hex.EncodeToString(r) + ".tmp"
 	f, err := root.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
-		return err
+		return "", err
 	}
 	_, err = f.Write(b)
 	if err == nil {
@@ -375,13 +441,11 @@ func writeAtomic(dir, rel string, b []byte) error {
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
-	if err == nil {
-		err = root.Rename(tmp, rel)
-	}
 	if err != nil {
 		root.Remove(tmp)
+		return "", err
 	}
-	return err
+	return tmp, nil
 }
 
 // preview renders the body of a post with the site's Markdown code.

@@ -140,6 +140,26 @@ func TestConflict(t *testing.T) {
 	if now, _ := os.ReadFile(report); !bytes.HasPrefix(now, edited) {
 		t.Error("the file edited by hand was overwritten")
 	}
+	// A file changed by hand while the save checks the site (after its
+	// first hash check, before the rename) is not overwritten either.
+	body = saveBody(t, e, d.Month)
+	late := []byte("# edited by hand while the form saved\n")
+	e.staged = func() {
+		if err := os.WriteFile(report, late, 0o644); err != nil {
+			t.Error(err)
+		}
+	}
+	w = post(e, "save", body, own)
+	e.staged = nil
+	if w.Code != http.StatusConflict {
+		t.Errorf("save while the file is changed by hand: %d %s, want 409", w.Code, w.Body)
+	}
+	if now, _ := os.ReadFile(report); !bytes.Equal(now, late) {
+		t.Errorf("the file changed during the save was overwritten:\n%s", now)
+	}
+	if tmps, _ := filepath.Glob(filepath.Join(filepath.Dir(report), ".minhbach-edit-*")); len(tmps) > 0 {
+		t.Errorf("temporary files left: %v", tmps)
+	}
 	// The post is guarded the same way.
 	body = saveBody(t, e, d.Month)
 	body["postHash"] = strings.Repeat("a", 64)
@@ -172,7 +192,8 @@ func TestConfined(t *testing.T) {
 	if err := os.Symlink(moved, reports); err != nil {
 		t.Skip("no symbolic links here:", err)
 	}
-	if err := writeAtomic(dir, ReportPath(mustMonth(t, d.Month)), []byte("x = 1\n")); err == nil {
+	rp := ReportPath(mustMonth(t, d.Month))
+	if _, err := e.commit(map[string][]byte{rp: []byte("x = 1\n")}, map[string]loadedFile{rp: {}}); err == nil {
 		t.Error("a write followed a symbolic link out of the site folder")
 	}
 	entries, _ := os.ReadDir(moved)
@@ -224,38 +245,11 @@ func TestSaveShowsCheckMessages(t *testing.T) {
 	}
 }
 
-// copyExample copies the example site into a temporary folder.
-func copyExample(t *testing.T) string {
-	t.Helper()
-	dir := t.TempDir()
-	for _, in := range []string{"site.toml", "content", "data", "layouts", "static"} {
-		src := filepath.Join(sitetest.Root(), in)
-		err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			rel, _ := filepath.Rel(sitetest.Root(), p)
-			if d.IsDir() {
-				return os.MkdirAll(filepath.Join(dir, rel), 0o755)
-			}
-			b, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			return os.WriteFile(filepath.Join(dir, rel), b, 0o644)
-		})
-		if err != nil && !os.IsNotExist(err) {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
-
 // TestCorrection changes a released month that is not the latest: the save
 // is refused until the form gives a correction, which is appended to the
 // latest published report, whose own text is kept.
 func TestCorrection(t *testing.T) {
-	dir := copyExample(t)
+	dir := sitetest.CopyExample(t)
 	e := New(dir, func() (fs.FS, func() error, error) { return load.Dir(dir) }, func(h string) bool { return h == host })
 	body := saveBody(t, e, "2017-11")
 	v := body["values"].(Values)

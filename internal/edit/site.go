@@ -281,7 +281,7 @@ func correctionText(c Row) Written {
 		if key == "date" {
 			return dateValue(s)
 		}
-		return quote(s)
+		return tomlfile.Quote(s)
 	})
 	text := strings.TrimRight(w.b.String(), "\n") + "\n"
 	return Written{Text: text, Keys: w.keys[:strings.Count(text, "\n")]}

@@ -1,16 +1,15 @@
 package edit
 
 import (
-	"fmt"
 	"maps"
 	"math"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/minhbach/minhbach/internal/model"
+	"github.com/minhbach/minhbach/internal/tomlfile"
 )
 
 // Written is a report written as TOML by Encode, with the form key of each
@@ -71,7 +70,7 @@ func Encode(v Values, header string, kinds []*model.Kind, units *model.Registry)
 				case model.Date:
 					return dateValue(s)
 				}
-				return quote(s)
+				return tomlfile.Quote(s)
 			})
 		}
 	}
@@ -82,7 +81,7 @@ func Encode(v Values, header string, kinds []*model.Kind, units *model.Registry)
 			continue
 		}
 		for i, r := range v.Records[id] {
-			w.table("records."+id+"."+strconv.Itoa(i), id, r, nil, units, func(_, s string) string { return quote(s) })
+			w.table("records."+id+"."+strconv.Itoa(i), id, r, nil, units, func(_, s string) string { return tomlfile.Quote(s) })
 		}
 	}
 	for i, r := range v.Changes {
@@ -90,7 +89,7 @@ func Encode(v Values, header string, kinds []*model.Kind, units *model.Registry)
 			if key == "date" {
 				return dateValue(s)
 			}
-			return quote(s)
+			return tomlfile.Quote(s)
 		})
 	}
 	for i, r := range v.Assessments {
@@ -99,12 +98,12 @@ func Encode(v Values, header string, kinds []*model.Kind, units *model.Registry)
 				var q []string
 				for _, l := range strings.Split(s, "\n") {
 					if l = strings.TrimSpace(l); l != "" {
-						q = append(q, quote(l))
+						q = append(q, tomlfile.Quote(l))
 					}
 				}
 				return "[" + strings.Join(q, ", ") + "]"
 			}
-			return quote(s)
+			return tomlfile.Quote(s)
 		})
 	}
 	for i, r := range v.Corrections {
@@ -112,7 +111,7 @@ func Encode(v Values, header string, kinds []*model.Kind, units *model.Registry)
 			if key == "date" {
 				return dateValue(s)
 			}
-			return quote(s)
+			return tomlfile.Quote(s)
 		})
 	}
 	if v.Submitted != nil {
@@ -126,23 +125,25 @@ func Encode(v Values, header string, kinds []*model.Kind, units *model.Registry)
 }
 
 // table writes one [[name]] table of the row r: its keys in the order of
-// keys, then any other key sorted, so that nothing typed is lost. A unit
+// keys, then any other key sorted, so that nothing typed is lost. A key
+// present with an empty value is written ("" or []): the loaded file had
+// it, since the page deletes the key of an input the user empties. A unit
 // code is preceded by the unit's name as a comment.
 func (w *writer) table(at, name string, r Row, keys []string, units *model.Registry, value func(key, s string) string) {
-	w.line(at, "[["+key(name)+"]]")
+	w.line(at, "[["+tomlfile.Key(name)+"]]")
 	written := map[string]bool{}
 	put := func(k string) {
 		s, ok := r[k]
-		if !ok || written[k] || strings.TrimSpace(s) == "" {
+		if !ok || written[k] || s != "" && strings.TrimSpace(s) == "" {
 			return
 		}
 		written[k] = true
 		if k == "unit" && units != nil {
 			if u := units.Unit(strings.TrimSpace(s)); u != nil {
-				w.line(at+".unit", "# "+comment(u.FullName()))
+				w.line(at+".unit", "# "+tomlfile.Comment(u.FullName()))
 			}
 		}
-		w.line(at+"."+k, key(k)+" = "+value(k, s))
+		w.line(at+"."+k, tomlfile.Key(k)+" = "+value(k, s))
 	}
 	for _, k := range keys {
 		if k == "scores" {
@@ -175,7 +176,7 @@ func (w *writer) scores(at string, r Row) {
 	slices.SortFunc(ids, compareIDs)
 	var parts []string
 	for _, id := range ids {
-		parts = append(parts, key(id)+" = "+numberValue(r["scores."+id]))
+		parts = append(parts, tomlfile.Key(id)+" = "+numberValue(r["scores."+id]))
 	}
 	w.line(at+".scores", "scores = { "+strings.Join(parts, ", ")+" }")
 }
@@ -210,7 +211,7 @@ func numberValue(s string) string {
 			return out
 		}
 	}
-	return quote(s)
+	return tomlfile.Quote(s)
 }
 
 // dateValue writes s as a TOML local date if it is one, YYYY-MM-DD, else as
@@ -220,69 +221,13 @@ func dateValue(s string) string {
 	if d, err := time.Parse(time.DateOnly, t); err == nil && len(t) == 10 {
 		return d.Format(time.DateOnly)
 	}
-	return quote(s)
+	return tomlfile.Quote(s)
 }
 
 func quoteList(ss []string) string {
 	q := make([]string, 0, len(ss))
 	for _, s := range ss {
-		q = append(q, quote(s))
+		q = append(q, tomlfile.Quote(s))
 	}
 	return "[" + strings.Join(q, ", ") + "]"
-}
-
-// key writes s as a TOML key: bare if it can be, else quoted.
-func key(s string) string {
-	if s == "" || strings.ContainsFunc(s, func(r rune) bool {
-		return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '_' || r == '-')
-	}) {
-		return quote(s)
-	}
-	return s
-}
-
-// quote writes s as a TOML basic string. Like package scaffold's writer,
-// it escapes what would end the string or the line: quotes, backslashes,
-// control characters, line separators, invalid UTF-8.
-func quote(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	escape(&b, s, true)
-	b.WriteByte('"')
-	return b.String()
-}
-
-// comment writes s for a comment line, with what would end the line
-// escaped.
-func comment(s string) string {
-	var b strings.Builder
-	escape(&b, s, false)
-	return b.String()
-}
-
-func escape(b *strings.Builder, s string, inString bool) {
-	for i, r := range s {
-		switch {
-		case r == utf8.RuneError && isInvalid(s[i:]):
-			b.WriteString(`\uFFFD`)
-		case (r == '"' || r == '\\') && inString:
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r == '\t' && inString:
-			b.WriteString(`\t`)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\r':
-			b.WriteString(`\r`)
-		case r < 0x20 && r != '\t' || r == 0x7f || 0x80 <= r && r <= 0x9f || r == '\u2028' || r == '\u2029':
-			fmt.Fprintf(b, `\u%04X`, r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-}
-
-func isInvalid(s string) bool {
-	_, size := utf8.DecodeRuneInString(s)
-	return size == 1
 }

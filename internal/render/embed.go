@@ -41,6 +41,7 @@ func (r *renderer) embedPages() {
 // SVG downloads that charts.js offers once it has drawn the chart.
 type Share struct {
 	Chart string // the chart's element id
+	Name  string // the chart's name, which tells its links from another chart's
 	File  string // the downloads' name, without extension
 	Data  []ShareLink
 }
@@ -57,7 +58,7 @@ func (p *Page) Share(c *view.Chart) *Share {
 	if c == nil {
 		return nil
 	}
-	s := &Share{Chart: c.ID, File: c.File}
+	s := &Share{Chart: c.ID, Name: c.Label, File: c.File}
 	for _, d := range c.Data {
 		s.Data = append(s.Data, ShareLink{Format: d.Format, Link: p.Link(d.Path)})
 	}

@@ -16,15 +16,7 @@ import (
 // → number of outreach records).
 func renderPeriodicSite(t *testing.T, start, end, keys string, records map[string]int) Files {
 	t.Helper()
-	fsys := sitetest.Load(t, "small")
-	for name := range fsys {
-		if strings.HasPrefix(name, "data/reports/") || strings.HasPrefix(name, "data/lists/") || strings.HasPrefix(name, "content/cap-nhat/") {
-			delete(fsys, name)
-		}
-	}
-	site := strings.Replace(string(fsys["site.toml"].Data), `start = "2020-01"`, fmt.Sprintf("start = %q", start), 1)
-	site = strings.Replace(site, `end = "2020-04"`, fmt.Sprintf("end = %q", end), 1)
-	fsys["site.toml"] = &fstest.MapFile{Data: []byte(site)}
+	fsys := sitetest.Bare(t, start, end)
 	fsys["data/targets.toml"] = &fstest.MapFile{Data: []byte("[[targets]]\nid = \"x\"\nnumber = 1\nname = \"X\"\nunit = \"tin\"\nrule = \"periodic\"\nrecords = \"outreach\"\n" + keys)}
 	for month, n := range records {
 		var b strings.Builder

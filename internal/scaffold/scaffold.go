@@ -20,6 +20,7 @@ import (
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/progress"
 	"github.com/minhbach/minhbach/internal/routes"
+	"github.com/minhbach/minhbach/internal/tomlfile"
 )
 
 var (
@@ -29,7 +30,7 @@ var (
 	postSrc string
 
 	reportTmpl = template.Must(template.New("report.toml.tmpl").Funcs(template.FuncMap{
-		"str": tomlString, "strs": tomlStrings, "key": tomlKey, "text": commentText,
+		"str": tomlfile.Quote, "strs": tomlStrings, "key": tomlfile.Key, "text": tomlfile.Comment,
 	}).Parse(reportSrc))
 	postTmpl = template.Must(template.New("post.md.tmpl").Parse(postSrc))
 )
@@ -109,7 +110,7 @@ func Month(dir string, m model.Month) ([]string, error) {
 }
 
 // report writes the report of month m. Every text of the site in it is
-// escaped (see tomlString and commentText): the report's only data is the
+// escaped (see tomlfile.Quote and tomlfile.Comment): the report's only data is the
 // empty list of on-time submissions, whatever the names.
 func report(s *model.Site, p *progress.Progress, m model.Month) ([]byte, error) {
 	var b bytes.Buffer
@@ -162,7 +163,7 @@ func reportData(s *model.Site, p *progress.Progress, m model.Month) map[string]a
 			case model.URL:
 				fd.Example = `"https://…"`
 			case model.Choice:
-				fd.Example = tomlString(f.Choices[0])
+				fd.Example = tomlfile.Quote(f.Choices[0])
 				fd.Choices = f.Choices
 			default:
 				fd.Example = `"…"`

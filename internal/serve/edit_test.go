@@ -1,7 +1,6 @@
 package serve
 
 import (
-	"bytes"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -14,14 +13,7 @@ import (
 // its own Content-Security-Policy, links to it from its pages, and answers
 // it only at its own host names, like every other path.
 func TestEditorMounted(t *testing.T) {
-	dir := writeSite(t)
-	var log, errlog bytes.Buffer
-	s := New(dir, &log, &errlog)
-	if err := s.Rebuild(nil); err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(s)
-	t.Cleanup(ts.Close)
+	s, ts := newTestServer(t, writeSite(t))
 
 	if _, body := get(t, ts.URL+"/"); !strings.Contains(body, `<script src="`+edit.Prefix+`bar.js"></script>`) {
 		t.Error("the preview's pages do not link to the editor")

@@ -1,9 +1,7 @@
 package serve
 
 import (
-	"io"
 	"net/http"
-	"net/http/httptest"
 	"slices"
 	"testing"
 )
@@ -12,12 +10,7 @@ import (
 // build's table (_headers): an embed page may be framed by any site, the
 // other pages, the 404 page and the files by none.
 func TestServeFraming(t *testing.T) {
-	s := New(writeSite(t), io.Discard, io.Discard)
-	if err := s.Rebuild(nil); err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(s)
-	t.Cleanup(ts.Close)
+	_, ts := newTestServer(t, writeSite(t))
 	tests := []struct {
 		path        string
 		status      int

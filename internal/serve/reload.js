@@ -3,7 +3,11 @@
 (function () {
   'use strict';
   if (!window.EventSource) { return; }
-  var source = new EventSource('/_minhbach/events');
+  // The server writes the generation of the page's build into this
+  // script's address; passed on, it makes the server send "reload" at once
+  // if a rebuild finished before the page listened.
+  var gen = document.currentScript ? new URL(document.currentScript.src).searchParams.get('gen') : null;
+  var source = new EventSource('/_minhbach/events' + (gen ? '?gen=' + encodeURIComponent(gen) : ''));
   source.addEventListener('reload', function () { window.location.reload(); });
   source.addEventListener('css', function (e) {
     // Only stylesheets changed: swap them without losing the scroll position.

@@ -80,7 +80,7 @@ type Server struct {
 	mu     sync.RWMutex
 	files  render.Files // the latest successful build
 	err    error        // the latest build's problems, nil if it succeeded
-	gen    int          // counts rebuilds, for cache-busting
+	gen    int          // counts rebuilds: the generation of files and err
 	policy string       // the Content-Security-Policy of the site's pages
 
 	subMu sync.Mutex
@@ -246,17 +246,17 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.mu.RLock()
-	files, buildErr := s.files, s.err
+	files, buildErr, gen := s.files, s.err, s.gen
 	s.mu.RUnlock()
 
 	isPage := name == "" || strings.HasSuffix(r.URL.Path, "/") || path.Ext(name) == "" || path.Ext(name) == ".html"
 	if buildErr != nil && isPage {
-		s.serveErrors(w, buildErr)
+		s.serveErrors(w, buildErr, gen)
 		return
 	}
 	table := hostHeaders(files)
 	if b, ok := files[name]; ok && name != "" {
-		serveFile(w, r, name, b, table)
+		serveFile(w, r, name, b, table, gen)
 		return
 	}
 	index := path.Join(name, "index.html")
@@ -268,7 +268,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			http.Redirect(w, r, to.String(), http.StatusMovedPermanently)
 			return
 		}
-		serveFile(w, r, index, b, table)
+		serveFile(w, r, index, b, table, gen)
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -278,14 +278,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		frameHeaders(w.Header(), table, r.URL.Path)
 		w.WriteHeader(http.StatusNotFound)
-		w.Write(b)
+		w.Write(stampGen(b, gen))
 		return
 	}
 	w.WriteHeader(http.StatusNotFound)
 	io.WriteString(w, "404 page not found\n")
 }
 
-func serveFile(w http.ResponseWriter, r *http.Request, name string, b []byte, table render.Headers) {
+func serveFile(w http.ResponseWriter, r *http.Request, name string, b []byte, table render.Headers, gen int) {
 	ctype := mime.TypeByExtension(path.Ext(name))
 	if ctype == "" {
 		ctype = http.DetectContentType(b)
@@ -296,6 +296,7 @@ func serveFile(w http.ResponseWriter, r *http.Request, name string, b []byte, ta
 		if p := pagePolicy(b); p != "" {
 			w.Header().Set("Content-Security-Policy", p)
 		}
+		b = stampGen(b, gen)
 	}
 	frameHeaders(w.Header(), table, r.URL.Path)
 	// The preview always shows the latest build.
@@ -303,8 +304,18 @@ func serveFile(w http.ResponseWriter, r *http.Request, name string, b []byte, ta
 	http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(b))
 }
 
+// stampGen writes the build generation gen into the address of a page's
+// reload script, which passes it on to the events it listens to: the page
+// is served after its build's broadcast, so that a rebuild can finish
+// between the page's load and its connection to the events.
+func stampGen(page []byte, gen int) []byte {
+	return bytes.Replace(page, []byte(`src="`+reloadPath+`"`), []byte(`src="`+reloadPath+`?gen=`+strconv.Itoa(gen)+`"`), 1)
+}
+
 // events streams Server-Sent Events: "reload" after a rebuild, "css" after a
-// rebuild that changed only stylesheets.
+// rebuild that changed only stylesheets. A page that says the generation of
+// the build it was loaded from (?gen=) gets "reload" at once if that build
+// is no longer the latest: it missed the rebuild's event.
 func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	flusher, ok := w.(http.Flusher)
 	if !ok {
@@ -318,9 +329,21 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "text/event-stream")
 	w.Header().Set("Cache-Control", "no-store")
+	// Subscribed before reading the generation: a build that ends after
+	// the reading is broadcast to ch, one that ended before is seen.
 	ch := s.subscribe()
 	defer s.unsubscribe(ch)
 	io.WriteString(w, ": connected\n\n")
+	if page := r.URL.Query().Get("gen"); page != "" {
+		s.mu.RLock()
+		gen := s.gen
+		s.mu.RUnlock()
+		// Not "older than": a page from before a restart of serve may
+		// carry a higher number.
+		if page != strconv.Itoa(gen) {
+			fmt.Fprintf(w, "event: reload\ndata: %d\n\n", gen)
+		}
+	}
 	flusher.Flush()
 	for {
 		select {
@@ -342,7 +365,7 @@ type shownError struct {
 	Caret      string // spaces and ^ under its column
 }
 
-func (s *Server) serveErrors(w http.ResponseWriter, err error) {
+func (s *Server) serveErrors(w http.ResponseWriter, err error, gen int) {
 	var list []*diag.Error
 	if le, ok := errors.AsType[*diag.ListError](err); ok {
 		list = le.Errs
@@ -352,7 +375,8 @@ func (s *Server) serveErrors(w http.ResponseWriter, err error) {
 	data := struct {
 		Errors []shownError
 		More   int
-	}{}
+		Gen    int // the build's generation, see stampGen
+	}{Gen: gen}
 	for i, e := range list {
 		if i == diag.MaxShown {
 			data.More = len(list) - i

@@ -38,9 +38,16 @@ func get(t *testing.T, url string) (int, string) {
 // events connects to the event stream and returns its lines.
 func events(t *testing.T, base string) <-chan string {
 	t.Helper()
+	return eventsAt(t, base+eventsPath)
+}
+
+// eventsAt connects to the event stream at url, which may carry a page's
+// build generation, and returns its lines.
+func eventsAt(t *testing.T, url string) <-chan string {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
-	req, _ := http.NewRequestWithContext(ctx, "GET", base+eventsPath, nil)
+	req, _ := http.NewRequestWithContext(ctx, "GET", url, nil)
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
@@ -90,7 +97,7 @@ func TestServeRebuildAndRecover(t *testing.T) {
 	t.Cleanup(ts.Close)
 
 	code, body := get(t, ts.URL+"/")
-	if code != 200 || !strings.Contains(body, `<script src="/_minhbach/reload.js"></script>`) {
+	if code != 200 || !regexp.MustCompile(`<script src="/_minhbach/reload\.js\?gen=\d+"></script>`).MatchString(body) {
 		t.Fatalf("home: %d, reload script injected: %v", code, strings.Contains(body, "reload.js"))
 	}
 	lines := events(t, ts.URL)
@@ -138,12 +145,7 @@ var rt routes.Table
 func TestServePaths(t *testing.T) {
 	dir := writeSite(t)
 	os.WriteFile(filepath.Join(filepath.Dir(dir), "secret.txt"), []byte("secret"), 0o644)
-	s := New(dir, io.Discard, io.Discard)
-	if err := s.Rebuild(nil); err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(s)
-	t.Cleanup(ts.Close)
+	_, ts := newTestServer(t, dir)
 	tests := []struct {
 		path string
 		code int

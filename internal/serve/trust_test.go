@@ -48,6 +48,8 @@ func rawGet(t *testing.T, base, path, host string) (*http.Response, string) {
 	return resp, string(b)
 }
 
+// newTestServer builds the site in dir and serves it on a test server
+// until the test ends.
 func newTestServer(t *testing.T, dir string) (*Server, *httptest.Server) {
 	t.Helper()
 	s := New(dir, io.Discard, io.Discard)

@@ -105,6 +105,23 @@ func Load(t testing.TB, name string) fstest.MapFS {
 	return Parse(string(b))
 }
 
+// Bare returns the small test site without its reports, lists and
+// posts, its period set to start–end (months "YYYY-MM"), for tests that
+// write their own targets and reports.
+func Bare(t testing.TB, start, end string) fstest.MapFS {
+	t.Helper()
+	fsys := Load(t, "small")
+	for name := range fsys {
+		if strings.HasPrefix(name, "data/reports/") || strings.HasPrefix(name, "data/lists/") || strings.HasPrefix(name, "content/cap-nhat/") {
+			delete(fsys, name)
+		}
+	}
+	site := strings.Replace(string(fsys["site.toml"].Data), `start = "2020-01"`, `start = "`+start+`"`, 1)
+	site = strings.Replace(site, `end = "2020-04"`, `end = "`+end+`"`, 1)
+	fsys["site.toml"] = &fstest.MapFile{Data: []byte(site)}
+	return fsys
+}
+
 // WriteDir writes testdata/sites/NAME.txtar into a new
 // temporary folder and returns it, for tests that need a site on disk.
 func WriteDir(t testing.TB, name string) string {
@@ -116,6 +133,36 @@ func WriteDir(t testing.TB, name string) string {
 			t.Fatal(err)
 		}
 		if err := os.WriteFile(full, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// CopyExample copies the example site's inputs (the repository's own
+// site.toml, content, data, layouts and static) into a new temporary folder
+// and returns it, for tests that write into a site: never into the
+// repository.
+func CopyExample(t testing.TB) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, in := range []string{"site.toml", "content", "data", "layouts", "static"} {
+		src := filepath.Join(Root(), in)
+		err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			rel, _ := filepath.Rel(Root(), p)
+			if d.IsDir() {
+				return os.MkdirAll(filepath.Join(dir, rel), 0o755)
+			}
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			return os.WriteFile(filepath.Join(dir, rel), b, 0o644)
+		})
+		if err != nil && !os.IsNotExist(err) {
 			t.Fatal(err)
 		}
 	}

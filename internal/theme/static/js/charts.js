@@ -43,6 +43,12 @@
     try {
       // The vendored build draws on a canvas only (it is the smallest).
       chart = echarts.init(div, null, {renderer: 'canvas'});
+      // data-drawn marks a chart ECharts has finished drawing (its first
+      // frame, or the end of its animation), for tests and for styles.
+      chart.on('finished', function mark() {
+        chart.off('finished', mark);
+        div.setAttribute('data-drawn', '');
+      });
       chart.setOption(options);
       return chart;
     } catch (e) {
@@ -157,7 +163,9 @@
     if (!images) { return; }
     images.hidden = false;
     images.addEventListener('click', function (ev) {
-      var kind = ev.target && ev.target.getAttribute && ev.target.getAttribute('data-save');
+      // The button holds the chart's name in a span of its own.
+      var button = ev.target && ev.target.closest && ev.target.closest('[data-save]');
+      var kind = button && button.getAttribute('data-save');
       if (kind === 'png') {
         save(dataURLBlob(chart.getDataURL({type: 'png', pixelRatio: 2, backgroundColor: '#ffffff'})), file + '.png');
       } else if (kind === 'svg') {

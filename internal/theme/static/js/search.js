@@ -213,6 +213,7 @@
     }
     if (doc.x) {
       var p = document.createElement('p');
+      p.className = 'search__snippet';
       var s = snippet(doc.x, ws);
       if (s.before) { p.appendChild(document.createTextNode('… ')); }
       marked(p, doc.x, ws, s.from, s.to);
