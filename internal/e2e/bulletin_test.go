@@ -26,7 +26,8 @@ var pdfPage = regexp.MustCompile(`/Type\s*/Page[^s]`)
 
 // TestBulletin prints the example site's bulletin of every month, in both
 // languages, to PDF: at most two A4 pages, nothing wider than the printable
-// area, no menu; and the update's page links to it.
+// area, no menu, the summary chart drawn without a script, in the status
+// colours, inside the printable area; and the update's page links to it.
 func TestBulletin(t *testing.T) {
 	ctx := browser(t, 1280, 900)
 	base, _ := served(t, sitetest.Root())
@@ -39,7 +40,7 @@ func TestBulletin(t *testing.T) {
 	}
 	for _, prefix := range editions {
 		for _, month := range months {
-			bulletin(t, ctx, visit, base, prefix, month, shots)
+			bulletin(t, ctx, visit, base, prefix, month, shots, axe)
 			if month == "2017-09" && axe != "" {
 				// A month with a table of press articles, on screen.
 				axeCheck(t, ctx, axe, 1280)
@@ -48,8 +49,9 @@ func TestBulletin(t *testing.T) {
 	}
 }
 
-// bulletin checks the bulletin of one month in one edition.
-func bulletin(t *testing.T, ctx context.Context, visit func(string) visit, base, prefix, month, shots string) {
+// bulletin checks the bulletin of one month in one edition; with axe-core
+// (axe not ""), the month with a table of press articles as printed too.
+func bulletin(t *testing.T, ctx context.Context, visit func(string) visit, base, prefix, month, shots, axe string) {
 	t.Helper()
 	{
 		v := visit(base + prefix + "cap-nhat/" + month + "/")
@@ -99,6 +101,16 @@ func bulletin(t *testing.T, ctx context.Context, visit func(string) visit, base,
 		if len(s.Wide) > 0 || s.Over > 0 {
 			t.Errorf("%s%s bulletin: cut off at the A4 width (%d px): tables %q, page %d px too wide", prefix, month, printable, s.Wide, s.Over)
 		}
+		chart, err := chromedp.Run(c, chromedp.Evaluate[printedChart](printedChartJS))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if problem := chart.problem(); problem != "" {
+			t.Errorf("%s%s bulletin, printed: the summary chart %s (%+v)", prefix, month, problem, chart)
+		}
+		if month == "2017-09" && axe != "" {
+			axeCheck(t, c, axe, printable)
+		}
 		if png, err := chromedp.Run(c, chromedp.FullScreenshot(100)); err == nil {
 			os.WriteFile(filepath.Join(shots, strings.TrimSuffix(prefix, "/")+"bulletin-"+month+"-print.png"), png, 0o644)
 		}
@@ -123,4 +135,56 @@ func bulletin(t *testing.T, ctx context.Context, visit func(string) visit, base,
 		}
 		cancel()
 	}
+}
+
+// printedChart is the bulletin's summary chart as the print emulation lays
+// it out.
+type printedChart struct {
+	Found, Bars, Segments int
+	Left, Right, Width    float64 // the SVG's box, in CSS pixels
+	Visible               bool    // displayed, with a size
+	Name                  string  // its name: the texts of the elements that name it
+	Sentence              string  // the month's sentence
+	Fill                  string  // the computed fill of its first pattern's tile
+	Legend                int     // the legend's items, visible
+}
+
+// printedChartJS measures the chart of the page.
+const printedChartJS = `(function () {
+	var svgs = document.querySelectorAll('svg.bchart');
+	var r = {Found: svgs.length};
+	if (svgs.length !== 1) { return r; }
+	var svg = svgs[0], box = svg.getBoundingClientRect(), st = getComputedStyle(svg);
+	r.Left = box.left; r.Right = box.right; r.Width = box.width;
+	r.Visible = st.display !== 'none' && st.visibility === 'visible' && box.width > 0 && box.height > 0 && svg.getClientRects().length > 0;
+	r.Bars = svg.querySelectorAll('g.bchart__bar').length;
+	r.Segments = Array.from(svg.querySelectorAll('.bchart__seg')).filter(function (e) { return e.getBoundingClientRect().height > 0; }).length;
+	r.Name = (svg.getAttribute('aria-labelledby') || '').split(/\s+/).map(function (id) {
+		var e = document.getElementById(id); return e ? e.textContent.trim() : '#' + id + ' missing'; }).join(' ');
+	r.Sentence = (document.querySelector('.bulletin__sentence') || {}).textContent || '';
+	var tile = svg.querySelector('pattern rect.bchart__fill');
+	r.Fill = tile ? getComputedStyle(tile).fill : '';
+	r.Legend = Array.from(document.querySelectorAll('.bulletin__legend li')).filter(function (e) { return e.getBoundingClientRect().height > 0; }).length;
+	return r;
+})()`
+
+// problem says what is wrong with the printed chart, or "".
+func (c printedChart) problem() string {
+	switch {
+	case c.Found != 1:
+		return fmt.Sprintf("is there %d times", c.Found)
+	case !c.Visible:
+		return "is not visible"
+	case c.Left < 0 || c.Right > printable || c.Width > printable:
+		return fmt.Sprintf("spans %.0f to %.0f px, outside the printable width (%d px)", c.Left, c.Right, printable)
+	case c.Bars == 0 || c.Segments < c.Bars:
+		return fmt.Sprintf("has %d bars, %d segments drawn", c.Bars, c.Segments)
+	case c.Sentence == "" || !strings.HasSuffix(c.Name, strings.TrimSpace(c.Sentence)) || strings.Contains(c.Name, "missing"):
+		return fmt.Sprintf("is named %q, which does not end with the sentence %q", c.Name, c.Sentence)
+	case c.Fill == "" || c.Fill == "rgb(0, 0, 0)" || strings.HasPrefix(c.Fill, "url"):
+		return fmt.Sprintf("has the fill %q: not the stylesheet's status colour", c.Fill)
+	case c.Legend < 2:
+		return fmt.Sprintf("has %d legend items", c.Legend)
+	}
+	return ""
 }

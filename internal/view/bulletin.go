@@ -17,6 +17,9 @@ type Bulletin struct {
 	Statuses []*StatusName
 	Period   *SummaryPeriod
 	Sentence string
+	// Chart is the plan's summary chart up to the month, which the
+	// page prints without a script; nil if the plan has no target.
+	Chart *BulletinChart
 }
 
 // BulletinTarget is one target's line of a bulletin.
@@ -50,6 +53,7 @@ func (s *Site) Bulletin(u *Update) *Bulletin {
 	}
 	if b.Period.Total > 0 {
 		b.Sentence = s.summarySentence(b.Period)
+		b.Chart = s.bulletinChart(u.Month, b.Statuses)
 	}
 	return b
 }

@@ -109,30 +109,8 @@ func (s *Site) Summary() *Summary {
 			Icon:   s.Sentence("icon."+string(st), nil),
 		})
 	}
-	latest := s.prog.Latest
-	if !latest.IsZero() {
-		for i, m := range s.prog.Months {
-			if latest.Before(m) {
-				break
-			}
-			p := &SummaryPeriod{Month: m, Label: s.f.Month(m)}
-			for _, st := range progress.Statuses {
-				p.Counts = append(p.Counts, &StatusCount{Status: st})
-			}
-			for _, v := range s.Targets {
-				st := progress.NoData
-				if i < len(v.Result.Months) {
-					st = v.Result.Months[i].Status
-				}
-				for _, c := range p.Counts {
-					if c.Status == st {
-						c.N++
-					}
-				}
-				p.Total++
-			}
-			sum.Periods = append(sum.Periods, p)
-		}
+	if latest := s.prog.Latest; !latest.IsZero() {
+		sum.Periods = s.summaryPeriods(latest)
 	}
 	sum.Recent = sum.Periods[max(0, len(sum.Periods)-RecentPeriods):]
 	if len(sum.Recent) < len(sum.Periods) {
@@ -157,6 +135,36 @@ func (s *Site) Summary() *Summary {
 	sum.StatusChart = s.statusChart(sum)
 	sum.ValueChart = s.valueChart(sum)
 	return sum
+}
+
+// summaryPeriods returns the months of the plan period from its start to
+// month to, each with how many targets stood in each status (a month
+// without a report has them all without data).
+func (s *Site) summaryPeriods(to model.Month) []*SummaryPeriod {
+	var out []*SummaryPeriod
+	for i, m := range s.prog.Months {
+		if to.Before(m) {
+			break
+		}
+		p := &SummaryPeriod{Month: m, Label: s.f.Month(m)}
+		for _, st := range progress.Statuses {
+			p.Counts = append(p.Counts, &StatusCount{Status: st})
+		}
+		for _, v := range s.Targets {
+			st := progress.NoData
+			if i < len(v.Result.Months) {
+				st = v.Result.Months[i].Status
+			}
+			for _, c := range p.Counts {
+				if c.Status == st {
+					c.N++
+				}
+			}
+			p.Total++
+		}
+		out = append(out, p)
+	}
+	return out
 }
 
 // summarySentence says the counts of period p in words: "3 trên 6 chỉ
