@@ -225,27 +225,9 @@ func equalValues(a, b any) bool {
 		}
 		return true
 	case []map[string]any:
-		b, ok := b.([]map[string]any)
-		if !ok || len(a) != len(b) {
-			return false
-		}
-		for i := range a {
-			if !equalValues(a[i], b[i]) {
-				return false
-			}
-		}
-		return true
+		return equalSlices(a, b)
 	case []any:
-		b, ok := b.([]any)
-		if !ok || len(a) != len(b) {
-			return false
-		}
-		for i := range a {
-			if !equalValues(a[i], b[i]) {
-				return false
-			}
-		}
-		return true
+		return equalSlices(a, b)
 	case int64:
 		switch b := b.(type) {
 		case int64:
@@ -270,6 +252,21 @@ func equalValues(a, b any) bool {
 		return ok && ta.String() == tb.String()
 	}
 	return a == b
+}
+
+// equalSlices reports whether b is a []T as long as a whose items are
+// equalValues of a's.
+func equalSlices[T any](a []T, b any) bool {
+	bs, ok := b.([]T)
+	if !ok || len(a) != len(bs) {
+		return false
+	}
+	for i := range a {
+		if !equalValues(a[i], bs[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // correctionText is a [[corrections]] table appended to a report that the
