@@ -116,8 +116,8 @@ func Encode(v Values, header string, kinds []*model.Kind, units *model.Registry)
 	}
 	if v.Submitted != nil {
 		w.line("", "[submitted]")
-		w.line("submitted.agencies", "agencies = "+quoteList(v.Submitted.Agencies))
-		w.line("submitted.units", "units = "+quoteList(v.Submitted.Units))
+		w.line("submitted.agencies", "agencies = ["+tomlfile.Strings(v.Submitted.Agencies)+"]")
+		w.line("submitted.units", "units = ["+tomlfile.Strings(v.Submitted.Units)+"]")
 	}
 	// One blank line between sections, none at the end.
 	text := strings.TrimRight(w.b.String(), "\n") + "\n"
@@ -222,12 +222,4 @@ func dateValue(s string) string {
 		return d.Format(time.DateOnly)
 	}
 	return tomlfile.Quote(s)
-}
-
-func quoteList(ss []string) string {
-	q := make([]string, 0, len(ss))
-	for _, s := range ss {
-		q = append(q, tomlfile.Quote(s))
-	}
-	return "[" + strings.Join(q, ", ") + "]"
 }

@@ -29,8 +29,10 @@ var (
 	//go:embed post.md.tmpl
 	postSrc string
 
+	// The report is written from a template, so that it keeps its commented
+	// examples; every text it takes from the site goes through tomlfile.
 	reportTmpl = template.Must(template.New("report.toml.tmpl").Funcs(template.FuncMap{
-		"str": tomlfile.Quote, "strs": tomlStrings, "key": tomlfile.Key, "text": tomlfile.Comment,
+		"str": tomlfile.Quote, "strs": tomlfile.Strings, "key": tomlfile.Key, "text": tomlfile.Comment,
 	}).Parse(reportSrc))
 	postTmpl = template.Must(template.New("post.md.tmpl").Parse(postSrc))
 )

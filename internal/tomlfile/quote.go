@@ -21,6 +21,16 @@ func Quote(s string) string {
 	return b.String()
 }
 
+// Strings writes ss as the items of a TOML array of strings, each as
+// Quote writes it, without the brackets.
+func Strings(ss []string) string {
+	q := make([]string, len(ss))
+	for i, s := range ss {
+		q[i] = Quote(s)
+	}
+	return strings.Join(q, ", ")
+}
+
 // Key writes s as a TOML key: bare if it can be, else quoted.
 func Key(s string) string {
 	if s == "" || strings.ContainsFunc(s, func(r rune) bool {
