@@ -6,13 +6,10 @@ import (
 	"github.com/minhbach/minhbach/internal/render"
 )
 
-// hostHeaders returns the table of headers the build wrote for hosts
-// (_headers, see render.Headers): the preview sends them as a host would,
-// so that what may be framed in the preview is what may be framed online.
-func hostHeaders(files render.Files) render.Headers { return render.HostHeaders(files) }
-
-// frameHeaders adds the headers table gives the path p to h; a path the
-// table does not cover may not be framed. A Content-Security-Policy of the
+// frameHeaders adds the headers table gives the path p to h, as a host
+// would send the table of the build (_headers, see render.Headers), so that
+// what may be framed in the preview is what may be framed online; a path
+// the table does not cover may not be framed. A Content-Security-Policy of the
 // table is added to the page's own: a browser enforces both.
 func frameHeaders(h http.Header, table render.Headers, p string) {
 	hs := []render.Header{{Name: "Content-Security-Policy", Value: "frame-ancestors 'none'"}, {Name: "X-Frame-Options", Value: "DENY"}}

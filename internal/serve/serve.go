@@ -78,10 +78,11 @@ type Server struct {
 	readyOnce sync.Once
 
 	mu     sync.RWMutex
-	files  render.Files // the latest successful build
-	err    error        // the latest build's problems, nil if it succeeded
-	gen    int          // counts rebuilds: the generation of files and err
-	policy string       // the Content-Security-Policy of the site's pages
+	files  render.Files   // the latest successful build
+	table  render.Headers // the headers files holds for hosts (_headers), parsed once per build
+	err    error          // the latest build's problems, nil if it succeeded
+	gen    int            // counts rebuilds: the generation of files and err
+	policy string         // the Content-Security-Policy of the site's pages
 
 	subMu sync.Mutex
 	subs  map[chan string]struct{}
@@ -138,6 +139,7 @@ func (s *Server) rebuild(ctx context.Context, changed []string) error {
 	s.err = err
 	if err == nil {
 		s.files = res.Files
+		s.table = render.HostHeaders(res.Files)
 		if p := pagePolicy(res.Files["index.html"]); p != "" {
 			s.policy = p
 		}
@@ -246,7 +248,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.mu.RLock()
-	files, buildErr, gen := s.files, s.err, s.gen
+	files, table, buildErr, gen := s.files, s.table, s.err, s.gen
 	s.mu.RUnlock()
 
 	isPage := name == "" || strings.HasSuffix(r.URL.Path, "/") || path.Ext(name) == "" || path.Ext(name) == ".html"
@@ -254,7 +256,6 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.serveErrors(w, buildErr, gen)
 		return
 	}
-	table := hostHeaders(files)
 	if b, ok := files[name]; ok && name != "" {
 		serveFile(w, r, name, b, table, gen)
 		return
