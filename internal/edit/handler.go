@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"net/http"
 	"net/url"
 	"os"
@@ -334,16 +335,6 @@ func (e *Editor) save(ctx context.Context, req *request) (int, any) {
 	})
 }
 
-func mapsKeys[V any](m map[string]V) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
-}
-
 // postWritten places every line of a post at the key "post".
 func postWritten(text string) Written {
 	n := strings.Count(text, "\n") + 1
@@ -382,7 +373,7 @@ func (e *Editor) commit(files map[string][]byte, loaded map[string]loadedFile) (
 		return nil, err
 	}
 	defer root.Close()
-	paths := slices.Sorted(mapsKeys(files))
+	paths := slices.Sorted(maps.Keys(files))
 	tmps := map[string]string{}
 	defer func() {
 		for _, tmp := range tmps {
