@@ -8,6 +8,7 @@ import (
 	"embed"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -129,7 +130,7 @@ func readSite(root string) ([]entry, error) {
 	}
 	var site []entry
 	for _, name := range names {
-		data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(name)))
+		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
 			return nil, err
 		}
