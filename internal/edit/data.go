@@ -101,9 +101,9 @@ func (e *Editor) data(w http.ResponseWriter, r *http.Request) {
 			Statuses: model.AssessmentStatuses, Reporting: s.Config.Plan.ReportingLevel}
 		var latest model.Month
 		for _, m := range s.Config.Plan.Months() {
-			_, exists, _ := readFile(st.fsys, ReportPath(m))
-			d.Months = append(d.Months, monthInfo{Month: m.String(), Exists: exists, Released: st.ledger.Entry(m) != nil})
-			if exists {
+			ok := exists(st.fsys, ReportPath(m))
+			d.Months = append(d.Months, monthInfo{Month: m.String(), Exists: ok, Released: st.ledger.Entry(m) != nil})
+			if ok {
 				latest = m
 			}
 		}

@@ -85,6 +85,17 @@ func readFile(fsys fs.FS, name string) ([]byte, bool, error) {
 	return b, true, err
 }
 
+// exists reports whether name is a regular file of the site, as readFile
+// would find it, without reading it.
+func exists(fsys fs.FS, name string) bool {
+	f, _, err := load.OpenRegular(fsys, name)
+	if err != nil {
+		return false
+	}
+	f.Close()
+	return true
+}
+
 // hash returns the hash of a file's content as the form carries it; "" for
 // a file that does not exist.
 func hash(b []byte, exists bool) string {
