@@ -110,7 +110,7 @@ func (s *Site) Summary() *Summary {
 		})
 	}
 	if latest := s.prog.Latest; !latest.IsZero() {
-		sum.Periods = s.summaryPeriods(latest)
+		sum.Periods = s.periodsTo(latest)
 	}
 	sum.Recent = sum.Periods[max(0, len(sum.Periods)-RecentPeriods):]
 	if len(sum.Recent) < len(sum.Periods) {
@@ -137,15 +137,24 @@ func (s *Site) Summary() *Summary {
 	return sum
 }
 
-// summaryPeriods returns the months of the plan period from its start to
-// month to, each with how many targets stood in each status (a month
-// without a report has them all without data).
-func (s *Site) summaryPeriods(to model.Month) []*SummaryPeriod {
+// periodsTo returns the months of the plan period from its start to month
+// to, each with how many targets stood in each status. They are counted
+// once, by Build, for the summary and every bulletin; a caller must not
+// change them.
+func (s *Site) periodsTo(to model.Month) []*SummaryPeriod {
+	n := 0
+	for n < len(s.monthCounts) && !to.Before(s.monthCounts[n].Month) {
+		n++
+	}
+	return s.monthCounts[:n:n]
+}
+
+// summaryPeriods returns the months of the plan period, each with how
+// many targets stood in each status (a month without a report has them
+// all without data).
+func (s *Site) summaryPeriods() []*SummaryPeriod {
 	var out []*SummaryPeriod
 	for i, m := range s.prog.Months {
-		if to.Before(m) {
-			break
-		}
 		p := &SummaryPeriod{Month: m, Label: s.f.Month(m)}
 		for _, st := range progress.Statuses {
 			p.Counts = append(p.Counts, &StatusCount{Status: st})
