@@ -101,14 +101,7 @@ type SummaryValue struct {
 // Summary returns the summary of the site's targets. It is built anew
 // on every call: a page that shows it calls it once.
 func (s *Site) Summary() *Summary {
-	sum := &Summary{}
-	for _, st := range progress.Statuses {
-		sum.Statuses = append(sum.Statuses, &StatusName{
-			Status: st,
-			Label:  s.Sentence("status."+string(st), nil),
-			Icon:   s.Sentence("icon."+string(st), nil),
-		})
-	}
+	sum := &Summary{Statuses: s.statusNames()}
 	if latest := s.prog.Latest; !latest.IsZero() {
 		sum.Periods = s.periodsTo(latest)
 	}
@@ -135,6 +128,19 @@ func (s *Site) Summary() *Summary {
 	sum.StatusChart = s.statusChart(sum)
 	sum.ValueChart = s.valueChart(sum)
 	return sum
+}
+
+// statusNames returns the statuses in display order, with their words.
+func (s *Site) statusNames() []*StatusName {
+	var out []*StatusName
+	for _, st := range progress.Statuses {
+		out = append(out, &StatusName{
+			Status: st,
+			Label:  s.Sentence("status."+string(st), nil),
+			Icon:   s.Sentence("icon."+string(st), nil),
+		})
+	}
+	return out
 }
 
 // periodsTo returns the months of the plan period from its start to month
