@@ -7,8 +7,6 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/minhbach/minhbach/internal/load"
-	"github.com/minhbach/minhbach/internal/progress"
 	"github.com/minhbach/minhbach/internal/sitetest"
 )
 
@@ -58,39 +56,7 @@ func TestGridYearsEnglishOne(t *testing.T) {
 // (month → records; the month's other reports are absent).
 func renderEnglishPeriodic(t *testing.T, start, end, every string, records map[string]int) Files {
 	t.Helper()
-	fsys := sitetest.Load(t, "small")
-	for name := range fsys {
-		if strings.HasPrefix(name, "data/reports/") || strings.HasPrefix(name, "data/lists/") || strings.HasPrefix(name, "content/cap-nhat/") {
-			delete(fsys, name)
-		}
-	}
-	site := string(fsys["site.toml"].Data)
-	for _, r := range [][2]string{
-		{`start = "2020-01"`, fmt.Sprintf("start = %q", start)},
-		{`end = "2020-04"`, fmt.Sprintf("end = %q", end)},
-	} {
-		if !strings.Contains(site, r[0]) {
-			t.Fatalf("the small site's site.toml has no %s: update the test", r[0])
-		}
-		site = strings.Replace(site, r[0], r[1], 1)
-	}
-	fsys["site.toml"] = &fstest.MapFile{Data: []byte("languages = [\"vi\", \"en\"]\n" + site)}
-	fsys["data/targets.toml"] = &fstest.MapFile{Data: []byte(fmt.Sprintf("[[targets]]\nid = \"x\"\nnumber = 1\nname = \"X\"\nunit = \"tin\"\nrule = \"periodic\"\nrecords = \"outreach\"\nevery = %q\nthreshold = 1\n", every))}
-	for month, n := range records {
-		var b strings.Builder
-		b.WriteString("published = 2022-01-01\n")
-		for i := range n {
-			fmt.Fprintf(&b, "[[outreach]]\nunit = \"10001\"\ndate = %s-%02d\n", month, i+1)
-		}
-		fsys["data/reports/"+month+".toml"] = &fstest.MapFile{Data: []byte(b.String())}
-	}
-	s, err := load.Site(fsys)
-	if err != nil {
-		t.Fatalf("load: %v", err)
-	}
-	var m Memory
-	if _, err := Site(t.Context(), s, progress.Compute(s), Options{}, &m); err != nil {
-		t.Fatalf("render: %v", err)
-	}
-	return m.Files
+	fsys := sitetest.Bare(t, start, end)
+	fsys["site.toml"] = &fstest.MapFile{Data: append([]byte("languages = [\"vi\", \"en\"]\n"), fsys["site.toml"].Data...)}
+	return renderPeriodic(t, fsys, fmt.Sprintf("every = %q\nthreshold = 1\n", every), records)
 }

@@ -16,7 +16,13 @@ import (
 // → number of outreach records).
 func renderPeriodicSite(t *testing.T, start, end, keys string, records map[string]int) Files {
 	t.Helper()
-	fsys := sitetest.Bare(t, start, end)
+	return renderPeriodic(t, sitetest.Bare(t, start, end), keys, records)
+}
+
+// renderPeriodic renders fsys with one periodic target "x" with keys, and
+// a report per entry of records (month → number of outreach records).
+func renderPeriodic(t *testing.T, fsys fstest.MapFS, keys string, records map[string]int) Files {
+	t.Helper()
 	fsys["data/targets.toml"] = &fstest.MapFile{Data: []byte("[[targets]]\nid = \"x\"\nnumber = 1\nname = \"X\"\nunit = \"tin\"\nrule = \"periodic\"\nrecords = \"outreach\"\n" + keys)}
 	for month, n := range records {
 		var b strings.Builder

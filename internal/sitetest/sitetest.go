@@ -116,8 +116,16 @@ func Bare(t testing.TB, start, end string) fstest.MapFS {
 			delete(fsys, name)
 		}
 	}
-	site := strings.Replace(string(fsys["site.toml"].Data), `start = "2020-01"`, `start = "`+start+`"`, 1)
-	site = strings.Replace(site, `end = "2020-04"`, `end = "`+end+`"`, 1)
+	site := string(fsys["site.toml"].Data)
+	for _, r := range [][2]string{
+		{`start = "2020-01"`, `start = "` + start + `"`},
+		{`end = "2020-04"`, `end = "` + end + `"`},
+	} {
+		if !strings.Contains(site, r[0]) {
+			t.Fatalf("the small site's site.toml has no %s: update the test", r[0])
+		}
+		site = strings.Replace(site, r[0], r[1], 1)
+	}
 	fsys["site.toml"] = &fstest.MapFile{Data: []byte(site)}
 	return fsys
 }

@@ -31,9 +31,8 @@ type BulletinTarget struct {
 
 // Bulletin returns the print view of update u.
 func (s *Site) Bulletin(u *Update) *Bulletin {
-	b := &Bulletin{Update: u, Period: &SummaryPeriod{Month: u.Month, Label: s.f.Month(u.Month)}}
+	b := &Bulletin{Update: u, Statuses: s.statusNames(), Period: &SummaryPeriod{Month: u.Month, Label: s.f.Month(u.Month)}}
 	for _, st := range progress.Statuses {
-		b.Statuses = append(b.Statuses, &StatusName{Status: st, Label: s.Sentence("status."+string(st), nil), Icon: s.Sentence("icon."+string(st), nil)})
 		b.Period.Counts = append(b.Period.Counts, &StatusCount{Status: st})
 	}
 	for _, tm := range u.Statuses {

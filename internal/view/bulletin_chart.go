@@ -85,7 +85,7 @@ var bchartPatterns = map[progress.Status]string{
 // m, the last RecentPeriods of them at most; nil if the plan has no
 // target or m is before its start.
 func (s *Site) bulletinChart(m model.Month, statuses []*StatusName) *BulletinChart {
-	periods := s.summaryPeriods(m)
+	periods := s.periodsTo(m)
 	periods = periods[max(0, len(periods)-RecentPeriods):]
 	if len(periods) == 0 || periods[0].Total == 0 {
 		return nil

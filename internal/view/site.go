@@ -31,14 +31,15 @@ type Site struct {
 	Published time.Time // date of the latest report, the data's "as of" date
 	Releases  *Releases // nil for a site without a ledger of releases
 
-	site    *model.Site
-	prog    *progress.Progress
-	f       format.Formatter // the figures and dates of the site's language
-	routes  routes.Table
-	fail    Fail
-	unitURL map[string]string                     // unit code → its page
-	report  map[model.Month]*model.Report         // the report of each month
-	byUnit  map[string]map[string][]*model.Record // unit code → kind id → records naming it
+	site        *model.Site
+	prog        *progress.Progress
+	f           format.Formatter // the figures and dates of the site's language
+	routes      routes.Table
+	fail        Fail
+	unitURL     map[string]string                     // unit code → its page
+	report      map[model.Month]*model.Report         // the report of each month
+	byUnit      map[string]map[string][]*model.Record // unit code → kind id → records naming it
+	monthCounts []*SummaryPeriod                      // every month of the plan period with its counts, see summaryPeriods
 }
 
 // Fail records a problem at a file, line and column; it may be called from
@@ -52,6 +53,7 @@ type Fail func(path string, line, col int, format string, args ...any)
 func Build(s *model.Site, p *progress.Progress, h *release.History, rt routes.Table, fail Fail) *Site {
 	v := &Site{site: s, prog: p, routes: rt, fail: fail, f: format.For(s.Config.Language)}
 	v.views()
+	v.monthCounts = v.summaryPeriods()
 	v.releasesView(h)
 	return v
 }

@@ -101,16 +101,9 @@ type SummaryValue struct {
 // Summary returns the summary of the site's targets. It is built anew
 // on every call: a page that shows it calls it once.
 func (s *Site) Summary() *Summary {
-	sum := &Summary{}
-	for _, st := range progress.Statuses {
-		sum.Statuses = append(sum.Statuses, &StatusName{
-			Status: st,
-			Label:  s.Sentence("status."+string(st), nil),
-			Icon:   s.Sentence("icon."+string(st), nil),
-		})
-	}
+	sum := &Summary{Statuses: s.statusNames()}
 	if latest := s.prog.Latest; !latest.IsZero() {
-		sum.Periods = s.summaryPeriods(latest)
+		sum.Periods = s.periodsTo(latest)
 	}
 	sum.Recent = sum.Periods[max(0, len(sum.Periods)-RecentPeriods):]
 	if len(sum.Recent) < len(sum.Periods) {
@@ -137,15 +130,37 @@ func (s *Site) Summary() *Summary {
 	return sum
 }
 
-// summaryPeriods returns the months of the plan period from its start to
-// month to, each with how many targets stood in each status (a month
-// without a report has them all without data).
-func (s *Site) summaryPeriods(to model.Month) []*SummaryPeriod {
+// statusNames returns the statuses in display order, with their words.
+func (s *Site) statusNames() []*StatusName {
+	var out []*StatusName
+	for _, st := range progress.Statuses {
+		out = append(out, &StatusName{
+			Status: st,
+			Label:  s.Sentence("status."+string(st), nil),
+			Icon:   s.Sentence("icon."+string(st), nil),
+		})
+	}
+	return out
+}
+
+// periodsTo returns the months of the plan period from its start to month
+// to, each with how many targets stood in each status. They are counted
+// once, by Build, for the summary and every bulletin; a caller must not
+// change them.
+func (s *Site) periodsTo(to model.Month) []*SummaryPeriod {
+	n := 0
+	for n < len(s.monthCounts) && !to.Before(s.monthCounts[n].Month) {
+		n++
+	}
+	return s.monthCounts[:n:n]
+}
+
+// summaryPeriods returns the months of the plan period, each with how
+// many targets stood in each status (a month without a report has them
+// all without data).
+func (s *Site) summaryPeriods() []*SummaryPeriod {
 	var out []*SummaryPeriod
 	for i, m := range s.prog.Months {
-		if to.Before(m) {
-			break
-		}
 		p := &SummaryPeriod{Month: m, Label: s.f.Month(m)}
 		for _, st := range progress.Statuses {
 			p.Counts = append(p.Counts, &StatusCount{Status: st})
