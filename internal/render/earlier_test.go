@@ -25,9 +25,10 @@ const earlierRecordRows = `  <tbody>
   </tbody>`
 
 // TestEarlierLayouts checks that a site whose own layouts lay out a unit's
-// page and a record table's heading row and rows action by action, as the
-// stock layouts did before the views wrote those parts as HTML
-// (testdata/unit-earlier.html, earlierRecordHead and earlierRecordRows),
+// page, a record table's heading row and rows, a list's rows, the
+// registry's table and the units that reported on time action by action,
+// as the stock layouts did before the views wrote those parts as HTML
+// (testdata/*-earlier.html, earlierRecordHead and earlierRecordRows),
 // and whose _base.html starts every page itself, without the part
 // "frame-top" (testdata/base-earlier.html), renders every file exactly as
 // with the stock theme: the views keep every field such layouts use, and
@@ -35,13 +36,13 @@ const earlierRecordRows = `  <tbody>
 // languages, lists, records with links) and the hostile one (markup in
 // every text).
 func TestEarlierLayouts(t *testing.T) {
-	unit, err := os.ReadFile("testdata/unit-earlier.html")
-	if err != nil {
-		t.Fatal(err)
-	}
-	base, err := os.ReadFile("testdata/base-earlier.html")
-	if err != nil {
-		t.Fatal(err)
+	earlierPages := map[string][]byte{}
+	for _, name := range []string{"unit", "base", "list", "about", "update", "bulletin"} {
+		b, err := os.ReadFile("testdata/" + name + "-earlier.html")
+		if err != nil {
+			t.Fatal(err)
+		}
+		earlierPages["layouts/"+strings.Replace(name, "base", "_base", 1)+".html"] = b
 	}
 	partials, err := fs.ReadFile(theme.FS(), theme.LayoutsDir+"/_partials.html")
 	if err != nil {
@@ -63,21 +64,24 @@ func TestEarlierLayouts(t *testing.T) {
 			}
 			want, _ := renderFS(t, load())
 			fsys := load()
-			fsys["layouts/unit.html"] = &fstest.MapFile{Data: unit}
-			fsys["layouts/_base.html"] = &fstest.MapFile{Data: base}
+			for name, b := range earlierPages {
+				fsys[name] = &fstest.MapFile{Data: b}
+			}
 			fsys["layouts/_partials.html"] = &fstest.MapFile{Data: []byte(earlier)}
 			got, _ := renderFS(t, fsys)
-			units := 0
+			seen := map[string]int{}
 			for _, name := range slices.Sorted(maps.Keys(want)) {
 				if string(got[name]) != string(want[name]) {
 					t.Errorf("%s differs with the earlier layouts", name)
 				}
-				if strings.Contains(string(want[name]), `<nav class="breadcrumb"`) {
-					units++
+				for what, mark := range map[string]string{"unit": `<nav class="breadcrumb"`, "list": `<tr data-search=`, "registry": `<caption id="danh-muc-cap">`} {
+					if strings.Contains(string(want[name]), mark) {
+						seen[what]++
+					}
 				}
 			}
-			if len(got) != len(want) || units == 0 {
-				t.Errorf("%d files with the earlier layouts, %d with the stock ones, %d unit pages", len(got), len(want), units)
+			if len(got) != len(want) || seen["unit"] == 0 || seen["list"] == 0 || seen["registry"] == 0 {
+				t.Errorf("%d files with the earlier layouts, %d with the stock ones; pages seen: %v", len(got), len(want), seen)
 			}
 		})
 	}

@@ -14,6 +14,7 @@ import (
 // pages renders the HTML pages of the site that list no download.
 func (r *renderer) pages() {
 	r.home()
+	var registryRows template.HTML
 	for _, pg := range r.site.Pages {
 		if pg.URL == r.routes.Home() || pg.Section == routes.UpdatesSection {
 			continue
@@ -26,7 +27,10 @@ func (r *renderer) pages() {
 			p.TOC = nil
 		}
 		r.fallbackContent(p, pg)
-		p.Registry = r.site.Units
+		if registryRows == "" {
+			registryRows = r.view.RegistryRows()
+		}
+		p.Registry, p.RegistryRows = r.site.Units, registryRows
 		p.Targets = r.view.Targets
 		p.Context = r.site.Context
 		r.emit(p)

@@ -432,7 +432,10 @@ type Page struct {
 	Releases  *view.Releases       // the page of releases and home; nil without a ledger
 	Context   model.Context
 	Registry  *model.Registry
-	Summary   *view.Summary // the home page and the targets page
+	// RegistryRows is the rows of the registry's table (content pages):
+	// its units' codes, names and parents' names, as HTML.
+	RegistryRows template.HTML
+	Summary      *view.Summary // the home page and the targets page
 
 	from    origin // a content page, or zero for a generated page
 	current int    // the current menu entry, -1 for none

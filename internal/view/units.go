@@ -8,6 +8,7 @@ import (
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/progress"
 	"github.com/minhbach/minhbach/internal/routes"
+	"github.com/minhbach/minhbach/internal/search"
 )
 
 // Unit is one unit's page: where it stands, what was recorded in it and
@@ -312,4 +313,87 @@ func countBelow(reg *model.Registry, u *model.Unit, level string) int {
 		}
 	}
 	return n
+}
+
+// listRows writes the table rows of entries of list v: the unit, its
+// standing, since when, its score and grade if the list has a rubric, and
+// the note. Each row carries the folded names of the unit and its parent
+// for the page's filter.
+func (s *Site) listRows(v *List, entries []*progress.Entry) template.HTML {
+	var f fragment
+	for _, e := range entries {
+		name := e.Unit.FullName()
+		f.raw("\n      <tr data-search=\"")
+		f.text(search.Fold(name))
+		f.raw(" | ")
+		f.text(search.Fold(s.parentName(e.Unit)))
+		f.raw("\">\n        <th scope=\"row\">")
+		f.text(s.orig(name))
+		f.raw("</th>\n        <td>")
+		switch {
+		case e.Lost:
+			f.raw(`<span class="status status--not_met"><span aria-hidden="true">✗</span> `)
+			f.text(s.Sentence("list.removed", nil))
+			f.raw("</span> (")
+			f.text(s.f.Date(e.LostOn))
+			f.raw(")")
+		case e.New:
+			f.raw(`<span class="status status--met"><span aria-hidden="true">★</span> `)
+			f.text(s.Sentence("list.added", nil))
+			f.raw("</span>")
+		default:
+			f.raw(`<span class="status status--kept"><span aria-hidden="true">✓</span> `)
+			f.text(s.Sentence("list.kept", nil))
+			f.raw("</span>")
+		}
+		f.raw("</td>\n        <td>")
+		f.text(s.f.Date(e.Since))
+		f.raw("</td>\n        ")
+		if v.Rubric != nil {
+			f.raw(`<td class="num">`)
+			if len(e.Scores) > 0 {
+				f.text(v.Total(e))
+			} else {
+				f.raw("–")
+			}
+			f.raw("</td><td>")
+			f.text(e.Grade)
+			f.raw("</td>")
+		}
+		f.raw("\n        <td>")
+		f.text(s.orig(e.Note))
+		f.raw("</td>\n      </tr>")
+	}
+	return f.HTML()
+}
+
+// RegistryRows writes a row of the registry's table for each unit: its
+// code, its full name and, when the registry has more than one level, its
+// parent's full name.
+func (s *Site) RegistryRows() template.HTML {
+	var f fragment
+	reg := s.site.Units
+	nested := len(reg.Levels) > 1
+	for _, u := range reg.Units {
+		f.raw("\n        <tr><td class=\"num\">")
+		f.text(u.Code)
+		f.raw("</td><td>")
+		f.text(s.orig(u.FullName()))
+		f.raw("</td>")
+		if nested {
+			f.raw("<td>")
+			f.text(s.orig(s.parentName(u)))
+			f.raw("</td>")
+		}
+		f.raw("</tr>")
+	}
+	return f.HTML()
+}
+
+// parentName returns the full name of u's parent, or "".
+func (s *Site) parentName(u *model.Unit) string {
+	if p := s.site.Units.Unit(u.Parent); p != nil {
+		return p.FullName()
+	}
+	return ""
 }

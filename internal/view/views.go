@@ -2,6 +2,7 @@ package view
 
 import (
 	"cmp"
+	"html/template"
 	"slices"
 	"strings"
 
@@ -90,21 +91,28 @@ func (v *List) Total(e *progress.Entry) string {
 type ListGroup struct {
 	*progress.Subtotal
 	Units int // units of the list's level below this one
+	// Rows is the table rows of Entries, as HTML: a national list holds
+	// thousands of units, a dozen actions each.
+	Rows template.HTML
 }
 
 // Update is a monthly update post with its month's report.
 type Update struct {
-	Page      *model.Page
-	URL       string
-	Month     model.Month
-	Report    *model.Report
-	Content   string
-	Kinds     []*KindCount
-	Changes   []*Change
-	Agencies  []*model.Agency // reported on time
-	Late      []*model.Agency // did not
-	Units     []*model.Unit   // reported on time
-	Reporters int             // units expected to report: the reporting level
+	Page     *model.Page
+	URL      string
+	Month    model.Month
+	Report   *model.Report
+	Content  string
+	Kinds    []*KindCount
+	Changes  []*Change
+	Agencies []*model.Agency // reported on time
+	Late     []*model.Agency // did not
+	Units    []*model.Unit   // reported on time
+	// UnitNames is the full names of Units, separated by commas, as
+	// HTML: a province's update names a hundred units or more, which
+	// would cost three actions each.
+	UnitNames template.HTML
+	Reporters int // units expected to report: the reporting level
 	Statuses  []*TargetMonth
 }
 
@@ -395,6 +403,9 @@ func (s *Site) listView(st *progress.ListState) *List {
 	} else {
 		v.Groups = []*ListGroup{{Subtotal: &progress.Subtotal{Entries: st.Entries, Tally: st.Tally}}}
 	}
+	for _, g := range v.Groups {
+		g.Rows = s.listRows(v, g.Entries)
+	}
 	v.Chart = s.listChart(v)
 	return v
 }
@@ -423,9 +434,16 @@ func (s *Site) updateView(pg *model.Page) *Update {
 			}
 		}
 		v.Reporters = len(s.site.Units.AtLevel(s.site.Config.Plan.ReportingLevel))
-		for _, code := range v.Report.OnTimeUnits {
-			v.Units = append(v.Units, s.site.Units.Unit(code))
+		var names fragment
+		for i, code := range v.Report.OnTimeUnits {
+			u := s.site.Units.Unit(code)
+			v.Units = append(v.Units, u)
+			if i > 0 {
+				names.raw(", ")
+			}
+			names.text(s.orig(u.FullName()))
 		}
+		v.UnitNames = names.HTML()
 	}
 	return v
 }
