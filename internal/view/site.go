@@ -11,6 +11,7 @@ package view
 
 import (
 	"fmt"
+	"html/template"
 	"maps"
 	"slices"
 	"strings"
@@ -41,6 +42,7 @@ type Site struct {
 	byUnit       map[string]map[string][]*model.Record // unit code → kind id → records naming it
 	monthCounts  []*SummaryPeriod                      // every month of the plan period with its counts, see summaryPeriods
 	summaryTitle string                                // see Unit.SummaryTitle
+	badges       map[string]template.HTML              // the StatusBadge of each of progress.Statuses
 }
 
 // Fail records a problem at a file, line and column; it may be called from
@@ -56,6 +58,12 @@ func Build(s *model.Site, p *progress.Progress, h *release.History, rt routes.Ta
 	v.summaryTitle = v.Sentence("unit.summary", nil)
 	if !p.Latest.IsZero() {
 		v.summaryTitle += " " + v.Sentence("home.status_to", map[string]string{"month": v.f.Month(p.Latest)})
+	}
+	v.badges = map[string]template.HTML{}
+	for _, st := range progress.Statuses {
+		if b, err := v.statusBadge(string(st)); err == nil {
+			v.badges[string(st)] = b
+		}
 	}
 	v.views()
 	v.monthCounts = v.summaryPeriods()
