@@ -49,6 +49,7 @@ func (r *renderer) pages() {
 		r.emit(p)
 		r.bulletin(u)
 	}
+	r.contentQueued()
 
 	var top []*view.Unit
 	for _, u := range r.site.Units.Units {

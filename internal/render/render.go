@@ -198,17 +198,14 @@ func (r *renderer) edition(ctx context.Context) error {
 	done := r.execute(ctx)
 	var data sync.WaitGroup
 	data.Go(r.openData)
+	r.side.Go(r.atom)
 	r.pages()
 	data.Wait()
 	r.dataPages()
 	close(r.jobs)
 	done.Wait()
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	r.searchIndex()
-	r.atom()
-	return nil
+	r.side.Wait()
+	return ctx.Err()
 }
 
 // static copies the files of static/.
@@ -272,6 +269,11 @@ type renderer struct {
 	tmpl    map[string]*template.Template // page kind → base + kind, parsed once
 	jobs    chan *Page                    // pages for the workers of execute
 	ctx     context.Context               // stops emit once cancelled
+
+	// queued counts the content pages queued and not yet executed; side
+	// is the work done beside the pages' (the feed, the search index).
+	queued sync.WaitGroup
+	side   sync.WaitGroup
 
 	reserved []string            // element ids the layouts use, kept from headings
 	frames   map[frameKey]*Frame // the frames of the queued pages
@@ -604,10 +606,33 @@ func (r *renderer) emit(p *Page) {
 		return
 	}
 	p.Frame = r.frame(frameKey{kind: p.Kind, root: p.Root, current: p.current, charts: p.Charts})
+	if p.Source != nil {
+		r.queued.Add(1)
+	}
 	select {
 	case r.jobs <- p:
 	case <-r.ctx.Done():
+		r.executed(p)
 	}
+}
+
+// executed is called once a queued page is executed, or dropped.
+func (r *renderer) executed(p *Page) {
+	if p.Source != nil {
+		r.queued.Done()
+	}
+}
+
+// contentQueued is called once every content page is queued: the search
+// index, which holds their HTML as executed, is then made beside the
+// pages that follow.
+func (r *renderer) contentQueued() {
+	r.side.Go(func() {
+		r.queued.Wait()
+		if r.ctx.Err() == nil {
+			r.searchIndex()
+		}
+	})
 }
 
 // execute starts one worker per CPU that renders the pages emit hands it,
@@ -622,36 +647,42 @@ func (r *renderer) execute(ctx context.Context) *sync.WaitGroup {
 		wg.Go(func() {
 			var buf bytes.Buffer
 			for p := range r.jobs {
-				if ctx.Err() != nil {
-					continue
-				}
-				p.Frame.render(r)
-				buf.Reset()
-				t := r.tmpl[p.Kind]
-				err := t.ExecuteTemplate(&buf, entry(p), p)
-				if err == nil && r.renumberHeadings(p, buf.Bytes()) {
-					buf.Reset()
-					err = t.ExecuteTemplate(&buf, entry(p), p)
-				}
-				if err != nil {
-					r.templateError(err)
-					continue
-				}
-				b := buf.Bytes()
-				if r.lang != r.defLang {
-					b = format.ResolveFallback(b, r.defLang)
-				}
-				r.keepContent(p)
-				out := routes.File(p.URL)
-				by := p.from
-				if by == (origin{}) {
-					by = origin{what: "the " + p.Kind + " page"}
-				}
-				r.putFrom(out, by, b)
+				r.page(ctx, p, &buf)
+				r.executed(p)
 			}
 		})
 	}
 	return &wg
+}
+
+// page executes page p with the buffer buf, and hands its file to the sink.
+func (r *renderer) page(ctx context.Context, p *Page, buf *bytes.Buffer) {
+	if ctx.Err() != nil {
+		return
+	}
+	p.Frame.render(r)
+	buf.Reset()
+	t := r.tmpl[p.Kind]
+	err := t.ExecuteTemplate(buf, entry(p), p)
+	if err == nil && r.renumberHeadings(p, buf.Bytes()) {
+		buf.Reset()
+		err = t.ExecuteTemplate(buf, entry(p), p)
+	}
+	if err != nil {
+		r.templateError(err)
+		return
+	}
+	b := buf.Bytes()
+	if r.lang != r.defLang {
+		b = format.ResolveFallback(b, r.defLang)
+	}
+	r.keepContent(p)
+	out := routes.File(p.URL)
+	by := p.from
+	if by == (origin{}) {
+		by = origin{what: "the " + p.Kind + " page"}
+	}
+	r.putFrom(out, by, b)
 }
 
 // funcs returns the template functions. They depend on the site alone,
