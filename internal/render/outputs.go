@@ -210,7 +210,7 @@ func (r *renderer) checkAgencyIDs() {
 // a layout makes from the data, such as "luoi-" and a target's id, cannot
 // be reserved before the page is rendered. The headings then avoid every id
 // of the rest of the page. It reports whether p must be rendered again.
-func (r *renderer) renumberHeadings(p *Page, html []byte) bool {
+func (r *renderer) renumberHeadings(p *page, html []byte) bool {
 	if p.Source == nil || p.Content == "" {
 		return false
 	}

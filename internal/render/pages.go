@@ -145,7 +145,7 @@ func contentOrigin(pg *model.Page) origin {
 // (it has no NAME.LANG.md). The plan's page in another language shows no
 // text but says where the official text is; with a translation, it says
 // that the translation is not official.
-func (r *renderer) fallbackContent(p *Page, pg *model.Page) {
+func (r *renderer) fallbackContent(p *page, pg *model.Page) {
 	if r.lang == r.defLang {
 		return
 	}
