@@ -2,6 +2,8 @@ package render
 
 import (
 	"fmt"
+
+	"github.com/minhbach/minhbach/internal/outputs"
 )
 
 // embedKind is the layout of the embed pages. It is executed alone, not
@@ -25,7 +27,7 @@ func (r *renderer) embedPages() {
 			continue
 		}
 		p := r.newPage(embedKind, r.routes.Embed(v.Target.ID), r.sentence("embed.title", map[string]string{"name": v.Target.Name}), v.Target.Text)
-		p.from = origin{path: "data/targets.toml", what: fmt.Sprintf("the embed page of target %q", v.Target.ID), fix: fmt.Sprintf("give target %q another id", v.Target.ID), where: v.Target.Where, field: "id"}
+		p.from = outputs.Origin{Path: "data/targets.toml", What: fmt.Sprintf("the embed page of target %q", v.Target.ID), Fix: fmt.Sprintf("give target %q another id", v.Target.ID), Where: v.Target.Where, Field: "id"}
 		p.Target = v
 		p.Charts = true
 		// The page it comes from, which search engines should list.

@@ -72,6 +72,7 @@ import (
 	"github.com/minhbach/minhbach/internal/markdown"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/opendata"
+	"github.com/minhbach/minhbach/internal/outputs"
 	"github.com/minhbach/minhbach/internal/progress"
 	"github.com/minhbach/minhbach/internal/release"
 	"github.com/minhbach/minhbach/internal/routes"
@@ -136,7 +137,8 @@ type Stats struct {
 //
 // Every output path has exactly one producer: two of them (a generated page
 // or download, a content page, a file of static/) for one path are an
-// error naming both, at the input file that can be changed.
+// error naming both, at the input file that can be changed (package
+// outputs).
 func Site(ctx context.Context, s *model.Site, p *progress.Progress, opt Options, sink Sink) (Stats, error) {
 	out := &output{sink: sink, errs: &diag.List{}}
 	if len(s.Units.Levels) == 0 {
@@ -164,7 +166,7 @@ func Site(ctx context.Context, s *model.Site, p *progress.Progress, opt Options,
 	}
 	base.shared()
 	base.static()
-	base.checkOutputs()
+	outputs.Check(base.outputs, out.errs)
 	if err := out.errs.Err(); err != nil {
 		return Stats{}, err
 	}
@@ -213,29 +215,29 @@ func (r *renderer) edition(ctx context.Context) error {
 // static copies the files of static/.
 func (r *renderer) static() {
 	for _, name := range slices.Sorted(maps.Keys(r.site.Static)) {
-		r.putFrom(name, origin{path: "static/" + name, what: "the file static/" + name, fix: "rename or remove the file"}, r.site.Static[name])
+		r.putFrom(name, outputs.Origin{Path: "static/" + name, What: "the file static/" + name, Fix: "rename or remove the file"}, r.site.Static[name])
 	}
 }
 
 // put hands a generated file to the sink.
 func (r *renderer) put(name string, b []byte) {
-	r.putFrom(name, origin{}, b)
+	r.putFrom(name, outputs.Origin{}, b)
 }
 
 // putFrom hands a file to the sink and records who produced it. A file
 // whose producer is not given is generated, or is the download of a record
 // kind claimed by claimDownloads.
-func (r *renderer) putFrom(name string, by origin, b []byte) {
+func (r *renderer) putFrom(name string, by outputs.Origin, b []byte) {
 	key := path.Clean(name)
 	r.mu.Lock()
-	if by == (origin{}) {
+	if by == (outputs.Origin{}) {
 		if c, ok := r.claims[name]; ok {
 			by = c
 			delete(r.claims, name)
 		}
 	}
 	if r.outputs == nil {
-		r.outputs = map[string][]origin{}
+		r.outputs = map[string][]outputs.Origin{}
 	}
 	r.outputs[key] = append(r.outputs[key], by)
 	r.stats.Files++
@@ -290,9 +292,9 @@ type output struct {
 	mu        sync.Mutex // guards errs, stats, pageNames, outputs and claims once pages are executed
 	stats     Stats
 	pageNames []string
-	outputs   map[string][]origin // output path → its producers
-	claims    map[string]origin   // downloads named after record kinds, until put
-	mdMu      sync.Mutex          // one Markdown render at a time, see markdownOnce
+	outputs   map[string][]outputs.Origin // output path → its producers
+	claims    map[string]outputs.Origin   // downloads named after record kinds, until put
+	mdMu      sync.Mutex                  // one Markdown render at a time, see markdownOnce
 }
 
 const baseLayout = "_base.html"
@@ -385,9 +387,9 @@ var removedFuncs = map[string]string{
 // what render alone needs of it.
 type page struct {
 	*layout.Page
-	from    origin // a content page, or zero for a generated page
-	current int    // the current menu entry, -1 for none
-	frame   *frame // set by emit
+	from    outputs.Origin // a content page, or zero for a generated page
+	current int            // the current menu entry, -1 for none
+	frame   *frame         // set by emit
 }
 
 // frame is a layout.Frame, whose parts the first worker to execute a page
@@ -543,8 +545,8 @@ func (r *renderer) execute(ctx context.Context) *sync.WaitGroup {
 				r.keepContent(p)
 				out := routes.File(p.URL)
 				by := p.from
-				if by == (origin{}) {
-					by = origin{what: "the " + p.Kind + " page"}
+				if by == (outputs.Origin{}) {
+					by = outputs.Origin{What: "the " + p.Kind + " page"}
 				}
 				r.putFrom(out, by, b)
 			}
