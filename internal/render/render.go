@@ -310,7 +310,15 @@ func (r *renderer) parseTemplates() {
 		r.fail("layouts/"+baseLayout, 0, 0, "missing base layout: create layouts/%s", baseLayout)
 		return
 	}
+	// The base layout and the partials are parsed once; each page kind's
+	// set is a copy of them (Clone copies the parsed trees, which cost
+	// less than parsing them again) with the kind's layout.
 	base, err := template.New(baseLayout).Funcs(r.funcs()).Parse(baseSrc)
+	for _, partial := range slices.Sorted(maps.Keys(src)) {
+		if err == nil && strings.HasPrefix(partial, "_") && partial != baseLayout {
+			_, err = base.New(partial).Parse(src[partial])
+		}
+	}
 	if err != nil {
 		r.templateError(err)
 		return
@@ -320,15 +328,6 @@ func (r *renderer) parseTemplates() {
 			continue
 		}
 		t, err := base.Clone()
-		if err == nil {
-			for _, partial := range slices.Sorted(maps.Keys(src)) {
-				if strings.HasPrefix(partial, "_") && partial != baseLayout {
-					if _, err = t.New(partial).Parse(src[partial]); err != nil {
-						break
-					}
-				}
-			}
-		}
 		if err == nil {
 			_, err = t.New(name).Parse(src[name])
 		}

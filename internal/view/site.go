@@ -31,15 +31,16 @@ type Site struct {
 	Published time.Time // date of the latest report, the data's "as of" date
 	Releases  *Releases // nil for a site without a ledger of releases
 
-	site        *model.Site
-	prog        *progress.Progress
-	f           format.Formatter // the figures and dates of the site's language
-	routes      routes.Table
-	fail        Fail
-	unitURL     map[string]string                     // unit code → its page
-	report      map[model.Month]*model.Report         // the report of each month
-	byUnit      map[string]map[string][]*model.Record // unit code → kind id → records naming it
-	monthCounts []*SummaryPeriod                      // every month of the plan period with its counts, see summaryPeriods
+	site         *model.Site
+	prog         *progress.Progress
+	f            format.Formatter // the figures and dates of the site's language
+	routes       routes.Table
+	fail         Fail
+	unitURL      map[string]string                     // unit code → its page
+	report       map[model.Month]*model.Report         // the report of each month
+	byUnit       map[string]map[string][]*model.Record // unit code → kind id → records naming it
+	monthCounts  []*SummaryPeriod                      // every month of the plan period with its counts, see summaryPeriods
+	summaryTitle string                                // see Unit.SummaryTitle
 }
 
 // Fail records a problem at a file, line and column; it may be called from
@@ -52,6 +53,10 @@ type Fail func(path string, line, col int, format string, args ...any)
 // Problems, such as a text missing from layouts/strings.toml, go to fail.
 func Build(s *model.Site, p *progress.Progress, h *release.History, rt routes.Table, fail Fail) *Site {
 	v := &Site{site: s, prog: p, routes: rt, fail: fail, f: format.For(s.Config.Language)}
+	v.summaryTitle = v.Sentence("unit.summary", nil)
+	if !p.Latest.IsZero() {
+		v.summaryTitle += " " + v.Sentence("home.status_to", map[string]string{"month": v.f.Month(p.Latest)})
+	}
 	v.views()
 	v.monthCounts = v.summaryPeriods()
 	v.releasesView(h)

@@ -1,6 +1,7 @@
 package view
 
 import (
+	"cmp"
 	"html/template"
 	"strings"
 
@@ -34,6 +35,13 @@ type Unit struct {
 	// Activity and Lists in words) and the rows of the table of its
 	// Children.
 	Crumbs, Summary, Rows template.HTML
+	// Breadcrumb is the whole breadcrumb's items as HTML: the link to the
+	// page of all units (the text unit.units), then Crumbs.
+	Breadcrumb template.HTML
+	// SummaryTitle is the heading of the summary: the text unit.summary,
+	// followed by the latest report's month in the words of
+	// home.status_to when there is a report; the same on every unit's page.
+	SummaryTitle string
 }
 
 // UnitLink is a unit with the path of its page.
@@ -208,6 +216,15 @@ func (s *Site) Unit(u *model.Unit) *Unit {
 	}
 	root := Root(v.URL)
 	v.Crumbs = s.unitCrumbs(v, root)
+	var b fragment
+	b.raw("\n    <li><a href=\"")
+	b.url(cmp.Or(root+s.routes.Units(), "./"))
+	b.raw("\">")
+	b.text(s.Sentence("unit.units", nil))
+	b.raw("</a></li>")
+	b.raw(string(v.Crumbs))
+	v.Breadcrumb = b.HTML()
+	v.SummaryTitle = s.summaryTitle
 	v.Summary = s.unitSummary(v, root)
 	v.Rows = s.unitRows(v, root)
 	return v
