@@ -24,6 +24,10 @@ const earlierRecordRows = `  <tbody>
   {{- end}}
   </tbody>`
 
+// earlierStatus is how the template "status" wrote a status's badge before
+// the view wrote it (view.Site.StatusBadge).
+const earlierStatus = `{{define "status"}}<span class="status status--{{.}}"><span class="status__icon" aria-hidden="true">{{t (print "icon." .)}}</span> {{status .}}</span>{{end}}`
+
 // TestEarlierLayouts checks that a site whose own layouts lay out a unit's
 // page, a record table's heading row and rows, a list's rows, the
 // registry's table and the units that reported on time action by action,
@@ -52,7 +56,12 @@ func TestEarlierLayouts(t *testing.T) {
 	if !strings.Contains(string(partials), head) || !strings.Contains(string(partials), rows) {
 		t.Fatal("the stock records template has changed: update the test")
 	}
-	earlier := strings.Replace(string(partials), rows, earlierRecordRows, 1)
+	const status = `{{define "status"}}{{badge .}}{{end}}`
+	if !strings.Contains(string(partials), status) {
+		t.Fatal("the stock status template has changed: update the test")
+	}
+	earlier := strings.Replace(string(partials), status, earlierStatus, 1)
+	earlier = strings.Replace(earlier, rows, earlierRecordRows, 1)
 	earlier = strings.Replace(earlier, head, earlierRecordHead, 1)
 	for _, site := range []string{"example", "hostile"} {
 		t.Run(site, func(t *testing.T) {

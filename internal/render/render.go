@@ -42,6 +42,7 @@
 //	                      note of a report), marked as the default language's
 //	                      on the pages of another language
 //	status S              the label of a status, e.g. "Đạt"
+//	badge S               a status's badge: its icon and label, as HTML
 //	fold S                S lowercased without diacritics, for filters
 //	capital S             S with its first letter in upper case
 //	bytes N               a file size: 12 KB
@@ -582,6 +583,7 @@ func (r *renderer) funcs() template.FuncMap {
 		"date":    r.f.Date,
 		"month":   r.f.Month,
 		"status":  func(s any) (string, error) { return r.text("status." + fmt.Sprint(s)) },
+		"badge":   func(s any) (template.HTML, error) { return r.view.StatusBadge(fmt.Sprint(s)) },
 		"fold":    search.Fold,
 		"bytes":   r.f.Bytes,
 		"capital": format.Capital,

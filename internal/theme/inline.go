@@ -110,15 +110,7 @@ var origAction = regexp.MustCompile(`\{\{orig ([^{}]+)\}\}`)
 // missing key fails when executed, as before). The lines of the source do
 // not change, so that an error still names the line.
 func InlineTexts(src string, texts map[string]string, defaultLang bool) string {
-	raw := func(at int) bool {
-		before := strings.ToLower(src[:at])
-		for _, el := range []string{"script", "style"} {
-			if strings.LastIndex(before, "<"+el) > strings.LastIndex(before, "</"+el) {
-				return true
-			}
-		}
-		return false
-	}
+	raw := inRawText(src)
 	var b strings.Builder
 	last := 0
 	for _, m := range textAction.FindAllStringSubmatchIndex(src, -1) {
@@ -156,4 +148,75 @@ func InlineTexts(src string, texts map[string]string, defaultLang bool) string {
 		out = origAction.ReplaceAllString(out, "{{$1}}")
 	}
 	return out
+}
+
+// inRawText returns a function that reports whether position at of src is
+// inside a script or style element: after the last start tag of one
+// (<script, <style, in any case) that no end tag follows before at. It
+// must be called with positions in increasing order; each part of src is
+// read once, where looking back from every position would read the start
+// of a long layout once per action.
+func inRawText(src string) func(at int) bool {
+	type tag struct {
+		open, close         string // lower case
+		lastOpen, lastClose int    // -1 if none yet
+		openFrom, closeFrom int    // where the next search starts
+	}
+	tags := []*tag{{open: "<script", close: "</script", lastOpen: -1, lastClose: -1}, {open: "<style", close: "</style", lastOpen: -1, lastClose: -1}}
+	// last returns the start of the last occurrence of pat in src[:at]
+	// found from *from on, or last if none, and moves *from past what was
+	// read: an occurrence that starts before at-len(pat)+1 lies within
+	// src[:at] and was found.
+	last := func(pat string, from *int, prev, at int) int {
+		for *from < at {
+			i := indexFoldASCII(src[*from:at], pat)
+			if i < 0 {
+				*from = max(*from, at-len(pat)+1)
+				break
+			}
+			prev = *from + i
+			*from = prev + 1
+		}
+		return prev
+	}
+	return func(at int) bool {
+		inside := false
+		for _, t := range tags {
+			t.lastOpen = last(t.open, &t.openFrom, t.lastOpen, at)
+			t.lastClose = last(t.close, &t.closeFrom, t.lastClose, at)
+			inside = inside || t.lastOpen > t.lastClose
+		}
+		return inside
+	}
+}
+
+// indexFoldASCII returns the index of the first occurrence of pat (lower
+// case ASCII) in s, compared without regard to ASCII case, or -1.
+func indexFoldASCII(s, pat string) int {
+	for i := 0; i+len(pat) <= len(s); {
+		j := strings.IndexByte(s[i:], pat[0])
+		if j < 0 {
+			return -1
+		}
+		i += j
+		if i+len(pat) > len(s) {
+			return -1
+		}
+		k := 1
+		for k < len(pat) && lowerASCII(s[i+k]) == pat[k] {
+			k++
+		}
+		if k == len(pat) {
+			return i
+		}
+		i++
+	}
+	return -1
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }

@@ -11,6 +11,7 @@ package view
 
 import (
 	"fmt"
+	"html/template"
 	"maps"
 	"slices"
 	"strings"
@@ -31,16 +32,21 @@ type Site struct {
 	Published time.Time // date of the latest report, the data's "as of" date
 	Releases  *Releases // nil for a site without a ledger of releases
 
-	site         *model.Site
-	prog         *progress.Progress
-	f            format.Formatter // the figures and dates of the site's language
-	routes       routes.Table
-	fail         Fail
-	unitURL      map[string]string                     // unit code → its page
-	report       map[model.Month]*model.Report         // the report of each month
-	byUnit       map[string]map[string][]*model.Record // unit code → kind id → records naming it
-	monthCounts  []*SummaryPeriod                      // every month of the plan period with its counts, see summaryPeriods
-	summaryTitle string                                // see Unit.SummaryTitle
+	site    *model.Site
+	prog    *progress.Progress
+	f       format.Formatter // the figures and dates of the site's language
+	routes  routes.Table
+	fail    Fail
+	unitURL map[string]string             // unit code → its page
+	report  map[model.Month]*model.Report // the report of each month
+	// byUnit returns every record by the unit it names and its kind
+	// (unit code → kind id → records). Only the units' pages need it:
+	// Build starts it on its own goroutine, so that the pages made
+	// before the units' are not kept waiting.
+	byUnit       func() map[string]map[string][]*model.Record
+	monthCounts  []*SummaryPeriod         // every month of the plan period with its counts, see summaryPeriods
+	summaryTitle string                   // see Unit.SummaryTitle
+	badges       map[string]template.HTML // the StatusBadge of each of progress.Statuses
 }
 
 // Fail records a problem at a file, line and column; it may be called from
@@ -56,6 +62,12 @@ func Build(s *model.Site, p *progress.Progress, h *release.History, rt routes.Ta
 	v.summaryTitle = v.Sentence("unit.summary", nil)
 	if !p.Latest.IsZero() {
 		v.summaryTitle += " " + v.Sentence("home.status_to", map[string]string{"month": v.f.Month(p.Latest)})
+	}
+	v.badges = map[string]template.HTML{}
+	for _, st := range progress.Statuses {
+		if b, err := v.statusBadge(string(st)); err == nil {
+			v.badges[string(st)] = b
+		}
 	}
 	v.views()
 	v.monthCounts = v.summaryPeriods()

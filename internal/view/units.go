@@ -156,6 +156,7 @@ func (s *Site) Unit(u *model.Unit) *Unit {
 		v.ChildLevel = reg.Level(children[0].Level)
 		childDepth = depth(reg, children[0].Level)
 	}
+	byUnit := s.byUnit()
 	for _, k := range s.site.Kinds {
 		kd := depth(reg, k.Level)
 		if k.Level == "" || kd < d {
@@ -165,7 +166,7 @@ func (s *Site) Unit(u *model.Unit) *Unit {
 		if len(children) > 0 && kd >= childDepth {
 			v.RowKinds = append(v.RowKinds, k)
 		}
-		if recs := s.byUnit[u.Code][k.ID]; len(recs) > 0 {
+		if recs := byUnit[u.Code][k.ID]; len(recs) > 0 {
 			v.Records = append(v.Records, &KindCount{Kind: k, Count: len(recs), Records: recs, Table: s.recordTable(k, recs, true, false)})
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/minhbach/minhbach/internal/format"
 	"github.com/minhbach/minhbach/internal/model"
@@ -146,7 +147,8 @@ type Agency struct {
 
 func (s *Site) views() {
 	s.unitURL = unitURLs(s.site.Units, s.routes)
-	s.byUnit = recordsByUnit(s.site)
+	s.byUnit = sync.OnceValue(func() map[string]map[string][]*model.Record { return recordsByUnit(s.site) })
+	go s.byUnit()
 	s.report = make(map[model.Month]*model.Report, len(s.site.Reports))
 	for _, rep := range s.site.Reports {
 		s.report[rep.Month] = rep
