@@ -235,7 +235,7 @@ func TestTemplateErrors(t *testing.T) {
 		{"parse", "layouts/targets.html", "{{define \"main\"}}\n<h1>{{.Title}</h1>\n{{end}}\n",
 			`layouts/targets.html:2: bad character U+007D '}'`},
 		{"execution", "layouts/targets.html", "{{define \"main\"}}\n\n<h1>{{.Nope}}</h1>\n{{end}}\n",
-			`layouts/targets.html:3:7: executing "main" at <.Nope>: can't evaluate field Nope in type *render.Page`},
+			`layouts/targets.html:3:7: executing "main" at <.Nope>: can't evaluate field Nope in type *layout.Page`},
 		{"missing text", "layouts/targets.html", "{{define \"main\"}}\n{{t \"khong.co\"}}\n{{end}}\n",
 			`layouts/targets.html:2:3: executing "main" at <t "khong.co">: error calling t: missing text "khong.co": the theme has no such text: check the key's spelling`},
 	}

@@ -20,7 +20,7 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
-	"github.com/minhbach/minhbach/internal/render"
+	"github.com/minhbach/minhbach/internal/headers"
 	"github.com/minhbach/minhbach/internal/sitetest"
 )
 
@@ -204,7 +204,7 @@ func TestEmbedFraming(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	table, err := render.ParseHeaders(b)
+	table, err := headers.Parse(b)
 	if err != nil {
 		t.Fatal(err)
 	}

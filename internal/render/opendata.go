@@ -14,21 +14,6 @@ import (
 	"github.com/minhbach/minhbach/internal/view"
 )
 
-// DownloadLink is a download with its link from the page that shows it.
-type DownloadLink struct {
-	*view.Download
-	Link string
-}
-
-// DownloadLinks returns downloads with their links from the page p.
-func (p *Page) DownloadLinks(ds []*view.Download) []DownloadLink {
-	out := make([]DownloadLink, len(ds))
-	for i, d := range ds {
-		out[i] = DownloadLink{d, p.Link(d.Path)}
-	}
-	return out
-}
-
 // openData writes the downloads (package opendata) and lists them for the
 // pages that show them.
 func (r *renderer) openData() {
@@ -135,7 +120,7 @@ func (r *renderer) writeZip(files []file) *view.Download {
 
 // dataset describes the downloads as a schema.org Dataset, for search
 // engines' dataset search.
-func (r *renderer) dataset(p *Page) template.JS {
+func (r *renderer) dataset(p *page) template.JS {
 	cfg := r.site.Config
 	var dist []map[string]any
 	for _, d := range r.downloads {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/minhbach/minhbach/internal/format"
 	"github.com/minhbach/minhbach/internal/model"
+	"github.com/minhbach/minhbach/internal/outputs"
 	"github.com/minhbach/minhbach/internal/routes"
 	"github.com/minhbach/minhbach/internal/view"
 )
@@ -58,7 +59,7 @@ func (r *renderer) pages() {
 			top = append(top, v)
 		}
 		p := r.newPage("unit", v.URL, r.orig(u.FullName()), "")
-		p.from = origin{path: "data/units.toml", what: fmt.Sprintf("the page of unit %q", u.Code), fix: fmt.Sprintf("change the name of unit %q", u.Code), where: u.Where, field: "name"}
+		p.from = outputs.Origin{Path: "data/units.toml", What: fmt.Sprintf("the page of unit %q", u.Code), Fix: fmt.Sprintf("change the name of unit %q", u.Code), Where: u.Where, Field: "name"}
 		p.Unit = v
 		r.emit(p)
 	}
@@ -90,14 +91,14 @@ func (r *renderer) dataPages() {
 	r.emit(p)
 	for _, v := range r.view.Targets {
 		p := r.newPage("target", v.URL, v.Target.Name, v.Target.Text)
-		p.from = origin{path: "data/targets.toml", what: fmt.Sprintf("the page of target %q", v.Target.ID), fix: fmt.Sprintf("give target %q another id", v.Target.ID), where: v.Target.Where, field: "id"}
+		p.from = outputs.Origin{Path: "data/targets.toml", What: fmt.Sprintf("the page of target %q", v.Target.ID), Fix: fmt.Sprintf("give target %q another id", v.Target.ID), Where: v.Target.Where, Field: "id"}
 		p.Target = v
 		p.Charts = v.Chart != nil
 		r.emit(p)
 	}
 	for _, l := range r.view.Lists {
 		p := r.newPage("list", l.URL, l.List.Name, "")
-		p.from = origin{path: "data/lists/" + l.List.ID + ".toml", what: fmt.Sprintf("the page of list %q", l.List.ID), fix: "rename the list's file"}
+		p.from = outputs.Origin{Path: "data/lists/" + l.List.ID + ".toml", What: fmt.Sprintf("the page of list %q", l.List.ID), Fix: "rename the list's file"}
 		p.List = l
 		p.Charts = l.Chart != nil
 		r.emit(p)
@@ -137,8 +138,8 @@ func (r *renderer) home() {
 }
 
 // contentOrigin names a content page as the producer of its output file.
-func contentOrigin(pg *model.Page) origin {
-	return origin{path: pg.Path, what: "the page " + pg.Path, fix: "rename or move the page"}
+func contentOrigin(pg *model.Page) outputs.Origin {
+	return outputs.Origin{Path: pg.Path, What: "the page " + pg.Path, Fix: "rename or move the page"}
 }
 
 // fallbackContent marks the content of p, from the content page pg, as
@@ -146,7 +147,7 @@ func contentOrigin(pg *model.Page) origin {
 // (it has no NAME.LANG.md). The plan's page in another language shows no
 // text but says where the official text is; with a translation, it says
 // that the translation is not official.
-func (r *renderer) fallbackContent(p *Page, pg *model.Page) {
+func (r *renderer) fallbackContent(p *page, pg *model.Page) {
 	if r.lang == r.defLang {
 		return
 	}

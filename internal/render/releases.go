@@ -46,20 +46,3 @@ func (r *renderer) ledgerFile() []file {
 	r.put(p, h.Ledger.Src)
 	return []file{{&view.Download{Path: p, Title: r.sentence("data.ledger", nil), Format: "TOML", Size: len(h.Ledger.Src), Date: r.view.Published}, h.Ledger.Src}}
 }
-
-// RevisionLink is a revised figure with the link to its note on its
-// target's page, from the page that shows it.
-type RevisionLink struct {
-	*view.Revision
-	Link string
-}
-
-// CorrectionLinks returns the figures a correction changed, with their
-// links from the page p.
-func (p *Page) CorrectionLinks(c *view.Correction) []RevisionLink {
-	out := make([]RevisionLink, len(c.Figures))
-	for i, f := range c.Figures {
-		out[i] = RevisionLink{f, p.Link(f.Target.URL) + "#" + f.ID}
-	}
-	return out
-}

@@ -18,7 +18,7 @@
 // other layout defines "main" for one page kind: home, page, plan, about,
 // targets, target, list, updates, update, bulletin (an update's print
 // view), units, unit, agencies, data and 404. Templates are executed with a
-// *Page (see [Page]); a page's links are its methods: {{.Link PATH}} is a
+// *layout.Page (see package layout); a page's links are its methods: {{.Link PATH}} is a
 // link to PATH (relative to the site root) from the page, and .Routes names
 // the generated pages, so that {{.Link .Routes.Targets}} links to the page
 // of all targets (see package routes); {{.Meta}} is the title,
@@ -27,7 +27,7 @@
 // thousand pages for them). What surrounds a page's own head
 // and main — the templates "frame-top", "frame-head", "frame-open" and
 // "frame-close" of _base.html, with the start of the page, the banner,
-// header, footer and scripts — is executed once per [Frame], with the
+// header, footer and scripts — is executed once per [layout.Frame], with the
 // frame as data. One parsed template set per page kind serves every
 // page of that kind, on every worker at once; the functions depend on the
 // site alone:
@@ -65,14 +65,15 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"time"
 	"unicode/utf8"
 
 	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/format"
+	"github.com/minhbach/minhbach/internal/layout"
 	"github.com/minhbach/minhbach/internal/markdown"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/opendata"
+	"github.com/minhbach/minhbach/internal/outputs"
 	"github.com/minhbach/minhbach/internal/progress"
 	"github.com/minhbach/minhbach/internal/release"
 	"github.com/minhbach/minhbach/internal/routes"
@@ -137,7 +138,8 @@ type Stats struct {
 //
 // Every output path has exactly one producer: two of them (a generated page
 // or download, a content page, a file of static/) for one path are an
-// error naming both, at the input file that can be changed.
+// error naming both, at the input file that can be changed (package
+// outputs).
 func Site(ctx context.Context, s *model.Site, p *progress.Progress, opt Options, sink Sink) (Stats, error) {
 	out := &output{sink: sink, errs: &diag.List{}}
 	if len(s.Units.Levels) == 0 {
@@ -165,7 +167,7 @@ func Site(ctx context.Context, s *model.Site, p *progress.Progress, opt Options,
 	}
 	base.shared()
 	base.static()
-	base.checkOutputs()
+	outputs.Check(base.outputs, out.errs)
 	if err := out.errs.Err(); err != nil {
 		return Stats{}, err
 	}
@@ -211,29 +213,29 @@ func (r *renderer) edition(ctx context.Context) error {
 // static copies the files of static/.
 func (r *renderer) static() {
 	for _, name := range slices.Sorted(maps.Keys(r.site.Static)) {
-		r.putFrom(name, origin{path: "static/" + name, what: "the file static/" + name, fix: "rename or remove the file"}, r.site.Static[name])
+		r.putFrom(name, outputs.Origin{Path: "static/" + name, What: "the file static/" + name, Fix: "rename or remove the file"}, r.site.Static[name])
 	}
 }
 
 // put hands a generated file to the sink.
 func (r *renderer) put(name string, b []byte) {
-	r.putFrom(name, origin{}, b)
+	r.putFrom(name, outputs.Origin{}, b)
 }
 
 // putFrom hands a file to the sink and records who produced it. A file
 // whose producer is not given is generated, or is the download of a record
 // kind claimed by claimDownloads.
-func (r *renderer) putFrom(name string, by origin, b []byte) {
+func (r *renderer) putFrom(name string, by outputs.Origin, b []byte) {
 	key := path.Clean(name)
 	r.mu.Lock()
-	if by == (origin{}) {
+	if by == (outputs.Origin{}) {
 		if c, ok := r.claims[name]; ok {
 			by = c
 			delete(r.claims, name)
 		}
 	}
 	if r.outputs == nil {
-		r.outputs = map[string][]origin{}
+		r.outputs = map[string][]outputs.Origin{}
 	}
 	r.outputs[key] = append(r.outputs[key], by)
 	r.stats.Files++
@@ -267,7 +269,7 @@ type renderer struct {
 	base    *renderer // the default language's edition; nil in it
 	opt     Options
 	tmpl    map[string]*template.Template // page kind → base + kind, parsed once
-	jobs    chan *Page                    // pages for the workers of execute
+	jobs    chan *page                    // pages for the workers of execute
 	ctx     context.Context               // stops emit once cancelled
 
 	// queued counts the content pages queued and not yet executed; side
@@ -276,7 +278,7 @@ type renderer struct {
 	side   sync.WaitGroup
 
 	reserved []string            // element ids the layouts use, kept from headings
-	frames   map[frameKey]*Frame // the frames of the queued pages
+	frames   map[frameKey]*frame // the frames of the queued pages
 
 	view      *view.Site                    // what the pages show
 	contents  map[*model.Page]template.HTML // content pages' HTML as executed, for the search index
@@ -293,9 +295,9 @@ type output struct {
 	mu        sync.Mutex // guards errs, stats, pageNames, outputs and claims once pages are executed
 	stats     Stats
 	pageNames []string
-	outputs   map[string][]origin // output path → its producers
-	claims    map[string]origin   // downloads named after record kinds, until put
-	mdMu      sync.Mutex          // one Markdown render at a time, see markdownOnce
+	outputs   map[string][]outputs.Origin // output path → its producers
+	claims    map[string]outputs.Origin   // downloads named after record kinds, until put
+	mdMu      sync.Mutex                  // one Markdown render at a time, see markdownOnce
 }
 
 const baseLayout = "_base.html"
@@ -383,115 +385,20 @@ var removedFuncs = map[string]string{
 	"dataset": "the data page has it: write {{.Dataset}}",
 }
 
-// Page is what a layout is executed with. What it shares with the pages
-// of its kind, depth and menu entry is rendered once, in its [Frame].
-type Page struct {
-	Frame       *Frame
-	Site        *model.Config
-	Root        string       // relative link to the site root, e.g. "../../"
-	Routes      routes.Table // the paths of the generated pages, for .Link
-	Published   time.Time    // the data's "as of" date
-	LatestMonth model.Month
-	Kind        string // the layout, e.g. "target"
-	URL         string // relative to the site root, "" for home
-	Title       string
-	Description string
-	Canonical   string
-	Charts      bool         // the page draws charts: load the chart library
-	Dataset     template.JS  // the data page: the schema.org Dataset of the downloads
-	Top         *model.Level // the top level of the registry, e.g. districts
-	Reporting   *model.Level // the level whose units send reports
-
-	Content template.HTML // rendered Markdown, for content pages
-	TOC     []markdown.TOCEntry
-	Source  *model.Page
-
-	// Lang is the page's language; Alternates are the page in every
-	// language of the site, for hreflang links and the language switch
-	// (nil for a site in one language).
-	Lang       string
-	Alternates []Alternate
-	// Official is, on the plan's page in a language other than the
-	// default, the plan's page in the default language, where its text is
-	// official; Unofficial is set when the page holds a translation of the
-	// text (content/ke-hoach.LANG.md), which is then not official.
-	Official   *Alternate
-	Unofficial bool
-
-	// One of these, by kind.
-	Targets   []*view.Target
-	Target    *view.Target
-	List      *view.List
-	Updates   []*view.Update
-	Update    *view.Update
-	Bulletin  *view.Bulletin // the print view of an update
-	Units     []*view.Unit
-	Unit      *view.Unit
-	Agencies  []*view.Agency
-	Reporters []*view.Reporter
-	Downloads []*view.Download
-	Columns   []opendata.ColumnDoc // the data page of a site in several languages
-	Releases  *view.Releases       // the page of releases and home; nil without a ledger
-	Context   model.Context
-	Registry  *model.Registry
-	// RegistryRows is the rows of the registry's table (content pages):
-	// its units' codes, names and parents' names, as HTML.
-	RegistryRows template.HTML
-	Summary      *view.Summary // the home page and the targets page
-
-	from    origin // a content page, or zero for a generated page
-	current int    // the current menu entry, -1 for none
+// page is a page being made: the value its layout is executed with, and
+// what render alone needs of it.
+type page struct {
+	*layout.Page
+	from    outputs.Origin // a content page, or zero for a generated page
+	current int            // the current menu entry, -1 for none
+	frame   *frame         // set by emit
 }
 
-// Link returns a link to target, a path relative to the site root, from
-// the page: {{.Link .Routes.Targets}}.
-func (p *Page) Link(target string) string {
-	return cmp.Or(p.Root+target, "./")
-}
-
-// Meta returns the elements of the page's head that name it: its title,
-// description and canonical address, and their Open Graph properties (see
-// view.Head); an update is an article.
-func (p *Page) Meta() template.HTML {
-	return view.Head(p.Title, p.Site.Title, p.Description, p.Canonical, p.URL == "", p.Kind == "update")
-}
-
-// Frame is what the pages of one layout, one depth, one current menu entry
-// and with or without charts share: the site, the way to its root, the
-// navigation, the data's date, the scripts. The parts of layouts/_base.html
-// around a page's own (its head links, the banner and header, the footer
-// and scripts) are executed with a Frame, not with a page, so their HTML,
-// rendered once per frame, can depend on nothing a frame does not hold.
-type Frame struct {
-	Site        *model.Config
-	Root        string // relative link to the site root, e.g. "../../"
-	Nav         []NavItem
-	Published   time.Time // the data's "as of" date
-	LatestMonth model.Month
-	Routes      routes.Table // the paths of the generated pages, for .Link
-	Kind        string       // the layout of its pages
-	Charts      bool         // its pages draw charts
-	Inject      template.HTML
-	// Released is set when the site has a ledger of releases: Published
-	// and LatestMonth are then those of the latest release.
-	Released bool
-
-	// Top, Head, Open, Main and Close are the templates "frame-top",
-	// "frame-head", "frame-open", "frame-main" and "frame-close" of
-	// layouts/_base.html executed with the frame: Top is the page's start
-	// up to its title; on a site in several languages, the page's language
-	// switch goes between Open (ending with the header) and Main. A
-	// _base.html of an earlier version, without "frame-top" or
-	// "frame-main", has them empty.
-	Top, Head, Open, Main, Close template.HTML
-
-	once sync.Once // renders its parts
-}
-
-// Link returns a link to target, a path relative to the site root, from the
-// pages of the frame: {{.Link .Routes.Targets}}.
-func (f *Frame) Link(target string) string {
-	return cmp.Or(f.Root+target, "./")
+// frame is a layout.Frame, whose parts the first worker to execute a page
+// of the frame renders.
+type frame struct {
+	*layout.Frame
+	once sync.Once
 }
 
 // frameKey is what tells frames apart; every field of a Frame follows from
@@ -502,21 +409,14 @@ type frameKey struct {
 	charts     bool
 }
 
-// NavItem is one entry of the navigation.
-type NavItem struct {
-	Label   string
-	Path    string
-	Current bool
-}
-
 // newPage starts a page at url with the common fields set.
-func (r *renderer) newPage(kind, url, title, description string) *Page {
+func (r *renderer) newPage(kind, url, title, description string) *page {
 	cfg := &r.site.Config
 	depth := strings.Count(url, "/")
 	if !strings.HasSuffix(url, "/") && url != "" {
 		depth = strings.Count(url, "/")
 	}
-	p := &Page{
+	p := &page{Page: &layout.Page{
 		Kind:        kind,
 		URL:         url,
 		Title:       title,
@@ -524,7 +424,7 @@ func (r *renderer) newPage(kind, url, title, description string) *Page {
 		Canonical:   absURL(cfg.BaseURL, url),
 		Top:         &model.Level{},
 		Reporting:   &model.Level{},
-	}
+	}}
 	if len(r.site.Units.Levels) > 0 {
 		p.Top = r.site.Units.Levels[0]
 	}
@@ -554,12 +454,12 @@ func (r *renderer) newPage(kind, url, title, description string) *Page {
 }
 
 // frame returns the frame of key, made on first use.
-func (r *renderer) frame(key frameKey) *Frame {
+func (r *renderer) frame(key frameKey) *frame {
 	if f, ok := r.frames[key]; ok {
 		return f
 	}
 	cfg := &r.site.Config
-	f := &Frame{Site: cfg, Root: key.root, Published: r.view.Published, LatestMonth: r.prog.Latest, Routes: r.routes,
+	f := &layout.Frame{Site: cfg, Root: key.root, Published: r.view.Published, LatestMonth: r.prog.Latest, Routes: r.routes,
 		Kind: key.kind, Charts: key.charts, Inject: r.opt.Inject}
 	if rs := r.view.Releases; rs != nil && rs.Latest != nil {
 		f.Released, f.Published, f.LatestMonth = true, rs.Latest.Date, rs.Latest.Month
@@ -568,18 +468,18 @@ func (r *renderer) frame(key frameKey) *Frame {
 		}
 	}
 	for i, m := range cfg.Menu {
-		f.Nav = append(f.Nav, NavItem{Label: m.Label, Path: m.Path, Current: i == key.current})
+		f.Nav = append(f.Nav, layout.NavItem{Label: m.Label, Path: m.Path, Current: i == key.current})
 	}
 	if r.frames == nil {
-		r.frames = map[frameKey]*Frame{}
+		r.frames = map[frameKey]*frame{}
 	}
-	r.frames[key] = f
-	return f
+	r.frames[key] = &frame{Frame: f}
+	return r.frames[key]
 }
 
 // render executes the parts of the frame, with the layouts of its kind,
 // the first time a page of the frame is executed.
-func (f *Frame) render(r *renderer) {
+func (f *frame) render(r *renderer) {
 	f.once.Do(func() {
 		for _, part := range []struct {
 			name string
@@ -589,7 +489,7 @@ func (f *Frame) render(r *renderer) {
 				continue // a _base.html of an earlier version
 			}
 			var b strings.Builder
-			if err := r.tmpl[f.Kind].ExecuteTemplate(&b, part.name, f); err != nil {
+			if err := r.tmpl[f.Kind].ExecuteTemplate(&b, part.name, f.Frame); err != nil {
 				r.templateError(err)
 				continue
 			}
@@ -600,12 +500,13 @@ func (f *Frame) render(r *renderer) {
 
 // emit hands a page to the workers of execute; it drops the page once ctx
 // is cancelled.
-func (r *renderer) emit(p *Page) {
+func (r *renderer) emit(p *page) {
 	if r.tmpl[p.Kind] == nil {
 		r.fail("layouts/"+p.Kind+".html", 0, 0, "missing layout for %s pages: create layouts/%s.html", p.Kind, p.Kind)
 		return
 	}
-	p.Frame = r.frame(frameKey{kind: p.Kind, root: p.Root, current: p.current, charts: p.Charts})
+	p.frame = r.frame(frameKey{kind: p.Kind, root: p.Root, current: p.current, charts: p.Charts})
+	p.Frame = p.frame.Frame
 	if p.Source != nil {
 		r.queued.Add(1)
 	}
@@ -617,7 +518,7 @@ func (r *renderer) emit(p *Page) {
 }
 
 // executed is called once a queued page is executed, or dropped.
-func (r *renderer) executed(p *Page) {
+func (r *renderer) executed(p *page) {
 	if p.Source != nil {
 		r.queued.Done()
 	}
@@ -641,13 +542,13 @@ func (r *renderer) contentQueued() {
 // execute a template on several goroutines at once).
 func (r *renderer) execute(ctx context.Context) *sync.WaitGroup {
 	r.ctx = ctx
-	r.jobs = make(chan *Page, 64)
+	r.jobs = make(chan *page, 64)
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			var buf bytes.Buffer
 			for p := range r.jobs {
-				r.page(ctx, p, &buf)
+				r.executePage(ctx, p, &buf)
 				r.executed(p)
 			}
 		})
@@ -655,18 +556,18 @@ func (r *renderer) execute(ctx context.Context) *sync.WaitGroup {
 	return &wg
 }
 
-// page executes page p with the buffer buf, and hands its file to the sink.
-func (r *renderer) page(ctx context.Context, p *Page, buf *bytes.Buffer) {
+// executePage executes page p with the buffer buf, and hands its file to the sink.
+func (r *renderer) executePage(ctx context.Context, p *page, buf *bytes.Buffer) {
 	if ctx.Err() != nil {
 		return
 	}
-	p.Frame.render(r)
+	p.frame.render(r)
 	buf.Reset()
 	t := r.tmpl[p.Kind]
-	err := t.ExecuteTemplate(buf, entry(p), p)
+	err := t.ExecuteTemplate(buf, entry(p), p.Page)
 	if err == nil && r.renumberHeadings(p, buf.Bytes()) {
 		buf.Reset()
-		err = t.ExecuteTemplate(buf, entry(p), p)
+		err = t.ExecuteTemplate(buf, entry(p), p.Page)
 	}
 	if err != nil {
 		r.templateError(err)
@@ -679,8 +580,8 @@ func (r *renderer) page(ctx context.Context, p *Page, buf *bytes.Buffer) {
 	r.keepContent(p)
 	out := routes.File(p.URL)
 	by := p.from
-	if by == (origin{}) {
-		by = origin{what: "the " + p.Kind + " page"}
+	if by == (outputs.Origin{}) {
+		by = outputs.Origin{What: "the " + p.Kind + " page"}
 	}
 	r.putFrom(out, by, b)
 }

@@ -24,7 +24,7 @@ func (r *renderer) searchPage(top []*view.Unit) {
 // keepContent records the HTML of a content page as executed, for the
 // search index: its headings' ids are final only then (see
 // renumberHeadings). Safe from several goroutines.
-func (r *renderer) keepContent(p *Page) {
+func (r *renderer) keepContent(p *page) {
 	if p.Source == nil {
 		return
 	}

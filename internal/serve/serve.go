@@ -35,6 +35,7 @@ import (
 	"github.com/minhbach/minhbach/internal/build"
 	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/edit"
+	"github.com/minhbach/minhbach/internal/headers"
 	"github.com/minhbach/minhbach/internal/load"
 	"github.com/minhbach/minhbach/internal/render"
 )
@@ -78,11 +79,11 @@ type Server struct {
 	readyOnce sync.Once
 
 	mu     sync.RWMutex
-	files  render.Files   // the latest successful build
-	table  render.Headers // the headers files holds for hosts (_headers), parsed once per build
-	err    error          // the latest build's problems, nil if it succeeded
-	gen    int            // counts rebuilds: the generation of files and err
-	policy string         // the Content-Security-Policy of the site's pages
+	files  render.Files  // the latest successful build
+	table  headers.Table // the headers files holds for hosts (_headers), parsed once per build
+	err    error         // the latest build's problems, nil if it succeeded
+	gen    int           // counts rebuilds: the generation of files and err
+	policy string        // the Content-Security-Policy of the site's pages
 
 	subMu sync.Mutex
 	subs  map[chan string]struct{}
@@ -139,7 +140,7 @@ func (s *Server) rebuild(ctx context.Context, changed []string) error {
 	s.err = err
 	if err == nil {
 		s.files = res.Files
-		s.table = render.HostHeaders(res.Files)
+		s.table = headers.Read(res.Files)
 		if p := pagePolicy(res.Files["index.html"]); p != "" {
 			s.policy = p
 		}
@@ -286,7 +287,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	io.WriteString(w, "404 page not found\n")
 }
 
-func serveFile(w http.ResponseWriter, r *http.Request, name string, b []byte, table render.Headers, gen int) {
+func serveFile(w http.ResponseWriter, r *http.Request, name string, b []byte, table headers.Table, gen int) {
 	ctype := mime.TypeByExtension(path.Ext(name))
 	if ctype == "" {
 		ctype = http.DetectContentType(b)

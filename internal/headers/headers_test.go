@@ -1,4 +1,4 @@
-package render
+package headers
 
 import (
 	"reflect"
@@ -6,19 +6,19 @@ import (
 	"testing"
 )
 
-// TestHeaderTable checks that the table of headers covers every file with
+// TestNew checks that the table of headers covers every file with
 // exactly one rule (hosts merge the headers of overlapping rules, which
 // would forbid framing the embed pages too), that only the embed pages may
 // be framed, and that the _headers file reads back as the same table.
-func TestHeaderTable(t *testing.T) {
+func TestNew(t *testing.T) {
 	names := []string{"index.html", "404.html", "_headers", "sitemap.xml", "css/site.css",
 		"chi-tieu/index.html", "chi-tieu/a/index.html", "nhung/a/index.html", "nhung/b/index.html",
 		"en/index.html", "en/chi-tieu/a/index.html", "en/nhung/a/index.html", "en/404.html"}
-	h := headerTable(names, []string{"nhung/", "en/nhung/"})
+	h := New(names, []string{"nhung/", "en/nhung/"})
 	for _, p := range append([]string{"/", "/en/"}, prefixed(names)...) {
 		var n int
 		for _, r := range h {
-			if (Headers{r}).Match(p) != nil {
+			if (Table{r}).Match(p) != nil {
 				n++
 			}
 		}
@@ -32,11 +32,11 @@ func TestHeaderTable(t *testing.T) {
 			t.Errorf("%s: headers %v", p, rule.Headers)
 		}
 	}
-	back, err := ParseHeaders([]byte(h.String()))
+	back, err := Parse([]byte(h.String()))
 	if err != nil || !reflect.DeepEqual(back, h) {
 		t.Errorf("read back: %v, %v; want %v", back, err, h)
 	}
-	if h := headerTable(names, nil); len(h) != 1 || h[0].Pattern != "/*" {
+	if h := New(names, nil); len(h) != 1 || h[0].Pattern != "/*" {
 		t.Errorf("without embed pages: %v, want one rule /*", h)
 	}
 }
@@ -47,4 +47,16 @@ func prefixed(names []string) []string {
 		out = append(out, "/"+n)
 	}
 	return out
+}
+
+// TestRead checks that the table is read back from the files of a built
+// site, and that a site without a _headers file has none.
+func TestRead(t *testing.T) {
+	h := New([]string{"index.html", "nhung/a/index.html"}, []string{"nhung/"})
+	if got := Read(map[string][]byte{"_headers": []byte(h.String())}); !reflect.DeepEqual(got, h) {
+		t.Errorf("Read: %v, want %v", got, h)
+	}
+	if got := Read(map[string][]byte{"index.html": nil}); got != nil {
+		t.Errorf("Read without _headers: %v, want nil", got)
+	}
 }
