@@ -189,6 +189,6 @@ func (r *renderer) orig(text string) string {
 func (r *renderer) bulletin(u *view.Update) {
 	p := r.newPage("bulletin", r.routes.Bulletin(u.Month), r.sentence("bulletin.title", map[string]string{"month": r.f.Month(u.Month)}), u.Page.Description)
 	p.Update = u
-	p.Bulletin = r.view.Bulletin(u)
+	p.prepare = func() { p.Bulletin = r.view.Bulletin(u) }
 	r.emit(p)
 }

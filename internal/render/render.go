@@ -392,6 +392,11 @@ type page struct {
 	from    outputs.Origin // a content page, or zero for a generated page
 	current int            // the current menu entry, -1 for none
 	frame   *frame         // set by emit
+	// prepare, if set, completes the page's view; the worker that
+	// executes the page calls it, so that views that cost much (a
+	// bulletin's chart) are made in parallel, not by the one goroutine
+	// that queues the pages.
+	prepare func()
 }
 
 // frame is a layout.Frame, whose parts the first worker to execute a page
@@ -560,6 +565,9 @@ func (r *renderer) execute(ctx context.Context) *sync.WaitGroup {
 func (r *renderer) executePage(ctx context.Context, p *page, buf *bytes.Buffer) {
 	if ctx.Err() != nil {
 		return
+	}
+	if p.prepare != nil {
+		p.prepare()
 	}
 	p.frame.render(r)
 	buf.Reset()
