@@ -116,6 +116,7 @@ func (s *Site) bulletinChart(m model.Month, statuses []*StatusName) *BulletinCha
 // bulletinSVG writes the chart c as SVG.
 func (s *Site) bulletinSVG(c *BulletinChart) template.HTML {
 	var b strings.Builder
+	b.Grow(16 << 10) // a year's chart is about 12 KB
 	w := &svgWriter{b: &b}
 	n := len(c.Periods)
 	width := bchartAxis + n*bchartSlot + bchartRight
