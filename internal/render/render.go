@@ -196,14 +196,17 @@ func (r *renderer) edition(ctx context.Context) error {
 	}
 	r.view = view.Build(r.site, r.prog, r.opt.History, r.routes, r.fail)
 	// Pages are executed as soon as they are made. The downloads are
-	// encoded meanwhile: only the pages that list them wait for them.
+	// encoded meanwhile: only the pages that list them wait for them, and
+	// are queued among the units' pages once the downloads are ready, so
+	// that the workers share them out rather than end on them.
 	done := r.execute(ctx)
-	var data sync.WaitGroup
-	data.Go(r.openData)
+	data := make(chan struct{})
+	go func() {
+		r.openData()
+		close(data)
+	}()
 	r.side.Go(r.atom)
-	r.pages()
-	data.Wait()
-	r.dataPages()
+	r.pages(data)
 	close(r.jobs)
 	done.Wait()
 	r.side.Wait()
