@@ -65,7 +65,11 @@ func (t *Table) CSV() []byte {
 		head[i] = csvText(c.Name)
 	}
 	_ = w.Write(head)
-	for _, row := range t.Rows {
+	for n, row := range t.Rows {
+		if n == sampleRows {
+			w.Flush()
+			growFor(&csvBuf, n, len(t.Rows))
+		}
 		cells := make([]string, len(row))
 		for i, c := range row {
 			cells[i] = csvCell(t.Columns[i].Kind, c)
@@ -94,6 +98,9 @@ func (t *Table) JSON() []byte {
 	jsonBuf.WriteString(",\n  \"rows\": [")
 	var cell []byte
 	for n, row := range t.Rows {
+		if n == sampleRows {
+			growFor(&jsonBuf, n, len(t.Rows))
+		}
 		if n > 0 {
 			jsonBuf.WriteByte(',')
 		}
@@ -114,6 +121,18 @@ func (t *Table) JSON() []byte {
 	}
 	jsonBuf.WriteString("]\n}\n")
 	return jsonBuf.Bytes()
+}
+
+// sampleRows is how many rows of a table are written before its buffer
+// is grown for the rest (growFor).
+const sampleRows = 64
+
+// growFor grows b, which holds n rows of a table of total rows (and its
+// head), to hold the rest at the size of those rows, with a tenth to
+// spare: one allocation where doubling would take a dozen for a national
+// table of megabytes.
+func growFor(b *bytes.Buffer, n, total int) {
+	b.Grow(b.Len() / n * (total - n) * 11 / 10)
 }
 
 // jsonValue encodes a value; text is not HTML-escaped (a download, not part
