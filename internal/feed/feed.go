@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/minhbach/minhbach/internal/format"
@@ -28,11 +29,49 @@ import (
 // feed and canonical links need valid URLs; html/template encodes href
 // attributes, but not the sitemap or og:url.
 func AbsURL(base, p string) string {
+	if plainPath(p) {
+		if prefix, ok := prefixes.Load(base); ok {
+			return prefix.(string) + p
+		}
+		// Resolving a plain path only appends it to base's folder: the
+		// folder is resolved once per base.
+		const probe = "x"
+		prefix := strings.TrimSuffix(resolve(base, probe), probe)
+		prefixes.Store(base, prefix)
+		return prefix + p
+	}
+	return resolve(base, p)
+}
+
+// prefixes holds, for each base of AbsURL, the address its plain paths
+// are appended to.
+var prefixes sync.Map
+
+func resolve(base, p string) string {
 	u, err := url.Parse(base)
 	if err != nil {
 		return base + p // load has checked base_url
 	}
 	return u.ResolveReference(&url.URL{Path: p}).String()
+}
+
+// plainPath reports whether p is a path that resolves against a base
+// by being appended to its folder, unchanged: not empty, not absolute, of
+// ASCII letters, digits and -_~./ only (none percent-encoded), and no
+// segment that starts with a dot ("." and ".." are resolved).
+func plainPath(p string) bool {
+	if p == "" || p[0] == '/' {
+		return false
+	}
+	for i := 0; i < len(p); i++ {
+		switch c := p[i]; {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '-', c == '_', c == '~', c == '/':
+		case c == '.' && i > 0 && p[i-1] != '/':
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 type atomFeed struct {

@@ -2,6 +2,7 @@ package render
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/minhbach/minhbach/internal/feed"
 	"github.com/minhbach/minhbach/internal/routes"
@@ -10,10 +11,17 @@ import (
 // shared writes the files that are one for all editions: the sitemap
 // and robots.txt.
 func (r *renderer) shared() {
-	r.sitemap()
+	// The sitemap and the table of headers both read every output's
+	// name: they are made side by side, then put.
+	var sitemap []byte
+	var wg sync.WaitGroup
+	wg.Go(func() { sitemap = r.sitemap() })
+	table := r.headers(r.routes.Sitemap(), r.routes.Robots())
+	wg.Wait()
+	r.put(r.routes.Sitemap(), sitemap)
 	base := r.site.Config.BaseURL
 	r.put(r.routes.Robots(), []byte("User-agent: *\nAllow: /\nSitemap: "+absURL(base, r.routes.Sitemap())+"\n"))
-	r.headers()
+	r.put(r.routes.Headers(), table)
 }
 
 // absURL returns the address of p under base (see feed.AbsURL).
@@ -28,15 +36,15 @@ func (r *renderer) atom() {
 	r.put(r.routes.Feed(), b)
 }
 
-// sitemap writes the sitemap of every page of every edition.
-func (r *renderer) sitemap() {
+// sitemap returns the sitemap of every page of every edition.
+func (r *renderer) sitemap() []byte {
 	var pages []string
 	for _, name := range r.pageNames {
 		if !r.isEmbed(name) {
 			pages = append(pages, name)
 		}
 	}
-	r.put(r.routes.Sitemap(), feed.Sitemap(r.site.Config.BaseURL, pages))
+	return feed.Sitemap(r.site.Config.BaseURL, pages)
 }
 
 // isEmbed reports whether the output file name is an embed page, which

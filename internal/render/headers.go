@@ -9,11 +9,13 @@ import (
 	"github.com/minhbach/minhbach/internal/routes"
 )
 
-// headers writes the table of headers of every file of the site (package
-// headers): only the embed pages may be framed.
-func (r *renderer) headers() {
+// headers returns the table of headers of every file of the site (package
+// headers), those put so far and the files named more: only the embed
+// pages may be framed.
+func (r *renderer) headers(more ...string) []byte {
 	names := slices.Collect(maps.Keys(r.outputs))
 	names = append(names, slices.Collect(maps.Keys(r.site.Static))...)
+	names = append(names, more...)
 	var embeds []string
 	for _, lang := range r.langs {
 		e := routes.For(lang, r.defLang).Embeds()
@@ -21,5 +23,5 @@ func (r *renderer) headers() {
 			embeds = append(embeds, e)
 		}
 	}
-	r.put(r.routes.Headers(), []byte(headers.New(names, embeds).String()))
+	return []byte(headers.New(names, embeds).String())
 }

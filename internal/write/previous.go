@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"sync"
 	"sync/atomic"
 )
 
@@ -26,6 +27,9 @@ type previous struct {
 	// noBeneath is set once the system refuses openat2 (a kernel before
 	// 5.6, or a sandbox that blocks the call): root serves from then on.
 	noBeneath atomic.Bool
+
+	mu    sync.Mutex
+	known []string // files found in the folder (linked or not), for removeOld
 }
 
 // openPrevious opens the previous output dir, or returns nil when there is
@@ -49,8 +53,13 @@ func (pv *previous) close() {
 // whether it did.
 func (pv *previous) link(name, path string, data []byte) bool {
 	if pv.fd >= 0 && !pv.noBeneath.Load() {
-		linked, ok := linkBeneath(pv.fd, name, path, data)
+		linked, found, ok := linkBeneath(pv.fd, name, path, data)
 		if ok {
+			if found {
+				pv.mu.Lock()
+				pv.known = append(pv.known, name)
+				pv.mu.Unlock()
+			}
 			return linked
 		}
 		pv.noBeneath.Store(true)

@@ -8,4 +8,9 @@ func openBeneath(dir string) int { return -1 }
 
 func closeBeneath(fd int) {}
 
-func linkBeneath(dirfd int, name, path string, data []byte) (linked, ok bool) { return false, false }
+func linkBeneath(dirfd int, name, path string, data []byte) (linked, found, ok bool) {
+	return false, false, false
+}
+
+// removeKnown does nothing: removeTree removes the whole folder.
+func removeKnown(dir string, names []string) {}

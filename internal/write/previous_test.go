@@ -1,8 +1,11 @@
 package write
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"testing"
 
 	"github.com/minhbach/minhbach/internal/testproc"
@@ -74,5 +77,40 @@ func TestPreviousLink(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestRemoveKnown checks the removal of a previous output by the names of
+// its files: every file and folder goes, the ones it was not told of with
+// removeTree after it, and nothing is removed through a symbolic link, even
+// one named as the folder of a known file.
+func TestRemoveKnown(t *testing.T) {
+	root := t.TempDir()
+	outside := filepath.Join(root, "outside")
+	testproc.MkFile(t, filepath.Join(outside, "keep.txt"), "precious")
+	testproc.MkFile(t, filepath.Join(outside, "deeper", "keep.txt"), "precious")
+	old := filepath.Join(root, "old")
+	known := []string{"index.html", "a/index.html", "a/b/index.html", "a/b/c/index.html", "a/b/c/data.csv", "d/e/index.html"}
+	for _, n := range known {
+		testproc.MkFile(t, filepath.Join(old, filepath.FromSlash(n)), "x")
+	}
+	testproc.MkFile(t, filepath.Join(old, "a", "b", "unknown.html"), "x")
+	testproc.MkFile(t, filepath.Join(old, "f", "g", "index.html"), "x")
+	symlink(t, outside, filepath.Join(old, "a", "link"))
+	known = append(known, "a/link/keep.txt", "a/link/deeper/keep.txt")
+	removeKnown(old, known)
+	left := snapshot(t, old)
+	if runtime.GOOS == "linux" {
+		want := []string{"a/b/unknown.html", "a/link", "f/g/index.html"}
+		if got := slices.Sorted(maps.Keys(left)); !slices.Equal(got, want) {
+			t.Errorf("left after removeKnown: %v, want %v", got, want)
+		}
+	}
+	removeTree(old)
+	if _, err := os.Lstat(old); err == nil {
+		t.Error("the old tree is still there")
+	}
+	if got := snapshot(t, outside); got["keep.txt"] != "precious" || got["deeper/keep.txt"] != "precious" {
+		t.Errorf("a file outside was removed: %v", got)
 	}
 }

@@ -192,10 +192,12 @@ func (tx *Tx) Commit(ctx context.Context) error {
 	}
 	tx.done = true
 	defer tx.finish()
+	var known []string // the previous output's files, as found by Put
 	if tx.prev != nil {
 		// The previous output is removed below; close it first, as
 		// Windows does not rename a folder that is open.
 		tx.prev.close()
+		known = tx.prev.known
 		tx.prev = nil
 	}
 	dest, tmp := tx.dest, tx.tmp
@@ -203,6 +205,7 @@ func (tx *Tx) Commit(ctx context.Context) error {
 	if _, err := os.Lstat(dest); err == nil && exchange(tmp, dest) {
 		// tmp now holds the previous output.
 		hook("swapped")
+		removeKnown(tmp, known)
 		removeTree(tmp)
 		return nil
 	}
