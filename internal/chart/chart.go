@@ -2,11 +2,10 @@
 // of the charts that static/js/charts.js draws with ECharts (a target's
 // figures against its threshold, a list's entries by unit, the summary's
 // statuses and shares), and the SVG of the bulletin's chart, which prints
-// without a script. It sits between view and the layouts: package view
-// decides what is charted and in which words (the months, the labels, the
-// strings of strings.toml) and passes them here as values; this package
-// decides how they are drawn (colours, axes, patterns, geometry) and knows
-// nothing of pages.
+// without a script. Package view calls it: view decides what is charted
+// and in which words (the months, the labels, the texts of strings.toml)
+// and passes them here as values; this package decides how they are
+// drawn (colours, axes, patterns, geometry) and knows nothing of pages.
 //
 // go-echarts renders options with its own templates, which neither escape
 // `</script>` nor leave strings wrapped in __f__ alone (it turns them into
