@@ -83,6 +83,7 @@ var bchartPatterns = map[progress.Status]string{
 // SVG writes chart c as SVG; c has a bar at least, with a target.
 func (c *Bulletin) SVG() template.HTML {
 	var b strings.Builder
+	b.Grow(16 << 10) // a year's chart is about 12 KB
 	w := &svgWriter{b: &b}
 	n := len(c.Bars)
 	width := bchartAxis + n*bchartSlot + bchartRight

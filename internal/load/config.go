@@ -29,8 +29,8 @@ type configFile struct {
 		End         string
 		Basis       []string
 		// Where the plan states its targets and assigns its tasks.
-		TargetsSection string `toml:"targets_section"`
-		TasksSection   string `toml:"tasks_section"`
+		TargetsSection text `toml:"targets_section"`
+		TasksSection   text `toml:"tasks_section"`
 		// ReportingLevel is checked against the registry once it is read.
 		ReportingLevel string `toml:"reporting_level"`
 	}
@@ -83,8 +83,8 @@ func (l *loader) config() model.Config {
 			SignerTitle: c.Plan.SignerTitle,
 			Basis:       c.Plan.Basis,
 
-			TargetsSection: strings.TrimSpace(c.Plan.TargetsSection),
-			TasksSection:   strings.TrimSpace(c.Plan.TasksSection),
+			TargetsSection: strings.TrimSpace(l.tr.Resolve(f.File, "plan.targets_section", c.Plan.TargetsSection)),
+			TasksSection:   strings.TrimSpace(l.tr.Resolve(f.File, "plan.tasks_section", c.Plan.TasksSection)),
 
 			ReportingLevel: strings.TrimSpace(c.Plan.ReportingLevel),
 		},

@@ -351,3 +351,24 @@ func TestPlanTranslation(t *testing.T) {
 		}
 	}
 }
+
+// TestSectionsTranslated checks that the plan's section references,
+// written in site.toml as a table of languages, are each edition's: the
+// English targets and responsibilities pages name "section I.2" and
+// "section IV", the Vietnamese ones "mục I.2" and "mục IV".
+func TestSectionsTranslated(t *testing.T) {
+	files, _ := renderFS(t, exampleFS(t))
+	for name, want := range map[string]string{
+		"chi-tieu/index.html":       "(mục I.2)",
+		"en/chi-tieu/index.html":    "(section I.2)",
+		"trach-nhiem/index.html":    "(mục IV)",
+		"en/trach-nhiem/index.html": "(section IV)",
+	} {
+		if !strings.Contains(string(files[name]), want) {
+			t.Errorf("%s does not say %q", name, want)
+		}
+	}
+	if strings.Contains(string(files["en/chi-tieu/index.html"]), "mục") {
+		t.Error("the English targets page names the section in Vietnamese")
+	}
+}

@@ -12,8 +12,9 @@ import (
 	"github.com/minhbach/minhbach/internal/view"
 )
 
-// pages renders the HTML pages of the site that list no download.
-func (r *renderer) pages() {
+// pages queues the HTML pages of the site, those that list downloads
+// (dataPages) once data is closed.
+func (r *renderer) pages(data <-chan struct{}) {
 	r.home()
 	var registryRows template.HTML
 	for _, pg := range r.site.Pages {
@@ -54,6 +55,14 @@ func (r *renderer) pages() {
 
 	var top []*view.Unit
 	for _, u := range r.site.Units.Units {
+		if data != nil {
+			select {
+			case <-data:
+				r.dataPages()
+				data = nil
+			default:
+			}
+		}
 		v := r.view.Unit(u)
 		if u.Parent == "" {
 			top = append(top, v)
@@ -77,6 +86,10 @@ func (r *renderer) pages() {
 	r.releasesPage()
 	r.searchPage(top)
 	r.embedPages()
+	if data != nil {
+		<-data
+		r.dataPages()
+	}
 
 	r.emit(r.newPage("404", r.routes.NotFound(), r.sentence("title.404", nil), ""))
 }
@@ -189,6 +202,6 @@ func (r *renderer) orig(text string) string {
 func (r *renderer) bulletin(u *view.Update) {
 	p := r.newPage("bulletin", r.routes.Bulletin(u.Month), r.sentence("bulletin.title", map[string]string{"month": r.f.Month(u.Month)}), u.Page.Description)
 	p.Update = u
-	p.Bulletin = r.view.Bulletin(u)
+	p.prepare = func() { p.Bulletin = r.view.Bulletin(u) }
 	r.emit(p)
 }

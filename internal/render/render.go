@@ -197,14 +197,17 @@ func (r *renderer) edition(ctx context.Context) error {
 	}
 	r.view = view.Build(r.site, r.prog, r.opt.History, r.routes, r.fail)
 	// Pages are executed as soon as they are made. The downloads are
-	// encoded meanwhile: only the pages that list them wait for them.
+	// encoded meanwhile: only the pages that list them wait for them, and
+	// are queued among the units' pages once the downloads are ready, so
+	// that the workers share them out rather than end on them.
 	done := r.execute(ctx)
-	var data sync.WaitGroup
-	data.Go(r.openData)
+	data := make(chan struct{})
+	go func() {
+		r.openData()
+		close(data)
+	}()
 	r.side.Go(r.atom)
-	r.pages()
-	data.Wait()
-	r.dataPages()
+	r.pages(data)
 	close(r.jobs)
 	done.Wait()
 	r.side.Wait()
@@ -393,6 +396,11 @@ type page struct {
 	from    outputs.Origin // a content page, or zero for a generated page
 	current int            // the current menu entry, -1 for none
 	frame   *frame         // set by emit
+	// prepare, if set, completes the page's view; the worker that
+	// executes the page calls it, so that views that cost much (a
+	// bulletin's chart) are made in parallel, not by the one goroutine
+	// that queues the pages.
+	prepare func()
 }
 
 // frame is a layout.Frame, whose parts the first worker to execute a page
@@ -561,6 +569,9 @@ func (r *renderer) execute(ctx context.Context) *sync.WaitGroup {
 func (r *renderer) executePage(ctx context.Context, p *page, buf *bytes.Buffer) {
 	if ctx.Err() != nil {
 		return
+	}
+	if p.prepare != nil {
+		p.prepare()
 	}
 	p.frame.render(r)
 	buf.Reset()
