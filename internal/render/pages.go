@@ -63,13 +63,15 @@ func (r *renderer) pages(data <-chan struct{}) {
 			default:
 			}
 		}
-		v := r.view.Unit(u)
-		if u.Parent == "" {
-			top = append(top, v)
-		}
-		p := r.newPage("unit", v.URL, r.orig(u.FullName()), "")
+		p := r.newPage("unit", r.view.UnitURL(u), r.orig(u.FullName()), "")
 		p.from = outputs.Origin{Path: "data/units.toml", What: fmt.Sprintf("the page of unit %q", u.Code), Fix: fmt.Sprintf("change the name of unit %q", u.Code), Where: u.Where, Field: "name"}
-		p.Unit = v
+		if u.Parent == "" {
+			// The page of all units lists these views too.
+			p.Unit = r.view.Unit(u)
+			top = append(top, p.Unit)
+		} else {
+			p.prepare = func() { p.Unit = r.view.Unit(u) }
+		}
 		r.emit(p)
 	}
 	p = r.newPage("units", r.routes.Units(), r.sentence("title.units", map[string]string{"level": format.Capital(r.site.Units.Levels[0].Name)}), "")
