@@ -68,6 +68,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/minhbach/minhbach/internal/diag"
+	"github.com/minhbach/minhbach/internal/edition"
 	"github.com/minhbach/minhbach/internal/format"
 	"github.com/minhbach/minhbach/internal/layout"
 	"github.com/minhbach/minhbach/internal/markdown"
@@ -152,8 +153,8 @@ func Site(ctx context.Context, s *model.Site, p *progress.Progress, opt Options,
 	for _, lang := range languages(&s.Config) {
 		es, ep := s, p
 		if base != nil {
-			es = view.Edition(s, lang)
-			ep = view.EditionProgress(p, s, es)
+			es = edition.Site(s, lang)
+			ep = edition.Progress(p, s, es)
 		}
 		r := &renderer{site: es, prog: ep, opt: opt, output: out, base: base,
 			lang: lang, defLang: s.Config.Language, langs: languages(&s.Config),
@@ -262,7 +263,7 @@ func (r *output) fail(path string, line, col int, format string, args ...any) {
 type renderer struct {
 	*output // shared by the editions of every language
 
-	site    *model.Site // in the edition's language (see view.Edition)
+	site    *model.Site // in the edition's language (see edition.Site)
 	prog    *progress.Progress
 	routes  routes.Table // the paths of the pages and files
 	f       format.Formatter

@@ -1,8 +1,8 @@
 package render
 
 import (
+	"github.com/minhbach/minhbach/internal/chart"
 	"github.com/minhbach/minhbach/internal/routes"
-	"github.com/minhbach/minhbach/internal/view"
 )
 
 // The tests find pages and downloads where the routes table puts them.
@@ -13,4 +13,4 @@ var (
 
 // noValue is the chart's mark of a missing point, for the tests that read
 // charts.
-const noValue = view.NoValue
+const noValue = chart.NoValue

@@ -1,6 +1,10 @@
 package view
 
 import (
+	"html/template"
+
+	"github.com/minhbach/minhbach/internal/chart"
+	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/progress"
 )
 
@@ -55,6 +59,82 @@ func (s *Site) Bulletin(u *Update) *Bulletin {
 		b.Chart = s.bulletinChart(u.Month, b.Statuses)
 	}
 	return b
+}
+
+// BulletinChart is the summary chart of a bulletin: the same figures as
+// the home page's chart of targets by status (Summary's periods), up to
+// the bulletin's month, drawn as SVG (package chart), which prints
+// without a script.
+type BulletinChart struct {
+	// Periods are its bars, oldest first: the plan's months up to the
+	// bulletin's, which is the last and marked, RecentPeriods at most.
+	Periods []*SummaryPeriod
+	// Label says what it shows: the figure's caption, and with the
+	// bulletin's sentence its accessible name.
+	Label string
+	// CaptionID and SentenceID are the ids the layout gives the caption
+	// and the sentence: the SVG is named by them (aria-labelledby).
+	CaptionID, SentenceID string
+	// Legend are the statuses drawn, in display order, each with the
+	// fill of its bars, for the legend's swatches, and its count in the
+	// marked month: the legend says the last bar's figures too.
+	Legend []*ChartStatus
+	SVG    template.HTML
+}
+
+// ChartStatus is a status of a chart's legend.
+type ChartStatus struct {
+	*StatusName
+	Fill string // "url(#bchart-met)"
+	N    int    // the targets in the status in the marked month
+}
+
+// The ids of the bulletin chart's caption and sentence; one chart a page,
+// so they are fixed.
+const (
+	bchartCaptionID  = "tom-tat-bieu-do"
+	bchartSentenceID = "tom-tat-cau"
+)
+
+// bulletinChart draws the statuses of the months of the plan up to month
+// m, the last RecentPeriods of them at most; nil if the plan has no
+// target or m is before its start.
+func (s *Site) bulletinChart(m model.Month, statuses []*StatusName) *BulletinChart {
+	periods := s.periodsTo(m)
+	periods = periods[max(0, len(periods)-RecentPeriods):]
+	if len(periods) == 0 || periods[0].Total == 0 {
+		return nil
+	}
+	first, last := periods[0], periods[len(periods)-1]
+	key := "bulletin.chart"
+	if len(periods) == 1 {
+		key = "bulletin.chart_single"
+	}
+	c := &BulletinChart{
+		Periods:    periods,
+		Label:      s.Sentence(key, map[string]string{"from": first.Label, "to": last.Label}),
+		CaptionID:  bchartCaptionID,
+		SentenceID: bchartSentenceID,
+	}
+	draw := &chart.Bulletin{LabelledBy: c.CaptionID + " " + c.SentenceID, Format: s.f}
+	for _, st := range statuses {
+		for _, p := range periods {
+			if p.Count(st.Status) > 0 {
+				c.Legend = append(c.Legend, &ChartStatus{StatusName: st, Fill: chart.BulletinFill(st.Status), N: last.Count(st.Status)})
+				draw.Statuses = append(draw.Statuses, chart.Status{Status: st.Status, Icon: st.Icon})
+				break
+			}
+		}
+	}
+	for _, p := range periods {
+		bar := chart.Bar{Month: p.Month, Label: p.Label, Total: p.Total, Counts: make(map[progress.Status]int, len(p.Counts))}
+		for _, n := range p.Counts {
+			bar.Counts[n.Status] = n.N
+		}
+		draw.Bars = append(draw.Bars, bar)
+	}
+	c.SVG = draw.SVG()
+	return c
 }
 
 // assessedCalc words an assessed target's standing in month m: its latest

@@ -1,32 +1,24 @@
 package view
 
 import (
-	"encoding/json"
 	"html/template"
 
-	"github.com/go-echarts/go-echarts/v2/charts"
-	"github.com/go-echarts/go-echarts/v2/opts"
-
+	"github.com/minhbach/minhbach/internal/chart"
 	"github.com/minhbach/minhbach/internal/format"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/routes"
 )
 
 // Chart is a chart's options, ready to embed in a page as JSON data that
-// static/js/charts.js draws.
-//
-// go-echarts renders options with its own templates, which neither escape
-// `</script>` nor leave strings wrapped in __f__ alone (it turns them into
-// live JavaScript). So it only builds the options here; they are marshalled
-// with encoding/json, which escapes <, > and &, and placed in a
-// <script type="application/json"> element that is parsed with JSON.parse,
-// never evaluated.
+// static/js/charts.js draws, with the words and files around it. Package
+// chart draws the options (see there why they are data, never script);
+// the view decides what they show.
 type Chart struct {
 	ID      string      // fixed, so that output is deterministic
 	Label   string      // the chart's accessible name
 	Summary string      // one sentence saying what it shows
 	Options template.JS // JSON
-	Legend  []LegendItem
+	Legend  []chart.LegendItem
 	// File is the name, without extension, of the chart's PNG and SVG
 	// downloads: its data's download and the month it is as of, such as
 	// chi-tieu-tuyen-truyen-2017-12.
@@ -41,63 +33,27 @@ type DataFile struct {
 	Path   string // relative to the site root
 }
 
-// LegendItem names one series of a chart. The legend is HTML, not drawn by
-// ECharts: it is readable without JavaScript and the chart library stays
-// small.
-type LegendItem struct {
-	Label  string
-	Color  string
-	Dashed bool // a dashed line (a threshold) rather than a filled mark
-}
-
-// The colours of the charts' series, with contrast of at least 3:1 on white.
-const (
-	valueColor     = "#1f5f8b"
-	thresholdColor = "#8a5a00"
-	heldColor      = "#2e7d4f"
-	removedColor   = "#b3261e"
-)
-
-// chartKeys are the option keys the vendored ECharts build uses; go-echarts
-// also writes legend, tooltip and title, which that build does not have.
-var chartKeys = []string{"series", "xAxis", "yAxis", "grid", "animation"}
-
-// NoValue is how ECharts marks a missing point.
-const NoValue = "-"
-
-func (s *Site) chartJSON(c interface {
-	Validate()
-	JSON() map[string]any
-}) template.JS {
-	c.Validate()
-	all := c.JSON()
-	options := make(map[string]any, len(chartKeys))
-	for _, k := range chartKeys {
-		if v, ok := all[k]; ok {
-			options[k] = v
-		}
-	}
-	b, err := json.Marshal(options)
+// draw returns a chart's options and legend, as package chart drew them;
+// options that cannot be encoded fail the build.
+func (s *Site) draw(options template.JS, legend []chart.LegendItem, err error) (template.JS, []chart.LegendItem) {
 	if err != nil {
 		s.fail("", 0, 0, "cannot encode chart options: %v", err)
 	}
-	return template.JS(b)
+	return options, legend
 }
 
+// targetChart is the chart of target v's figures against its threshold:
+// its months, or its periods for a quarterly or yearly target.
 func (s *Site) targetChart(v *Target) *Chart {
 	t := v.Target
-	var labels []string
-	var values, line []opts.LineData
-	var bars []opts.BarData
+	c := &chart.Target{ID: "chart-" + t.ID, Threshold: t.Threshold, Bars: t.IsPeriodic()}
 	point := func(label string, m *Month) {
-		labels = append(labels, label)
-		var val any = NoValue
+		c.Labels = append(c.Labels, label)
+		p := chart.Point{Missing: true}
 		if m != nil && m.HasValue {
-			val = format.Round(m.Month.Value, m.Decimals)
+			p = chart.Point{Value: format.Round(m.Month.Value, m.Decimals)}
 		}
-		values = append(values, opts.LineData{Value: val})
-		bars = append(bars, opts.BarData{Value: val})
-		line = append(line, opts.LineData{Value: t.Threshold})
+		c.Values = append(c.Values, p)
 	}
 	if v.Periods != nil {
 		// One bar per quarter or year: the period's total, as its
@@ -110,40 +66,15 @@ func (s *Site) targetChart(v *Target) *Chart {
 			point(s.f.Month(m.Month.Month), m)
 		}
 	}
-	id := "chart-" + t.ID
-	name := s.Sentence("chart.value", map[string]string{"unit": t.Unit})
+	c.ValueName = s.Sentence("chart.value", map[string]string{"unit": t.Unit})
 	if t.IsPercent() {
-		name = s.Sentence("chart.percent", nil)
+		c.ValueName = s.Sentence("chart.percent", nil)
 	}
-	thresholdName := s.Sentence("chart.threshold", s.thresholdArgs(t))
-	yAxis := opts.YAxis{Type: "value", Min: 0}
+	c.ThresholdName = s.Sentence("chart.threshold", s.thresholdArgs(t))
 	if t.Rule == model.Share || t.PartOfWhole {
-		yAxis.Max = 100 // a ratio that is not part of a whole may pass it
+		c.Max = 100 // a ratio that is not part of a whole may pass it
 	}
-	global := []charts.GlobalOpts{
-		charts.WithInitializationOpts(opts.Initialization{ChartID: id}),
-		charts.WithYAxisOpts(yAxis),
-		charts.WithGridOpts(opts.Grid{Left: "48", Right: "16", Top: "16", Bottom: "32"}),
-		charts.WithAnimation(false),
-	}
-	dashed := charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed", Width: 2, Color: thresholdColor})
-	var options template.JS
-	if t.IsPeriodic() {
-		c := charts.NewBar()
-		c.SetGlobalOptions(global...)
-		c.SetXAxis(labels).AddSeries(name, bars, charts.WithItemStyleOpts(opts.ItemStyle{Color: valueColor}))
-		l := charts.NewLine()
-		l.SetXAxis(labels).AddSeries(thresholdName, line, dashed, charts.WithItemStyleOpts(opts.ItemStyle{Color: thresholdColor}), charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)}))
-		c.Overlap(l)
-		options = s.chartJSON(c)
-	} else {
-		c := charts.NewLine()
-		c.SetGlobalOptions(global...)
-		c.SetXAxis(labels).
-			AddSeries(name, values, charts.WithLineStyleOpts(opts.LineStyle{Width: 3, Color: valueColor}), charts.WithItemStyleOpts(opts.ItemStyle{Color: valueColor})).
-			AddSeries(thresholdName, line, dashed, charts.WithItemStyleOpts(opts.ItemStyle{Color: thresholdColor}), charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)}))
-		options = s.chartJSON(c)
-	}
+	options, legend := s.draw(c.Draw())
 	label := s.Sentence("chart.target_label", map[string]string{"name": t.Name})
 	if v.Periods != nil {
 		label = s.Sentence("chart.target_label_period", map[string]string{"name": t.Name, "every": s.Sentence("every."+string(t.Every), nil)})
@@ -153,11 +84,11 @@ func (s *Site) targetChart(v *Target) *Chart {
 		file += "-" + v.Result.Latest.Month.String()
 	}
 	return &Chart{
-		ID:      id,
+		ID:      c.ID,
 		Label:   label,
 		Summary: s.chartSummary(v),
 		Options: options,
-		Legend:  []LegendItem{{Label: name, Color: valueColor}, {Label: thresholdName, Color: thresholdColor, Dashed: true}},
+		Legend:  legend,
 		File:    file,
 		Data:    s.dataFiles(routes.TargetData(t.ID)),
 	}
@@ -201,35 +132,23 @@ func (s *Site) listChart(v *List) *Chart {
 	if len(v.Groups) < 2 {
 		return nil
 	}
-	var labels []string
-	var held, removed []opts.BarData
+	c := &chart.List{ID: "chart-list-" + v.List.ID, HeldName: s.Sentence("chart.list_held", nil), RemovedName: s.Sentence("chart.list_removed", nil)}
 	most, mostName := -1, ""
 	for _, g := range v.Groups {
-		labels = append(labels, g.Unit.Name)
-		held = append(held, opts.BarData{Value: g.Held})
-		removed = append(removed, opts.BarData{Value: g.Removed})
+		c.Labels = append(c.Labels, g.Unit.Name)
+		c.Held = append(c.Held, g.Held)
+		c.Removed = append(c.Removed, g.Removed)
 		if g.Held > most {
 			most, mostName = g.Held, g.Unit.FullName()
 		}
 	}
-	id := "chart-list-" + v.List.ID
-	c := charts.NewBar()
-	c.SetGlobalOptions(
-		charts.WithInitializationOpts(opts.Initialization{ChartID: id}),
-		charts.WithXAxisOpts(opts.XAxis{AxisLabel: &opts.AxisLabel{Interval: "0", Rotate: 30}}),
-		charts.WithGridOpts(opts.Grid{Left: "40", Right: "16", Top: "16", Bottom: "64"}),
-		charts.WithAnimation(false),
-	)
-	heldName, removedName := s.Sentence("chart.list_held", nil), s.Sentence("chart.list_removed", nil)
-	c.SetXAxis(labels).
-		AddSeries(heldName, held, charts.WithItemStyleOpts(opts.ItemStyle{Color: heldColor})).
-		AddSeries(removedName, removed, charts.WithItemStyleOpts(opts.ItemStyle{Color: removedColor}))
+	options, legend := s.draw(c.Draw())
 	file := routes.ListData(v.List.ID)
 	if !s.prog.Latest.IsZero() {
 		file += "-" + s.prog.Latest.String()
 	}
 	return &Chart{
-		ID:    id,
+		ID:    c.ID,
 		File:  file,
 		Data:  s.dataFiles(routes.ListData(v.List.ID)),
 		Label: s.Sentence("chart.list_label", map[string]string{"name": v.List.Name, "level": s.site.Units.Levels[0].Name}),
@@ -238,8 +157,8 @@ func (s *Site) listChart(v *List) *Chart {
 			"most":  s.orig(mostName),
 			"count": s.f.Number(float64(most), 0),
 		}),
-		Options: s.chartJSON(c),
-		Legend:  []LegendItem{{Label: heldName, Color: heldColor}, {Label: removedName, Color: removedColor}},
+		Options: options,
+		Legend:  legend,
 	}
 }
 

@@ -138,7 +138,7 @@ func (s *Site) UnitURL(u *model.Unit) string { return s.unitURL[u.Code] }
 
 // orig marks text, a text of the data that is never translated (a unit's
 // name, a value of a report), as the default language's in an edition of
-// another language (see Edition).
+// another language (see package edition).
 func (s *Site) orig(text string) string {
 	c := &s.site.Config
 	if text == "" || len(c.Languages) == 0 || c.Language == c.Languages[0] {

@@ -1,4 +1,4 @@
-package view
+package edition
 
 import (
 	"io/fs"
@@ -11,11 +11,11 @@ import (
 	"github.com/minhbach/minhbach/internal/sitetest"
 )
 
-// TestEditionProgress checks that the progress of the default language,
+// TestProgress checks that the progress of the default language,
 // carried over to another edition, is the progress computed on that
 // edition: the same figures, pointing at the edition's targets, lists and
 // assessments, with the grades of scored lists in the edition's words.
-func TestEditionProgress(t *testing.T) {
+func TestProgress(t *testing.T) {
 	for _, name := range []string{"bilingual", "city", "hostile", "province", "single", "small", "example"} {
 		t.Run(name, func(t *testing.T) {
 			var fsys fs.FS
@@ -29,11 +29,11 @@ func TestEditionProgress(t *testing.T) {
 				t.Fatal(err)
 			}
 			p := progress.Compute(s)
-			if got := EditionProgress(p, s, s); got != p {
+			if got := Progress(p, s, s); got != p {
 				t.Errorf("default language: got another progress")
 			}
-			e := Edition(s, "en")
-			got, want := EditionProgress(p, s, e), progress.Compute(e)
+			e := Site(s, "en")
+			got, want := Progress(p, s, e), progress.Compute(e)
 			if !reflect.DeepEqual(got, want) {
 				t.Fatalf("the carried-over progress differs from the edition's")
 			}

@@ -1,4 +1,10 @@
-package view
+// Package edition makes the edition of a site in another of its
+// languages: a copy of the model with every text readers see translated
+// through the site's catalog, and the progress of the default language
+// carried over to that copy. It stands between compute and render: package
+// render builds the views and pages of each language from its edition,
+// with the same code as the default language's.
+package edition
 
 import (
 	"slices"
@@ -9,9 +15,9 @@ import (
 	"github.com/minhbach/minhbach/internal/routes"
 )
 
-// Edition returns site s as its pages show it in language lang, one of
+// Site returns site s as its pages show it in language lang, one of
 // its Config.Languages: a copy of the model whose every text readers see
-// is translated through the catalog (Site.Tr), whose user-interface texts
+// is translated through the catalog (model.Site.Tr), whose user-interface texts
 // are the language's, whose content pages are the language's (NAME.LANG.md)
 // at the paths of the language's edition (routes.For), and whose
 // Config.Language is lang. For the default language it returns s itself.
@@ -24,7 +30,7 @@ import (
 // target's kind and list, a report's list changes and assessments) point
 // at the copies; units, records and report values are shared, untouched:
 // they are not translated.
-func Edition(s *model.Site, lang string) *model.Site {
+func Site(s *model.Site, lang string) *model.Site {
 	def := s.Config.Language
 	if lang == def {
 		return s
@@ -213,12 +219,12 @@ func Edition(s *model.Site, lang string) *model.Site {
 	return &e
 }
 
-// EditionProgress returns p, the progress of site s, as the progress of
-// e, the edition of s that Edition returned: the same figures and states
+// Progress returns p, the progress of site s, as the progress of
+// e, the edition of s that Site returned: the same figures and states
 // (nothing progress computes depends on the language), pointing at e's
 // targets, lists and report parts, with the lists' grades named in e's
 // language. It saves computing the progress again for each language.
-func EditionProgress(p *progress.Progress, s, e *model.Site) *progress.Progress {
+func Progress(p *progress.Progress, s, e *model.Site) *progress.Progress {
 	if s == e {
 		return p
 	}
@@ -258,7 +264,7 @@ func EditionProgress(p *progress.Progress, s, e *model.Site) *progress.Progress 
 				c.Assessments[j] = assessments[a]
 			}
 		}
-		editionMonths(&c, assessments)
+		pointMonths(&c, assessments)
 		out.Results[i] = &c
 	}
 	out.Lists = slices.Clone(p.Lists)
@@ -266,16 +272,16 @@ func EditionProgress(p *progress.Progress, s, e *model.Site) *progress.Progress 
 		c := *l
 		c.List = lists[l.List]
 		if c.List.Rubric != nil {
-			editionGrades(&c)
+			nameGrades(&c)
 		}
 		out.Lists[i] = &c
 	}
 	return &out
 }
 
-// editionMonths points the months of r that carry an assessment at the
+// pointMonths points the months of r that carry an assessment at the
 // edition's assessments, copying them (and r.Latest, one of them).
-func editionMonths(r *progress.Result, assessments map[*model.Assessment]*model.Assessment) {
+func pointMonths(r *progress.Result, assessments map[*model.Assessment]*model.Assessment) {
 	if !slices.ContainsFunc(r.Months, func(m *progress.Month) bool { return m.Assessment != nil }) {
 		return
 	}
@@ -294,10 +300,10 @@ func editionMonths(r *progress.Result, assessments map[*model.Assessment]*model.
 	r.Months = months
 }
 
-// editionGrades names the grades of the entries of l, a scored list, in
+// nameGrades names the grades of the entries of l, a scored list, in
 // the language of l.List, the edition's list: a grade is the rubric's
 // grade for the entry's total, whose name the edition translates.
-func editionGrades(l *progress.ListState) {
+func nameGrades(l *progress.ListState) {
 	entries := make(map[*progress.Entry]*progress.Entry, len(l.Entries))
 	edition := func(e *progress.Entry) *progress.Entry {
 		if c, ok := entries[e]; ok {
