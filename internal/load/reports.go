@@ -80,6 +80,9 @@ func (l *loader) reports(d *decodedReports, s *model.Site) []*model.Report {
 		if it := &d.items[i]; it.raw != nil {
 			reports[i] = report.FromRaw(it.f, it.raw, it.month, s, &l.broken.Broken)
 			it.raw = nil
+			if reports[i] != nil {
+				report.Duplicates(reports[i:i+1], &it.errs)
+			}
 		}
 	})
 	var out []*model.Report
@@ -91,7 +94,6 @@ func (l *loader) reports(d *decodedReports, s *model.Site) []*model.Report {
 			out = append(out, r)
 		}
 	}
-	report.Duplicates(out, l.errs)
 	return out
 }
 
