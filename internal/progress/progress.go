@@ -51,6 +51,8 @@ package progress
 
 import (
 	"math"
+	"runtime"
+	"sync"
 
 	"github.com/minhbach/minhbach/internal/model"
 )
@@ -176,18 +178,43 @@ func Compute(s *model.Site) *Progress {
 		}
 	}
 	c := &computer{site: s, months: p.Months, reports: reported, latest: p.Latest}
-	for _, t := range s.Targets {
-		p.Results = append(p.Results, c.target(t))
+	// Each target, list and kind is computed on its own: several at once,
+	// each into its own place, read only once all are done.
+	p.Results = make([]*Result, len(s.Targets))
+	p.Lists = make([]*ListState, len(s.Lists))
+	activity := make([]map[string]int, len(s.Kinds))
+	var jobs []func()
+	for i, t := range s.Targets {
+		jobs = append(jobs, func() { p.Results[i] = c.target(t) })
 	}
-	for _, l := range s.Lists {
-		p.Lists = append(p.Lists, c.list(l))
+	for i, l := range s.Lists {
+		jobs = append(jobs, func() { p.Lists[i] = c.list(l) })
 	}
-	for _, k := range s.Kinds {
+	for i, k := range s.Kinds {
 		if k.Level != "" {
-			p.Activity[k.ID] = c.activity(k)
+			jobs = append(jobs, func() { activity[i] = c.activity(k) })
 		}
 	}
-	p.OnTime = c.onTime()
+	jobs = append(jobs, func() { p.OnTime = c.onTime() })
+	next := make(chan func())
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
+		wg.Go(func() {
+			for job := range next {
+				job()
+			}
+		})
+	}
+	for _, job := range jobs {
+		next <- job
+	}
+	close(next)
+	wg.Wait()
+	for i, k := range s.Kinds {
+		if k.Level != "" {
+			p.Activity[k.ID] = activity[i]
+		}
+	}
 	return p
 }
 
