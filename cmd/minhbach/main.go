@@ -22,9 +22,14 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	if len(os.Args) > 1 && os.Args[1] == "build" {
-		// A build is one short process holding the whole site.
-		tuneGC(os.Getenv, buildGCPercent, buildMemLimit, buildLiveMax)
+	if len(os.Args) > 1 {
+		switch os.Args[1] {
+		case "build":
+			// A build is one short process holding the whole site.
+			tuneGC(os.Getenv, buildGCPercent, buildMemLimit, buildLiveMax)
+		case "serve":
+			tuneGC(os.Getenv, serveGCPercent, serveMemLimit, serveLiveMax)
+		}
 	}
 	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
 }

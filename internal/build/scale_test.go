@@ -2,6 +2,7 @@ package build_test
 
 import (
 	"os"
+	"runtime/debug"
 	"path/filepath"
 	"strconv"
 	"sync"
@@ -164,9 +165,15 @@ func reportCPU(b *testing.B, start time.Duration) {
 
 // BenchmarkRebuildAfterEdit measures what the preview server does after an
 // editor saves one report: load (with the cache of parsed files), compute,
-// render in memory.
+// render in memory, with the collector set as serve sets it
+// (cmd/minhbach/gc.go: GOGC=400 under a soft limit of 512 MiB) unless
+// GOGC or GOMEMLIMIT is set.
 // go test -run '^$' -bench RebuildAfterEdit -benchtime 5x ./internal/build/
 func BenchmarkRebuildAfterEdit(b *testing.B) {
+	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
+		defer debug.SetGCPercent(debug.SetGCPercent(400))
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(512 << 20))
+	}
 	for _, scale := range []string{"province", "national"} {
 		dir := scaleSite(b, scale)
 		b.Run(scale, func(b *testing.B) {
