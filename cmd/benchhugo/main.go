@@ -9,8 +9,10 @@
 // minhbach, writes a Hugo site with as many Markdown pages as minhbach's
 // build has pages (each ~3 KB: front matter, six paragraphs, a 12-row
 // table), then builds both -runs times, alternating, each under
-// /usr/bin/time -v. It prints each run, then a table of the median wall
-// time and peak memory of each tool and the ratio of the wall times.
+// /usr/bin/time -v, each into an empty output folder, and minhbach once
+// more over its previous output (as a monthly update runs). It prints each
+// run, then a table of the median wall time, CPU time and peak memory of
+// each and the ratios to Hugo.
 //
 // Both tools read and write in a RAM disk (/dev/shm) when there is one, so
 // that the figures measure the tools rather than the disk: writing ten
@@ -100,8 +102,14 @@ func run(scale string, runs int, hugo, root string) error {
 	}
 	fmt.Printf("scale %s: %d pages, read and written %s (%s); %s", scale, pages, where, work, hv)
 
-	var mb, h []measure
+	// Both tools write into an empty folder (removed before each run,
+	// untimed). minhbach also runs over its previous output, as a
+	// monthly update does: it then compares every file with the previous
+	// one, links those that did not change, swaps the folders and removes
+	// the previous one.
+	var mb, mo, h []measure
 	for i := range runs {
+		os.RemoveAll(filepath.Join(work, "out-m"))
 		mm, err := timed(bin, "build", "-src", site, "-out", filepath.Join(work, "out-m"))
 		if err != nil {
 			return err
@@ -111,8 +119,12 @@ func run(scale string, runs int, hugo, root string) error {
 		if err != nil {
 			return err
 		}
-		mb, h = append(mb, mm), append(h, hm)
-		fmt.Printf("run %d: minhbach %.2f s (CPU %.2f s) %d MB, hugo %.2f s (CPU %.2f s) %d MB\n", i+1, mm.wall, mm.cpu, mm.peakKB>>10, hm.wall, hm.cpu, hm.peakKB>>10)
+		om, err := timed(bin, "build", "-src", site, "-out", filepath.Join(work, "out-m"))
+		if err != nil {
+			return err
+		}
+		mb, mo, h = append(mb, mm), append(mo, om), append(h, hm)
+		fmt.Printf("run %d: minhbach %.2f s (CPU %.2f s) %d MB, hugo %.2f s (CPU %.2f s) %d MB; minhbach over its previous output %.2f s (CPU %.2f s)\n", i+1, mm.wall, mm.cpu, mm.peakKB>>10, hm.wall, hm.cpu, hm.peakKB>>10, om.wall, om.cpu)
 	}
 	mWall, hWall := field(mb, func(x measure) float64 { return x.wall }), field(h, func(x measure) float64 { return x.wall })
 	mCPU, hCPU := field(mb, func(x measure) float64 { return x.cpu }), field(h, func(x measure) float64 { return x.cpu })
@@ -122,6 +134,10 @@ func run(scale string, runs int, hugo, root string) error {
 	fmt.Printf("| minhbach | %.2f s | %.0f µs | %.2f s | %d MB |\n", mw, mw*1e6/float64(pages), median(mCPU), medianInt(mMem)>>10)
 	fmt.Printf("| hugo | %.2f s | %.0f µs | %.2f s | %d MB |\n", hw, hw*1e6/float64(pages), median(hCPU), medianInt(hMem)>>10)
 	fmt.Printf("| ratio minhbach / hugo | %.2f | | %.2f | |\n", mw/hw, median(mCPU)/median(hCPU))
+	ow := median(field(mo, func(x measure) float64 { return x.wall }))
+	oCPU := median(field(mo, func(x measure) float64 { return x.cpu }))
+	fmt.Printf("| minhbach over its previous output | %.2f s | %.0f µs | %.2f s | %d MB |\n", ow, ow*1e6/float64(pages), oCPU, medianInt(field(mo, func(x measure) int { return x.peakKB }))>>10)
+	fmt.Printf("| ratio of that to hugo | %.2f | | %.2f | |\n", ow/hw, oCPU/median(hCPU))
 	return nil
 }
 
