@@ -2,8 +2,8 @@ package build_test
 
 import (
 	"os"
-	"runtime/debug"
 	"path/filepath"
+	"runtime/debug"
 	"strconv"
 	"sync"
 	"testing"
