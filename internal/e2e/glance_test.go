@@ -23,6 +23,7 @@ func TestGlanceOnPhone(t *testing.T) {
 		ListFirst  bool
 		CutCaption []string
 		NarrowName int // px: the narrowest target name in the values table
+		NarrowList int // px: the narrowest cell of the list of targets
 	}
 	const probe = `(function () {
 		var skips = [], last = 1;
@@ -37,7 +38,10 @@ func TestGlanceOnPhone(t *testing.T) {
 			return r.width > 0 && r.right > box.right + 1; }).map(function (c) { return c.textContent.trim(); });
 		var names = Array.from(document.querySelectorAll('.summary-table--values tbody th[scope=row], #tong-hop-gia-tri-cap ~ tbody th[scope=row]')).map(function (th) {
 			return th.getBoundingClientRect().width; });
+		var cells = Array.from(document.querySelectorAll('.stack-table tbody th, .stack-table tbody td')).map(function (c) {
+			return c.getBoundingClientRect().width; });
 		return {
+			NarrowList: cells.length ? Math.round(Math.min.apply(null, cells)) : 999,
 			Skips: skips,
 			ListFirst: !list || !glance || !!(list.compareDocumentPosition(glance) & Node.DOCUMENT_POSITION_FOLLOWING),
 			CutCaption: cut,
@@ -60,6 +64,9 @@ func TestGlanceOnPhone(t *testing.T) {
 			}
 			if len(s.CutCaption) > 0 {
 				t.Errorf("/%s: captions running out of their box at 360 px: %q", name, s.CutCaption)
+			}
+			if s.NarrowList < 250 {
+				t.Errorf("/%s: a cell of the list of targets is %d px wide at 360 px, want 250 at least (a row's cells one under another)", name, s.NarrowList)
 			}
 			if s.NarrowName < 120 {
 				t.Errorf("/%s: a target's name in the values table is %d px wide, want 120 at least", name, s.NarrowName)

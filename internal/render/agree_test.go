@@ -449,7 +449,7 @@ func (a *agreeCheck) check() {
 			t.Errorf("home grid %q, target page grid %q", g, tg)
 		}
 	}
-	overview := a.find("targets", `<th scope="row"><a href="[^"]*chi-tieu/`+a.id+`/">.*?</th>\s*<td>(.*?)</td>\s*<td>(.*?)</td>`, a.page("chi-tieu/index.html"))
+	overview := a.find("targets", `<th scope="row"[^>]*><a href="[^"]*chi-tieu/`+a.id+`/">.*?</th>\s*<td[^>]*>(.*?)</td>\s*<td[^>]*>(.*?)</td>`, a.page("chi-tieu/index.html"))
 	if a.parseStatus("targets", overview[1]) != status || overview[2] != calc {
 		t.Errorf("targets overview %q %q, verdict %s %q", overview[1], overview[2], status, calc)
 	}
