@@ -109,12 +109,16 @@ func run(scale string, runs int, hugo, root string) error {
 	// the previous one.
 	var mb, mo, h []measure
 	for i := range runs {
-		os.RemoveAll(filepath.Join(work, "out-m"))
+		if err := os.RemoveAll(filepath.Join(work, "out-m")); err != nil {
+			return err
+		}
 		mm, err := timed(bin, "build", "-src", site, "-out", filepath.Join(work, "out-m"))
 		if err != nil {
 			return err
 		}
-		os.RemoveAll(filepath.Join(work, "out-h"))
+		if err := os.RemoveAll(filepath.Join(work, "out-h")); err != nil {
+			return err
+		}
 		hm, err := timed(hugo, "--quiet", "-s", hsite, "-d", filepath.Join(work, "out-h"))
 		if err != nil {
 			return err

@@ -27,9 +27,12 @@ func (r *renderer) shared() {
 // absURL returns the address of p under base (see feed.AbsURL).
 func absURL(base, p string) string { return feed.AbsURL(base, p) }
 
-// atom writes the edition's Atom feed (package feed).
+// atom writes the edition's Atom feed (package feed). It renders the
+// update posts' Markdown, so it holds the Markdown lock (see markdownOnce).
 func (r *renderer) atom() {
+	r.mdMu.Lock()
 	b, err := feed.Atom(&r.site.Config, r.view, r.routes, r.lang != r.defLang)
+	r.mdMu.Unlock()
 	if err != nil {
 		r.fail("", 0, 0, "cannot write the Atom feed: %v", err)
 	}

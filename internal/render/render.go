@@ -206,8 +206,10 @@ func (r *renderer) edition(ctx context.Context) error {
 		r.openData()
 		close(data)
 	}()
-	r.side.Go(r.atom)
 	r.pages(data)
+	// Once the pages are queued, the producer renders no more Markdown:
+	// the feed, which does, takes its turn beside the workers.
+	r.side.Go(r.atom)
 	close(r.jobs)
 	done.Wait()
 	r.side.Wait()
