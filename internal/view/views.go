@@ -53,10 +53,6 @@ type Target struct {
 // Month is one month of a target's data table.
 type Month struct {
 	*progress.Month
-	// Status is the month's status, as in Month: a field of Month's
-	// own, found at once where a promoted field is searched for by
-	// reflection (the data table reads it on every row).
-	Status   progress.Status
 	Value    string       // the value, formatted; "" if none
 	Unit     string       // the target's unit for Value: its unit_one for 1 in English
 	PaceText string       // the pace, formatted
@@ -234,7 +230,7 @@ func (s *Site) targetView(res *progress.Result) *Target {
 	}
 	v.Calc = s.calc(t, res.Latest)
 	for _, m := range res.Months {
-		row := &Month{Month: m, Status: m.Status, Report: m.Reported, Decimals: valueDecimals(t, m), Unit: t.Unit}
+		row := &Month{Month: m, Report: m.Reported, Decimals: valueDecimals(t, m), Unit: t.Unit}
 		if m.HasValue {
 			row.Value = s.formatValue(t, m.Value, row.Decimals)
 			if !t.IsPercent() {
@@ -266,7 +262,7 @@ func (s *Site) assessedView(v *Target) *Target {
 	v.Assessed, v.Threshold, v.Pace = true, "", false
 	v.Statement = s.Sentence("assessed.statement", nil)
 	for _, m := range v.Result.Months {
-		v.Months = append(v.Months, &Month{Month: m, Status: m.Status, Report: m.Reported})
+		v.Months = append(v.Months, &Month{Month: m, Report: m.Reported})
 	}
 	if m := v.Result.Latest; m != nil {
 		v.Assessment = m.Assessment
