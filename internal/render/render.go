@@ -639,12 +639,7 @@ func (r *renderer) funcs() template.FuncMap {
 			}
 			return inlineStyle(b), nil
 		},
-		"parentName": func(u *model.Unit) string {
-			if p := r.site.Units.Unit(u.Parent); p != nil {
-				return p.FullName()
-			}
-			return ""
-		},
+		"parentName": func(u *model.Unit) string { return r.view.ParentName(u) },
 		"add": func(a, b int) int { return a + b },
 		"sub": func(a, b int) int { return a - b },
 	}

@@ -344,7 +344,7 @@ func (s *Site) listRows(v *List, entries []*progress.Entry) template.HTML {
 		f.raw("\n      <tr data-search=\"")
 		f.text(search.Fold(name))
 		f.raw(" | ")
-		f.text(search.Fold(s.parentName(e.Unit)))
+		f.text(search.Fold(s.ParentName(e.Unit)))
 		f.raw("\">\n        <th scope=\"row\">")
 		f.text(s.orig(name))
 		f.raw("</th>\n        <td>")
@@ -400,7 +400,7 @@ func (s *Site) RegistryRows() template.HTML {
 		f.raw("</td>")
 		if nested {
 			f.raw("<td>")
-			f.text(s.orig(s.parentName(u)))
+			f.text(s.orig(s.ParentName(u)))
 			f.raw("</td>")
 		}
 		f.raw("</tr>")
@@ -408,8 +408,8 @@ func (s *Site) RegistryRows() template.HTML {
 	return f.HTML()
 }
 
-// parentName returns the full name of u's parent, or "".
-func (s *Site) parentName(u *model.Unit) string {
+// ParentName returns the full name of u's parent, or "".
+func (s *Site) ParentName(u *model.Unit) string {
 	if p := s.site.Units.Unit(u.Parent); p != nil {
 		return p.FullName()
 	}
