@@ -51,7 +51,6 @@ package progress
 
 import (
 	"math"
-	"runtime"
 	"sync"
 
 	"github.com/minhbach/minhbach/internal/model"
@@ -183,32 +182,19 @@ func Compute(s *model.Site) *Progress {
 	p.Results = make([]*Result, len(s.Targets))
 	p.Lists = make([]*ListState, len(s.Lists))
 	activity := make([]map[string]int, len(s.Kinds))
-	var jobs []func()
+	var wg sync.WaitGroup
 	for i, t := range s.Targets {
-		jobs = append(jobs, func() { p.Results[i] = c.target(t) })
+		wg.Go(func() { p.Results[i] = c.target(t) })
 	}
 	for i, l := range s.Lists {
-		jobs = append(jobs, func() { p.Lists[i] = c.list(l) })
+		wg.Go(func() { p.Lists[i] = c.list(l) })
 	}
 	for i, k := range s.Kinds {
 		if k.Level != "" {
-			jobs = append(jobs, func() { activity[i] = c.activity(k) })
+			wg.Go(func() { activity[i] = c.activity(k) })
 		}
 	}
-	jobs = append(jobs, func() { p.OnTime = c.onTime() })
-	next := make(chan func())
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
-		wg.Go(func() {
-			for job := range next {
-				job()
-			}
-		})
-	}
-	for _, job := range jobs {
-		next <- job
-	}
-	close(next)
+	wg.Go(func() { p.OnTime = c.onTime() })
 	wg.Wait()
 	for i, k := range s.Kinds {
 		if k.Level != "" {
