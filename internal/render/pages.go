@@ -16,7 +16,8 @@ import (
 // (dataPages) once data is closed.
 func (r *renderer) pages(data <-chan struct{}) {
 	r.home()
-	var registryRows template.HTML
+	// The same on every content page: made once.
+	registryRows := r.view.RegistryRows()
 	for _, pg := range r.site.Pages {
 		if pg.URL == r.routes.Home() || pg.Section == routes.UpdatesSection {
 			continue
@@ -29,9 +30,6 @@ func (r *renderer) pages(data <-chan struct{}) {
 			p.TOC = nil
 		}
 		r.fallbackContent(p, pg)
-		if registryRows == "" {
-			registryRows = r.view.RegistryRows()
-		}
 		p.Registry, p.RegistryRows = r.site.Units, registryRows
 		p.Targets = r.view.Targets
 		p.Context = r.site.Context

@@ -640,8 +640,8 @@ func (r *renderer) funcs() template.FuncMap {
 			return inlineStyle(b), nil
 		},
 		"parentName": func(u *model.Unit) string { return r.view.ParentName(u) },
-		"add": func(a, b int) int { return a + b },
-		"sub": func(a, b int) int { return a - b },
+		"add":        func(a, b int) int { return a + b },
+		"sub":        func(a, b int) int { return a - b },
 	}
 }
 
