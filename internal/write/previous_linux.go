@@ -107,29 +107,23 @@ func removeKnown(dir string, names []string) {
 		return
 	}
 	defer unix.Close(rootfd)
-	files := map[string][]string{}   // folder ("" for dir itself) → its files' names
-	folders := map[string][]string{} // folder → the names of its folders
+	files := map[string][]string{"": nil} // folder ("" for dir itself) → its files' names
+	folders := map[string][]string{}      // folder → the names of its folders
+	split := func(p string) (parent, base string) {
+		parent, base = path.Split(p)
+		return strings.TrimSuffix(parent, "/"), base
+	}
 	for _, name := range names {
-		folder, file := path.Split(name)
-		folder = strings.TrimSuffix(folder, "/")
-		if _, ok := files[folder]; !ok {
-			// Its folders up to dir, once each.
-			for f := folder; f != ""; {
-				parent, base := path.Split(f)
-				parent = strings.TrimSuffix(parent, "/")
-				_, seen := files[f]
-				if !seen {
-					files[f] = nil
-					folders[parent] = append(folders[parent], base)
-				}
-				if seen {
-					break
-				}
-				f = parent
+		folder, file := split(name)
+		// The folder and those above it not seen yet, each once.
+		for f := folder; f != ""; {
+			if _, seen := files[f]; seen {
+				break
 			}
-			if _, ok := files[""]; !ok {
-				files[""] = nil
-			}
+			files[f] = nil
+			parent, base := split(f)
+			folders[parent] = append(folders[parent], base)
+			f = parent
 		}
 		files[folder] = append(files[folder], file)
 	}
@@ -164,19 +158,6 @@ func removeKnown(dir string, names []string) {
 		}
 	}
 	for d := deepest; d >= 0; d-- {
-		var wg sync.WaitGroup
-		next := make(chan string)
-		for range 4 {
-			wg.Go(func() {
-				for f := range next {
-					empty(f)
-				}
-			})
-		}
-		for _, f := range byDepth[d] {
-			next <- f
-		}
-		close(next)
-		wg.Wait()
+		inParallel(byDepth[d], empty)
 	}
 }

@@ -258,23 +258,33 @@ func removeTree(dir string) {
 		}
 	}
 	for _, names := range [][]string{below, top} {
-		var wg sync.WaitGroup
-		next := make(chan string)
-		for range 4 {
-			wg.Go(func() {
-				for name := range next {
-					root.RemoveAll(name)
-				}
-			})
-		}
-		for _, name := range names {
-			next <- name
-		}
-		close(next)
-		wg.Wait()
+		inParallel(names, func(name string) { root.RemoveAll(name) })
 	}
 	root.Close() // before removing the folder: Windows keeps an open one
 	os.RemoveAll(dir)
+}
+
+// removers is how many removals inParallel runs at once: more than the
+// processors, as each spends most of its time in the kernel.
+const removers = 4
+
+// inParallel calls do for every name, several at once, and returns once
+// all are done.
+func inParallel(names []string, do func(name string)) {
+	var wg sync.WaitGroup
+	next := make(chan string)
+	for range removers {
+		wg.Go(func() {
+			for name := range next {
+				do(name)
+			}
+		})
+	}
+	for _, name := range names {
+		next <- name
+	}
+	close(next)
+	wg.Wait()
 }
 
 // readDir lists the folder name of root, or returns nil.
