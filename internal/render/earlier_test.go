@@ -28,11 +28,35 @@ const earlierRecordRows = `  <tbody>
 // the view wrote it (view.Site.StatusBadge).
 const earlierStatus = `{{define "status"}}<span class="status status--{{.}}"><span class="status__icon" aria-hidden="true">{{t (print "icon." .)}}</span> {{status .}}</span>{{end}}`
 
+// earlierUnitNames is how the update and its bulletin named the units that
+// reported on time before the view wrote them (Update.UnitNames).
+const earlierUnitNames = `{{range $i, $x := $u.Units}}{{if $i}}, {{end}}{{orig $x.FullName}}{{end}}`
+
+// earlierParts are the parts of stock layouts that the views now write as
+// HTML, each with how the layout wrote it before, action by action.
+var earlierParts = []struct{ layout, stock, earlier string }{
+	{"list.html", "      {{- .Rows}}", `      {{- range .Entries}}
+      <tr data-search="{{fold .Unit.FullName}} | {{fold (parentName .Unit)}}">
+        <th scope="row">{{orig .Unit.FullName}}</th>
+        <td>{{if .Lost}}<span class="status status--not_met"><span aria-hidden="true">✗</span> {{t "list.removed"}}</span> ({{date .LostOn}}){{else if .New}}<span class="status status--met"><span aria-hidden="true">★</span> {{t "list.added"}}</span>{{else}}<span class="status status--kept"><span aria-hidden="true">✓</span> {{t "list.kept"}}</span>{{end}}</td>
+        <td>{{date .Since}}</td>
+        {{if $l.Rubric}}<td class="num">{{if .Scores}}{{$l.Total .}}{{else}}–{{end}}</td><td>{{.Grade}}</td>{{end}}
+        <td>{{orig .Note}}</td>
+      </tr>
+      {{- end}}`},
+	{"about.html", "      {{- .RegistryRows}}", `      {{- range .Registry.Units}}
+        <tr><td class="num">{{.Code}}</td><td>{{orig .FullName}}</td>{{if $nested}}<td>{{orig (parentName .)}}</td>{{end}}</tr>
+      {{- end}}`},
+	{"update.html", "{{$u.UnitNames}}", earlierUnitNames},
+	{"bulletin.html", "{{$u.UnitNames}}", earlierUnitNames},
+}
+
 // TestEarlierLayouts checks that a site whose own layouts lay out a unit's
 // page, a record table's heading row and rows, a list's rows, the
 // registry's table and the units that reported on time action by action,
 // as the stock layouts did before the views wrote those parts as HTML
-// (testdata/*-earlier.html, earlierRecordHead and earlierRecordRows),
+// (testdata/unit-earlier.html, earlierParts, earlierRecordHead and
+// earlierRecordRows),
 // and whose _base.html starts every page itself, without the part
 // "frame-top" (testdata/base-earlier.html), renders every file exactly as
 // with the stock theme: the views keep every field such layouts use, and
@@ -41,12 +65,22 @@ const earlierStatus = `{{define "status"}}<span class="status status--{{.}}"><sp
 // every text).
 func TestEarlierLayouts(t *testing.T) {
 	earlierPages := map[string][]byte{}
-	for _, name := range []string{"unit", "base", "list", "about", "update", "bulletin"} {
+	for _, name := range []string{"unit", "base"} {
 		b, err := os.ReadFile("testdata/" + name + "-earlier.html")
 		if err != nil {
 			t.Fatal(err)
 		}
 		earlierPages["layouts/"+strings.Replace(name, "base", "_base", 1)+".html"] = b
+	}
+	for _, p := range earlierParts {
+		b, err := fs.ReadFile(theme.FS(), theme.LayoutsDir+"/"+p.layout)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Count(string(b), p.stock) != 1 {
+			t.Fatalf("the stock %s no longer has %q once: update the test", p.layout, p.stock)
+		}
+		earlierPages["layouts/"+p.layout] = []byte(strings.Replace(string(b), p.stock, p.earlier, 1))
 	}
 	partials, err := fs.ReadFile(theme.FS(), theme.LayoutsDir+"/_partials.html")
 	if err != nil {
