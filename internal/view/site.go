@@ -15,6 +15,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/minhbach/minhbach/internal/format"
@@ -47,6 +48,7 @@ type Site struct {
 	monthCounts  []*SummaryPeriod         // every month of the plan period with its counts, see summaryPeriods
 	summaryTitle string                   // see Unit.SummaryTitle
 	badges       map[string]template.HTML // the StatusBadge of each of progress.Statuses
+	summary      func() *Summary          // made once, for every page that shows it
 }
 
 // Fail records a problem at a file, line and column; it may be called from
@@ -69,6 +71,7 @@ func Build(s *model.Site, p *progress.Progress, h *release.History, rt routes.Ta
 			v.badges[string(st)] = b
 		}
 	}
+	v.summary = sync.OnceValue(v.buildSummary)
 	v.views()
 	v.monthCounts = v.summaryPeriods()
 	v.releasesView(h)

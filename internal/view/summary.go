@@ -98,9 +98,12 @@ type SummaryValue struct {
 	Label   string // the target's short label on the chart's axis
 }
 
-// Summary returns the summary of the site's targets. It is built anew
-// on every call: a page that shows it calls it once.
-func (s *Site) Summary() *Summary {
+// Summary returns the summary of the site's targets, made on the first
+// call; the home and targets pages share it and must not change it.
+func (s *Site) Summary() *Summary { return s.summary() }
+
+// buildSummary makes the Summary; Build makes Summary call it once.
+func (s *Site) buildSummary() *Summary {
 	sum := &Summary{Statuses: s.statusNames()}
 	if latest := s.prog.Latest; !latest.IsZero() {
 		sum.Periods = s.periodsTo(latest)
