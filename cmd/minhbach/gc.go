@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/minhbach/minhbach/internal/serve"
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
@@ -22,16 +23,9 @@ const (
 	buildLiveMax = buildMemLimit * 3 / 4
 )
 
-// The preview server rebuilds the site after every save, and the editor
-// waits for it: a province's rebuild allocates some 45 MB on a live heap
-// a few times smaller, so the same setting saves a fifth of its time
-// (BenchmarkRebuildAfterEdit with GOGC=400). Its soft limit is higher:
-// serve keeps the rendered site in memory.
-const (
-	serveGCPercent = 400
-	serveMemLimit  = 512 << 20
-	serveLiveMax   = serveMemLimit * 3 / 4
-)
+// serveLiveMax is where serve gives its collector setting (package serve,
+// GCPercent and MemLimit) up, as build does.
+const serveLiveMax = serve.MemLimit * 3 / 4
 
 // gcTuning is the collector's setting for a build, given up when the live
 // heap grows past max.

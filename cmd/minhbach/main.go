@@ -13,6 +13,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/minhbach/minhbach/internal/serve"
 	"io"
 	"os"
 	"os/signal"
@@ -28,7 +29,7 @@ func main() {
 			// A build is one short process holding the whole site.
 			tuneGC(os.Getenv, buildGCPercent, buildMemLimit, buildLiveMax)
 		case "serve":
-			tuneGC(os.Getenv, serveGCPercent, serveMemLimit, serveLiveMax)
+			tuneGC(os.Getenv, serve.GCPercent, serve.MemLimit, serveLiveMax)
 		}
 	}
 	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))

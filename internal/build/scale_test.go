@@ -14,6 +14,7 @@ import (
 	"github.com/minhbach/minhbach/internal/load"
 	"github.com/minhbach/minhbach/internal/progress"
 	"github.com/minhbach/minhbach/internal/render"
+	"github.com/minhbach/minhbach/internal/serve"
 	"github.com/minhbach/minhbach/internal/write"
 )
 
@@ -166,13 +167,12 @@ func reportCPU(b *testing.B, start time.Duration) {
 // BenchmarkRebuildAfterEdit measures what the preview server does after an
 // editor saves one report: load (with the cache of parsed files), compute,
 // render in memory, with the collector set as serve sets it
-// (cmd/minhbach/gc.go: GOGC=400 under a soft limit of 512 MiB) unless
-// GOGC or GOMEMLIMIT is set.
+// (serve.GCPercent, serve.MemLimit) unless GOGC or GOMEMLIMIT is set.
 // go test -run '^$' -bench RebuildAfterEdit -benchtime 5x ./internal/build/
 func BenchmarkRebuildAfterEdit(b *testing.B) {
 	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
-		defer debug.SetGCPercent(debug.SetGCPercent(400))
-		defer debug.SetMemoryLimit(debug.SetMemoryLimit(512 << 20))
+		defer debug.SetGCPercent(debug.SetGCPercent(serve.GCPercent))
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(serve.MemLimit))
 	}
 	for _, scale := range []string{"province", "national"} {
 		dir := scaleSite(b, scale)

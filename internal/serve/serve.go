@@ -40,6 +40,18 @@ import (
 	"github.com/minhbach/minhbach/internal/render"
 )
 
+// The collector setting the minhbach command gives serve (unless GOGC or
+// GOMEMLIMIT is set): GOGC=GCPercent under a soft limit of MemLimit. The
+// editor waits for every rebuild, and a province's rebuild allocates some
+// 45 MB on a live heap a few times smaller: the collector then waits for
+// the heap to grow five times its live size, which saves about a fifth of
+// a rebuild (BenchmarkRebuildAfterEdit applies the same setting). The limit
+// is higher than build's: serve keeps the rendered site in memory.
+const (
+	GCPercent = 400
+	MemLimit  = 512 << 20
+)
+
 // The preview server's own paths, outside any site's.
 const (
 	eventsPath   = "/_minhbach/events"
